@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# KreativLand: set up what is missing and serve the site.
+#   ./run.sh                 start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
+#   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
+#   ./run.sh migrate         apply database migrations only
+#   ./run.sh stop-db         stop the project-local PostgreSQL cluster
+# With ConnectionStrings__KreativLand set, that database is used and no local cluster is started.
+set -euo pipefail
+KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$KL_ROOT/scripts/bootstrap.sh"
+
+KL_PORT="${KL_PORT:-5080}"
+command="${1:-serve}"
+
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+
+prepare_database() {
+    if [ -n "${ConnectionStrings__KreativLand:-}" ]; then
+        say "Using the database from ConnectionStrings__KreativLand (no local cluster)"
+    else
+        start_cluster
+        ensure_database "$KL_DB_NAME"
+        export ConnectionStrings__KreativLand="Host=$KL_PGSOCKET;Port=5432;Username=$KL_DB_USER;Database=$KL_DB_NAME"
+    fi
+}
+
+site_running() {
+    curl -fsS -m 2 "http://127.0.0.1:$KL_PORT/health/live" 2>/dev/null | grep -q Healthy
+}
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$KL_PORT") 2>/dev/null; }
+
+case "$command" in
+    serve)
+        if site_running; then
+            say "KreativLand is already running at http://127.0.0.1:$KL_PORT — nothing to do (stop it with Ctrl+C in its terminal)."
+            exit 0
+        fi
+        port_taken && fail "port $KL_PORT is used by another program; choose another with KL_PORT=5081 ./run.sh"
+        require_dotnet
+        prepare_database
+        build_app
+        say "Applying database migrations"
+        app migrate
+        say "Loading sample data (first start only)"
+        app seed
+        say "Serving KreativLand at http://127.0.0.1:$KL_PORT (Ctrl+C stops it)"
+        cd "$KL_ROOT/src/KreativLand.Web"
+        exec dotnet bin/Release/net10.0/KreativLand.Web.dll --urls "http://127.0.0.1:$KL_PORT"
+        ;;
+    migrate)
+        require_dotnet; prepare_database; build_app; app migrate ;;
+    import)
+        [ $# -eq 2 ] || fail "usage: ./run.sh import FILE"
+        file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
+        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        say "Importing $2"
+        app import "$file"
+        ;;
+    stop-db)
+        stop_cluster ;;
+    help|-h|--help)
+        usage ;;
+    *)
+        usage; fail "unknown command: $command" ;;
+esac

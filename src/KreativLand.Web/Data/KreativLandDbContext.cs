@@ -1,0 +1,42 @@
+using KreativLand.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Data;
+
+public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options) : DbContext(options)
+{
+    public DbSet<Cooperation> Cooperations => Set<Cooperation>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<CooperationPartner> CooperationPartners => Set<CooperationPartner>();
+    public DbSet<Subsector> Subsectors => Set<Subsector>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("unaccent");
+        // Through the setters: they turn a complex value EF reads as null (all its columns NULL) into an empty text.
+        modelBuilder.UsePropertyAccessMode(PropertyAccessMode.PreferProperty);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KreativLandDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every enum is stored as its readable kebab-case code.
+        configurationBuilder.Properties<CooperationStatus>().HaveConversion<CodeConverter<CooperationStatus>>().HaveMaxLength(20);
+        configurationBuilder.Properties<PartnerKind>().HaveConversion<CodeConverter<PartnerKind>>().HaveMaxLength(20);
+    }
+}
+
+/// <summary>Connection-string helpers shared by the app, the CLI verbs and the tests.</summary>
+public static class Database
+{
+    public const string ConnectionStringName = "KreativLand";
+
+    public static DbContextOptionsBuilder UseKreativLandDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.UseNetTopologySuite();
+                npgsql.MigrationsAssembly(typeof(KreativLandDbContext).Assembly.GetName().Name);
+            })
+            .UseSnakeCaseNamingConvention();
+}

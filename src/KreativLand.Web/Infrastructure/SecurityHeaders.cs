@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace KreativLand.Web.Infrastructure;
+
+public static class SecurityHeaders
+{
+    /// <summary>A strict CSP: no inline script or style anywhere; tiles are the only outside images.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var map = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value;
+        var tileOrigin = Uri.TryCreate(map.TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var tileUri)
+            ? $" {tileUri.Scheme}://{(map.TileUrl.Contains("{s}") ? "*." + tileUri.Host.Split('.', 2)[^1] : tileUri.Authority)}"
+            : "";
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tileOrigin +
+                "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}

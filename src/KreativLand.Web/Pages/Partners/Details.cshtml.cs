@@ -1,0 +1,33 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Pages.Cooperations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Pages.Partners;
+
+public class DetailsModel(KreativLandDbContext db) : PageModel
+{
+    public PartnerProfile Partner { get; private set; } = null!;
+    public IReadOnlyList<CooperationCard> Cooperations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        // A partner is public only through at least one published cooperation.
+        var partner = await db.Partners.AsNoTracking()
+            .Where(p => p.Slug == slug && p.Cooperations.Any(cp => cp.Cooperation.Status == CooperationStatus.Published))
+            .Select(p => new PartnerProfile(p.Id, p.Slug, p.Name, p.Kind, p.Website, p.Sector, p.Employees, p.Municipality, p.CountryCode, p.IsUrban,
+                p.Subsector == null ? null : new SubsectorBadge(p.Subsector.Code, p.Subsector.NameDe, p.Subsector.NameEn, p.Subsector.Colour)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (partner is null) return NotFound();
+
+        Partner = partner;
+        Cooperations = await CooperationQueries.PublishedCardsOfPartners(db, [partner.Id], exceptCooperationId: 0, cancellationToken);
+        return Page();
+    }
+
+    public sealed record PartnerProfile(
+        int Id, string Slug, string Name, PartnerKind Kind, string? Website, string? Sector, int? Employees,
+        string? Municipality, string? CountryCode, bool? IsUrban, SubsectorBadge? Subsector);
+}

@@ -1,0 +1,31 @@
+using KreativLand.Web;
+using KreativLand.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddKreativLand();
+    var app = builder.Build();
+
+    // Command verbs (migrate, seed, import FILE, …) run and exit; no verb serves the site.
+    if (await CommandLine.TryRunAsync(app, args) is { } exitCode) return exitCode;
+
+    app.UseKreativLand();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    Log.Fatal(exception, "KreativLand stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point marker for WebApplicationFactory in the tests.</summary>
+public partial class Program;

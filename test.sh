@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# KreativLand: set up what is missing, then run every test (unit, integration against PostGIS, browser in Chromium).
+# Tests create their own databases in the project-local cluster and drop them; the development database is never touched.
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Import"
+set -euo pipefail
+KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$KL_ROOT/scripts/bootstrap.sh"
+
+require_dotnet
+install_missing "chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo"
+
+started_here=0
+if [ -n "${KL_TEST_ADMIN_CONNECTION:-}" ]; then
+    say "Using the PostgreSQL server from KL_TEST_ADMIN_CONNECTION"
+else
+    cluster_paths
+    cluster_running || started_here=1
+    start_cluster
+    export KL_TEST_ADMIN_CONNECTION="$KL_ADMIN_CONNECTION"
+fi
+cleanup() { [ "$started_here" -eq 1 ] && stop_cluster || true; }
+trap cleanup EXIT
+
+results="$KL_ROOT/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+export KL_TEST_ARTIFACTS="$KL_ROOT/artifacts"
+
+say "Running the tests"
+status=0
+dotnet test "$KL_ROOT/KreativLand.sln" -c Release --nologo \
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@" || status=$?
+
+# One plain closing line that any CI can read.
+trx="$(find "$results" -name '*.trx' | head -1)"
+if [ -n "$trx" ]; then
+    passed=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | tr -dc 0-9)
+    failed=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | tr -dc 0-9)
+    echo "Tests: ${passed:-0} passed, ${failed:-0} failed"
+fi
+exit $status

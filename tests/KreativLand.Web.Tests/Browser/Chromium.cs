@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Browser;
+
+/// <summary>Debian's Chromium driven by Playwright; never a downloaded browser, never an outside host.</summary>
+public static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
+
+    public static Task<IBrowser> BrowserAsync() => Shared.Value;
+
+    public static async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = "de-DE")
+    {
+        var browser = await BrowserAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(Environment.GetEnvironmentVariable("KL_TEST_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"{ExecutablePath} is missing: ./test.sh installs Debian's chromium package.");
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+            ],
+        });
+    }
+}

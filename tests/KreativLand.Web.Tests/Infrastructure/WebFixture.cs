@@ -1,0 +1,72 @@
+using System.Net;
+using KreativLand.Web.Import;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KreativLand.Web.Tests.Infrastructure;
+
+/// <summary>The site in-process over its own database; with <see cref="UseRealServer"/> it listens on 127.0.0.1 for the browser.</summary>
+public class WebFixture : DatabaseFixture
+{
+    private WebApplicationFactory<Program>? factory;
+
+    protected virtual bool UseRealServer => false;
+
+    /// <summary>Extra configuration, e.g. a connection string pointing nowhere.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("not initialised");
+
+    public Uri BaseAddress { get; private set; } = new("http://localhost");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:KreativLand", ConnectionString);
+            // Nothing outside this machine: the tile URL points at a closed local port.
+            builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            builder.UseStaticWebAssets();
+        });
+        if (UseRealServer)
+        {
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            BaseAddress = new Uri(addresses.Addresses.First());
+        }
+        await SeedAsync();
+    }
+
+    /// <summary>Loads test data; by default the product's sample data.</summary>
+    protected virtual Task SeedAsync() => ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "SampleData", "cooperations.json"));
+
+    public async Task ImportFileAsync(string path)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportFileAsync(path);
+        if (!result.Succeeded) throw new InvalidOperationException("test data refused: " + string.Join("; ", result.Errors));
+    }
+
+    public HttpClient CreateClient() => UseRealServer
+        ? new HttpClient { BaseAddress = BaseAddress }
+        : Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>The site on a real Kestrel port for browser tests.</summary>
+public class BrowserWebFixture : WebFixture
+{
+    protected override bool UseRealServer => true;
+}
