@@ -9,11 +9,14 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<CooperationPartner> CooperationPartners => Set<CooperationPartner>();
     public DbSet<Subsector> Subsectors => Set<Subsector>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.HasPostgresExtension("unaccent");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         // Through the setters: they turn a complex value EF reads as null (all its columns NULL) into an empty text.
         modelBuilder.UsePropertyAccessMode(PropertyAccessMode.PreferProperty);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KreativLandDbContext).Assembly);

@@ -36,6 +36,9 @@ public class Cooperation
 
     public List<CooperationPartner> Partners { get; set; } = [];
 
+    /// <summary>Maintained by the database; only for queries.</summary>
+    public CooperationSearch? Search { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Api;
 using KreativLand.Web.Import;
+using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -25,6 +27,7 @@ public static class Startup
         builder.Services.AddDbContext<KreativLandDbContext>(options => options.UseKreativLandDatabase(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CooperationImporter>();
+        builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -83,6 +86,7 @@ public static class Startup
             },
         });
 
+        app.MapCooperationsApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

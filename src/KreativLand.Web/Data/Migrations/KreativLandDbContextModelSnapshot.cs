@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -22,6 +23,7 @@ namespace KreativLand.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.1")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -244,6 +246,39 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("cooperation_partners", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>
+                {
+                    b.Property<int>("CooperationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation_id");
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Plain")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plain");
+
+                    b.HasKey("CooperationId")
+                        .HasName("pk_cooperation_search");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("ix_cooperation_search_document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+
+                    b.HasIndex("Plain")
+                        .HasDatabaseName("ix_cooperation_search_plain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Plain"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Plain"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("cooperation_search", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +353,66 @@ namespace KreativLand.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
                         });
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.Region", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<MultiPolygon>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regions");
+
+                    b.HasIndex("Boundary")
+                        .HasDatabaseName("ix_regions_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regions_slug");
+
+                    b.HasIndex("Level", "Name")
+                        .HasDatabaseName("ix_regions_level_name");
+
+                    b.ToTable("regions", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Subsector", b =>
@@ -535,6 +630,16 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Cooperation", null)
+                        .WithOne("Search")
+                        .HasForeignKey("KreativLand.Web.Domain.CooperationSearch", "CooperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_search_cooperations_cooperation_id");
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.HasOne("KreativLand.Web.Domain.Subsector", "Subsector")
@@ -549,6 +654,8 @@ namespace KreativLand.Web.Data.Migrations
             modelBuilder.Entity("KreativLand.Web.Domain.Cooperation", b =>
                 {
                     b.Navigation("Partners");
+
+                    b.Navigation("Search");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
