@@ -11,8 +11,8 @@ public static class CommandLine
 
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
-        var verbs = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')).ToArray();
-        if (verbs.Length == 0) return null;
+        var verbs = Verbs(args);
+        if (verbs.Count == 0) return null;
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -24,7 +24,7 @@ public static class CommandLine
                 return 0;
             case "seed":
                 return await SeedAsync(services);
-            case "import" when verbs.Length == 2:
+            case "import" when verbs.Count == 2:
                 return Report(await services.GetRequiredService<CooperationImporter>().ImportFileAsync(verbs[1]), verbs[1]);
             case "import":
                 Console.Error.WriteLine("usage: import FILE");
@@ -33,6 +33,26 @@ public static class CommandLine
                 Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, import FILE)");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// The verb and its arguments: what is left after the configuration switches the host reads itself
+    /// (<c>--key value</c>, <c>--key=value</c>, <c>key=value</c>), so <c>--urls http://…</c> is not taken for a verb.
+    /// </summary>
+    public static IReadOnlyList<string> Verbs(IReadOnlyList<string> args)
+    {
+        var verbs = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!arg.Contains('=')) i++; // its value follows
+                continue;
+            }
+            if (!arg.Contains('=')) verbs.Add(arg);
+        }
+        return verbs;
     }
 
     private static async Task<int> SeedAsync(IServiceProvider services)
