@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # KreativLand: set up what is missing and serve the site.
-#   ./run.sh                 start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
+#   ./run.sh [serve]         start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
 #   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
 #   ./run.sh migrate         apply database migrations only
 #   ./run.sh stop-db         stop the project-local PostgreSQL cluster
@@ -12,7 +12,8 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KL_PORT="${KL_PORT:-5080}"
 command="${1:-serve}"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+# The comment block at the top of this file is the help text.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 prepare_database() {
     if [ -n "${ConnectionStrings__KreativLand:-}" ]; then

@@ -45,19 +45,24 @@ public static class CommandLine
         }
     }
 
-    /// <summary>Verbs, and --name value / --name=value options (options only for the verbs; the host ignores unknown keys).</summary>
-    private static (string[] Verbs, Dictionary<string, string> Options) Split(string[] args)
+    /// <summary>
+    /// The verb and its arguments: what is left after the configuration switches the host reads itself
+    /// (<c>--key value</c>, <c>--key=value</c>, <c>key=value</c>), so <c>--urls http://…</c> is not taken for a verb.
+    /// </summary>
+    public static IReadOnlyList<string> Verbs(IReadOnlyList<string> args) => Split(args).Verbs;
+
+    private static (string[] Verbs, Dictionary<string, string> Options) Split(IReadOnlyList<string> args)
     {
         var verbs = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i++)
+        for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var pair = arg[2..].Split('=', 2);
                 if (pair.Length == 2) options[pair[0]] = pair[1];
-                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) options[pair[0]] = args[++i];
+                else if (i + 1 < args.Count) options[pair[0]] = args[++i]; // its value follows
             }
             else if (!arg.Contains('=')) verbs.Add(arg);
         }
