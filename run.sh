@@ -2,6 +2,8 @@
 # KreativLand: set up what is missing and serve the site.
 #   ./run.sh [serve]         start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
 #   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
+#   ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME]
+#                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
 #   ./run.sh stop-db         stop the project-local PostgreSQL cluster
 # With ConnectionStrings__KreativLand set, that database is used and no local cluster is started.
@@ -57,6 +59,14 @@ case "$command" in
         require_dotnet; prepare_database; build_app; app migrate >/dev/null
         say "Importing $2"
         app import "$file"
+        ;;
+    import-regions)
+        [ $# -ge 2 ] || fail "usage: ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]"
+        file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
+        shift 2
+        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        say "Importing regions from $file"
+        app import-regions "$file" "$@"
         ;;
     stop-db)
         stop_cluster ;;
