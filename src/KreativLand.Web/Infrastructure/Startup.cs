@@ -15,10 +15,11 @@ public static class Startup
 {
     public static WebApplicationBuilder AddKreativLand(this WebApplicationBuilder builder)
     {
+        // preserveStaticLogger: several hosts in one process (the tests) must not race to freeze the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName) is { Length: > 0 } configured
             ? configured

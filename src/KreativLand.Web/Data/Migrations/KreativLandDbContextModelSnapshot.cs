@@ -453,7 +453,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "music",
-                            Colour = "#1f77b4",
+                            Colour = "#1f5f99",
                             NameDe = "Musikwirtschaft",
                             NameEn = "Music industry",
                             SortOrder = 1
@@ -461,7 +461,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "books",
-                            Colour = "#8c564b",
+                            Colour = "#7a4a3d",
                             NameDe = "Buchmarkt",
                             NameEn = "Book market",
                             SortOrder = 2
@@ -469,7 +469,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "art-market",
-                            Colour = "#9467bd",
+                            Colour = "#6f4a99",
                             NameDe = "Kunstmarkt",
                             NameEn = "Art market",
                             SortOrder = 3
@@ -477,7 +477,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "film",
-                            Colour = "#d62728",
+                            Colour = "#b02020",
                             NameDe = "Filmwirtschaft",
                             NameEn = "Film industry",
                             SortOrder = 4
@@ -485,7 +485,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "broadcasting",
-                            Colour = "#e377c2",
+                            Colour = "#9c3d7e",
                             NameDe = "Rundfunkwirtschaft",
                             NameEn = "Broadcasting",
                             SortOrder = 5
@@ -517,7 +517,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "press",
-                            Colour = "#7a6a00",
+                            Colour = "#6b5d00",
                             NameDe = "Pressemarkt",
                             NameEn = "Press",
                             SortOrder = 9
@@ -541,7 +541,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "arts-crafts",
-                            Colour = "#5b7f00",
+                            Colour = "#4d6b00",
                             NameDe = "Kunsthandwerk",
                             NameEn = "Arts & crafts",
                             SortOrder = 12

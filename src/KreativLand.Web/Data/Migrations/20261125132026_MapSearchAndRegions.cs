@@ -58,6 +58,55 @@ namespace KreativLand.Web.Data.Migrations
                     table.PrimaryKey("pk_regions", x => x.id);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "art-market",
+                column: "colour",
+                value: "#6f4a99");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "arts-crafts",
+                column: "colour",
+                value: "#4d6b00");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "books",
+                column: "colour",
+                value: "#7a4a3d");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "broadcasting",
+                column: "colour",
+                value: "#9c3d7e");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "film",
+                column: "colour",
+                value: "#b02020");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "music",
+                column: "colour",
+                value: "#1f5f99");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "press",
+                column: "colour",
+                value: "#6b5d00");
+
             migrationBuilder.CreateIndex(
                 name: "ix_cooperation_search_document",
                 table: "cooperation_search",
@@ -185,6 +234,7 @@ namespace KreativLand.Web.Data.Migrations
                 DROP FUNCTION IF EXISTS kl_transliterate(text);
                 DROP INDEX IF EXISTS ix_cooperations_location_geography;
                 """);
+
             migrationBuilder.DropTable(
                 name: "cooperation_search");
 
@@ -197,6 +247,55 @@ namespace KreativLand.Web.Data.Migrations
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,")
                 .OldAnnotation("Npgsql:PostgresExtension:postgis", ",,")
                 .OldAnnotation("Npgsql:PostgresExtension:unaccent", ",,");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "art-market",
+                column: "colour",
+                value: "#9467bd");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "arts-crafts",
+                column: "colour",
+                value: "#5b7f00");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "books",
+                column: "colour",
+                value: "#8c564b");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "broadcasting",
+                column: "colour",
+                value: "#e377c2");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "film",
+                column: "colour",
+                value: "#d62728");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "music",
+                column: "colour",
+                value: "#1f77b4");
+
+            migrationBuilder.UpdateData(
+                table: "subsectors",
+                keyColumn: "code",
+                keyValue: "press",
+                column: "colour",
+                value: "#7a6a00");
         }
     }
 }

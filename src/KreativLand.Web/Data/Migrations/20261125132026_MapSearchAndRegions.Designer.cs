@@ -15,7 +15,7 @@ using NpgsqlTypes;
 namespace KreativLand.Web.Data.Migrations
 {
     [DbContext(typeof(KreativLandDbContext))]
-    [Migration("20261125130611_MapSearchAndRegions")]
+    [Migration("20261125132026_MapSearchAndRegions")]
     partial class MapSearchAndRegions
     {
         /// <inheritdoc />
@@ -456,7 +456,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "music",
-                            Colour = "#1f77b4",
+                            Colour = "#1f5f99",
                             NameDe = "Musikwirtschaft",
                             NameEn = "Music industry",
                             SortOrder = 1
@@ -464,7 +464,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "books",
-                            Colour = "#8c564b",
+                            Colour = "#7a4a3d",
                             NameDe = "Buchmarkt",
                             NameEn = "Book market",
                             SortOrder = 2
@@ -472,7 +472,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "art-market",
-                            Colour = "#9467bd",
+                            Colour = "#6f4a99",
                             NameDe = "Kunstmarkt",
                             NameEn = "Art market",
                             SortOrder = 3
@@ -480,7 +480,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "film",
-                            Colour = "#d62728",
+                            Colour = "#b02020",
                             NameDe = "Filmwirtschaft",
                             NameEn = "Film industry",
                             SortOrder = 4
@@ -488,7 +488,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "broadcasting",
-                            Colour = "#e377c2",
+                            Colour = "#9c3d7e",
                             NameDe = "Rundfunkwirtschaft",
                             NameEn = "Broadcasting",
                             SortOrder = 5
@@ -520,7 +520,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "press",
-                            Colour = "#7a6a00",
+                            Colour = "#6b5d00",
                             NameDe = "Pressemarkt",
                             NameEn = "Press",
                             SortOrder = 9
@@ -544,7 +544,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "arts-crafts",
-                            Colour = "#5b7f00",
+                            Colour = "#4d6b00",
                             NameDe = "Kunsthandwerk",
                             NameEn = "Arts & crafts",
                             SortOrder = 12
