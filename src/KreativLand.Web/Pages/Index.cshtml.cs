@@ -10,6 +10,9 @@ namespace KreativLand.Web.Pages;
 /// <summary>The map explorer: filters, the clustered map and the result list, all from the same URL parameters.</summary>
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map) : PageModel
 {
+    /// <summary>The map shows every result; the list beside it the first ones, linking to the paged list for the rest.</summary>
+    public const int ListLimit = 200;
+
     public CooperationQueries.Counts Counts { get; private set; } = new(0, 0, 0);
     public FilterForm Form { get; private set; } = null!;
     public IReadOnlyList<CooperationMapItem> Results { get; private set; } = [];

@@ -19,6 +19,11 @@ const nearHint = form.querySelector('[data-near-hint]');
 const nearPoint = form.querySelector('[data-near-point]');
 const areaNote = form.querySelector('[data-area-note]');
 
+const showAll = document.querySelector('[data-show-all]');
+const showAllLink = showAll.querySelector('a');
+const listPage = showAllLink.getAttribute('href').split('?')[0];
+const listLimit = Number(labels.listLimit) || 200;
+
 const subsectorNames = new Map(
   [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
 
@@ -153,10 +158,13 @@ function draw(features) {
     });
     markers.set(properties.id, marker);
     layers.push(marker);
-    items.push(listItem(properties));
+    if (items.length < listLimit) items.push(listItem(properties));
   }
   cluster.addLayers(layers);
   list.replaceChildren(...items);
+  showAll.hidden = features.length <= listLimit;
+  showAllLink.href = `${listPage}${window.location.search}`;
+  showAllLink.textContent = format(showAllLink.dataset.label, features.length);
   mapElement.dataset.markerCount = String(features.length);
   status.textContent = features.length === 0 ? labels.labelResultsNone
     : features.length === 1 ? labels.labelResultsOne : format(labels.labelResults, features.length);
