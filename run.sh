@@ -3,6 +3,8 @@
 #   ./run.sh                 start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
 #   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
 #   ./run.sh migrate         apply database migrations only
+#   ./run.sh add-user EMAIL --role admin|curator
+#                            create a curator-area account (password from KL_PASSWORD or a prompt)
 #   ./run.sh stop-db         stop the project-local PostgreSQL cluster
 # With ConnectionStrings__KreativLand set, that database is used and no local cluster is started.
 set -euo pipefail
@@ -12,7 +14,7 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KL_PORT="${KL_PORT:-5080}"
 command="${1:-serve}"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 
 prepare_database() {
     if [ -n "${ConnectionStrings__KreativLand:-}" ]; then
@@ -56,6 +58,11 @@ case "$command" in
         require_dotnet; prepare_database; build_app; app migrate >/dev/null
         say "Importing $2"
         app import "$file"
+        ;;
+    add-user)
+        [ $# -eq 4 ] && [ "$3" = "--role" ] || fail "usage: ./run.sh add-user EMAIL --role admin|curator"
+        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        app add-user "$2" --role "$4"
         ;;
     stop-db)
         stop_cluster ;;

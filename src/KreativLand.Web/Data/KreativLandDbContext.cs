@@ -1,9 +1,13 @@
 using KreativLand.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Data;
 
-public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options) : DbContext(options)
+/// <summary>The listings and, in the same database, the curator accounts (ASP.NET Core Identity stores).</summary>
+public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options)
+    : IdentityDbContext<CuratorUser, IdentityRole, string>(options)
 {
     public DbSet<Cooperation> Cooperations => Set<Cooperation>();
     public DbSet<Partner> Partners => Set<Partner>();
@@ -12,6 +16,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.HasPostgresExtension("unaccent");
         // Through the setters: they turn a complex value EF reads as null (all its columns NULL) into an empty text.
