@@ -13,6 +13,10 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<CooperationPartner> CooperationPartners => Set<CooperationPartner>();
     public DbSet<Subsector> Subsectors => Set<Subsector>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CountryThreshold> CountryThresholds => Set<CountryThreshold>();
+    public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

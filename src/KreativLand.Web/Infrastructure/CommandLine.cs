@@ -27,6 +27,10 @@ public static class CommandLine
                 return 0;
             case "seed":
                 return await SeedAsync(services);
+            case "load-gazetteer":
+                var places = await GazetteerLoader.LoadAsync(services.GetRequiredService<KreativLandDbContext>(), GazetteerLoader.DefaultPath);
+                Console.WriteLine($"Gazetteer: {places} places loaded.");
+                return 0;
             case "import" when verbs.Length == 2:
                 return Report(await services.GetRequiredService<CooperationImporter>().ImportFileAsync(verbs[1]), verbs[1]);
             case "import":
@@ -35,7 +39,7 @@ public static class CommandLine
             case "add-user":
                 return await AddUserAsync(services, args);
             default:
-                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, import FILE, add-user EMAIL --role admin|curator)");
+                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, add-user EMAIL --role admin|curator)");
                 return 2;
         }
     }
@@ -43,6 +47,8 @@ public static class CommandLine
     private static async Task<int> SeedAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<KreativLandDbContext>();
+        var places = await GazetteerLoader.LoadIfEmptyAsync(db);
+        Console.WriteLine(places > 0 ? $"Gazetteer: {places} places loaded." : "Gazetteer: already loaded.");
         if (await db.Cooperations.AnyAsync())
         {
             Console.WriteLine("Sample data: the database already has listings; nothing loaded.");

@@ -26,6 +26,43 @@ namespace KreativLand.Web.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KreativLand.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<int>("CooperationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("CooperationId", "ChangedAt")
+                        .HasDatabaseName("ix_audit_entries_cooperation_id_changed_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Cooperation", b =>
                 {
                     b.Property<int>("Id")
@@ -34,6 +71,11 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_to");
 
                     b.PrimitiveCollection<string[]>("ContactOrigins")
                         .IsRequired()
@@ -56,6 +98,10 @@ namespace KreativLand.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("images");
+
+                    b.Property<DateTimeOffset?>("LastReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reviewed_at");
 
                     b.Property<string>("Media")
                         .IsRequired()
@@ -100,6 +146,11 @@ namespace KreativLand.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<string>("SubmitterEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitter_email");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -161,6 +212,48 @@ namespace KreativLand.Web.Data.Migrations
                             b1.Property<string>("En")
                                 .HasColumnType("text")
                                 .HasColumnName("description_en");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EconomicBackground", "KreativLand.Web.Domain.Cooperation.EconomicBackground#Attestation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("Confirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("economic_background_confirmed");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("economic_background_note");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EqualTerms", "KreativLand.Web.Domain.Cooperation.EqualTerms#Attestation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("Confirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("equal_terms_confirmed");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("equal_terms_note");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RegionalEffects", "KreativLand.Web.Domain.Cooperation.RegionalEffects#Attestation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("Confirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("regional_effects_confirmed");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("regional_effects_note");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "KreativLand.Web.Domain.Cooperation.Summary#LocalizedText", b1 =>
@@ -242,6 +335,34 @@ namespace KreativLand.Web.Data.Migrations
                         .HasDatabaseName("ix_cooperation_partners_partner_id");
 
                     b.ToTable("cooperation_partners", (string)null);
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.CountryThreshold", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("PopulationThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("population_threshold");
+
+                    b.HasKey("CountryCode")
+                        .HasName("pk_country_thresholds");
+
+                    b.ToTable("country_thresholds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_country_thresholds_positive", "population_threshold > 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            CountryCode = "DE",
+                            PopulationThreshold = 20000
+                        });
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.CuratorUser", b =>
@@ -332,6 +453,61 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("admin1");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Point>("Point")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("point");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gazetteer_places");
+
+                    b.HasIndex("Point")
+                        .HasDatabaseName("ix_gazetteer_places_point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Point"), "gist");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_gazetteer_places_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.ToTable("gazetteer_places", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -406,6 +582,58 @@ namespace KreativLand.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
                         });
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<int>("CooperationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation_id");
+
+                    b.Property<bool>("CriteriaOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("criteria_overridden");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_status_changes");
+
+                    b.HasIndex("CooperationId", "ChangedAt")
+                        .HasDatabaseName("ix_status_changes_cooperation_id_changed_at");
+
+                    b.ToTable("status_changes", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Subsector", b =>
@@ -705,6 +933,16 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.AuditEntry", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Cooperation", null)
+                        .WithMany("AuditEntries")
+                        .HasForeignKey("CooperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_entries_cooperations_cooperation_id");
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Cooperation", b =>
                 {
                     b.OwnsOne("KreativLand.Web.Domain.Location", "Location", b1 =>
@@ -798,6 +1036,16 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("Subsector");
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Cooperation", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("CooperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_status_changes_cooperations_cooperation_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -857,7 +1105,11 @@ namespace KreativLand.Web.Data.Migrations
 
             modelBuilder.Entity("KreativLand.Web.Domain.Cooperation", b =>
                 {
+                    b.Navigation("AuditEntries");
+
                     b.Navigation("Partners");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
