@@ -5,6 +5,8 @@
 #   ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME]
 #                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
+#   ./run.sh add-user EMAIL --role admin|curator
+#                            create a curator-area account (password from KL_PASSWORD or a prompt)
 #   ./run.sh stop-db         stop the project-local PostgreSQL cluster
 # With ConnectionStrings__KreativLand set, that database is used and no local cluster is started.
 set -euo pipefail
@@ -67,6 +69,11 @@ case "$command" in
         require_dotnet; prepare_database; build_app; app migrate >/dev/null
         say "Importing regions from $file"
         app import-regions "$file" "$@"
+        ;;
+    add-user)
+        [ $# -eq 4 ] && [ "$3" = "--role" ] || fail "usage: ./run.sh add-user EMAIL --role admin|curator"
+        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        app add-user "$2" --role "$4"
         ;;
     stop-db)
         stop_cluster ;;

@@ -1,9 +1,13 @@
 using KreativLand.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Data;
 
-public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options) : DbContext(options)
+/// <summary>The listings and, in the same database, the curator accounts (ASP.NET Core Identity stores).</summary>
+public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options)
+    : IdentityDbContext<CuratorUser, IdentityRole, string>(options)
 {
     public DbSet<Cooperation> Cooperations => Set<Cooperation>();
     public DbSet<Partner> Partners => Set<Partner>();
@@ -12,8 +16,14 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
 
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CountryThreshold> CountryThresholds => Set<CountryThreshold>();
+    public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.HasPostgresExtension("unaccent");
         modelBuilder.HasPostgresExtension("pg_trgm");

@@ -39,6 +39,21 @@ public class Cooperation
     /// <summary>Maintained by the database; only for queries.</summary>
     public CooperationSearch? Search { get; set; }
 
+    // Inclusion criteria the curator attests (the others are read from the data: see InclusionCriteria).
+    public Attestation EconomicBackground { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
+    public Attestation EqualTerms { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
+    public Attestation RegionalEffects { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
+
+    /// <summary>Contact address of a public submission; never shown on public pages.</summary>
+    public string? SubmitterEmail { get; set; }
+    /// <summary>When a curator last published (checked) the listing; drives the "due for review" list.</summary>
+    public DateTimeOffset? LastReviewedAt { get; set; }
+    /// <summary>The curator (e-mail) a listing in the queue is assigned to.</summary>
+    public string? AssignedTo { get; set; }
+
+    public List<StatusChange> StatusChanges { get; set; } = [];
+    public List<AuditEntry> AuditEntries { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }

@@ -17,6 +17,9 @@ public static class Countries
         ["SM"] = "San Marino", ["TR"] = "Türkei", ["UA"] = "Ukraine", ["XK"] = "Kosovo", ["VA"] = "Vatikanstadt",
     };
 
+    /// <summary>The European countries KreativLand lists, by code.</summary>
+    public static IReadOnlyList<string> European { get; } = GermanNames.Keys.Order(StringComparer.Ordinal).ToArray();
+
     public static bool IsCode(string? code)
     {
         if (code is not { Length: 2 } || !code.All(char.IsAsciiLetterUpper)) return false;

@@ -148,6 +148,30 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         return (created, updated);
     }
 
+    /// <summary>
+    /// Applies one valid record to a (tracked or new) cooperation, as an import would: partners are matched by slug,
+    /// created when new, and their details updated. The caller validates first and saves.
+    /// </summary>
+    public async Task ApplyRecordAsync(ImportCooperation record, Cooperation cooperation, CancellationToken cancellationToken = default)
+    {
+        var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
+        var partners = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
+        MapCooperation(record, cooperation, clock.GetUtcNow());
+        cooperation.Partners.Clear();
+        var order = 0;
+        foreach (var importPartner in record.Partners!)
+        {
+            if (!partners.TryGetValue(importPartner!.Slug!, out var partner))
+            {
+                partner = new Partner { Slug = importPartner.Slug! };
+                db.Partners.Add(partner);
+                partners[partner.Slug] = partner;
+            }
+            MapPartner(importPartner, partner);
+            cooperation.Partners.Add(new CooperationPartner { Partner = partner, Cooperation = cooperation, Role = Text(importPartner.Role), SortOrder = order++ });
+        }
+    }
+
     private static void MapCooperation(ImportCooperation record, Cooperation cooperation, DateTimeOffset now)
     {
         var status = record.Status is null ? CooperationStatus.Draft : Code.Parse<CooperationStatus>(record.Status);

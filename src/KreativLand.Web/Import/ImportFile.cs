@@ -47,21 +47,21 @@ public sealed class ImportAdvice
     public ImportText? Policy { get; set; }
 }
 
-public sealed class ImportQuote
+public class ImportQuote
 {
     public ImportText? Text { get; set; }
     public string? Person { get; set; }
     public string? Role { get; set; }
 }
 
-public sealed class ImportMedia
+public class ImportMedia
 {
     public string? Kind { get; set; }
     public string? Url { get; set; }
     public string? Title { get; set; }
 }
 
-public sealed class ImportImage
+public class ImportImage
 {
     public string? Url { get; set; }
     public ImportText? Alt { get; set; }
@@ -79,7 +79,7 @@ public sealed class ImportLocation
     public double? Longitude { get; set; }
 }
 
-public sealed class ImportPartner
+public class ImportPartner
 {
     public string? Slug { get; set; }
     public string? Name { get; set; }

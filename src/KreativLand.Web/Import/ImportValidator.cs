@@ -37,6 +37,14 @@ public static class ImportValidator
         return errors;
     }
 
+    /// <summary>The problems of one record, each naming its field (used by the editor and the submission form).</summary>
+    public static List<string> ValidateRecord(ImportCooperation record)
+    {
+        var errors = new List<string>();
+        ValidateRecord(record, errors);
+        return errors;
+    }
+
     private static void ValidateRecord(ImportCooperation r, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(r.Slug)) errors.Add("slug is required");

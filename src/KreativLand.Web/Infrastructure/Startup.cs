@@ -46,9 +46,20 @@ public static class Startup
             ];
         });
 
+        builder.AddCuratorAccounts();
+        // A global filter (not a page convention), so a page's own [IgnoreAntiforgeryToken] stays the closer policy:
+        // the error page must render for a POST that was refused (403, 429) and re-executed.
         builder.Services.AddRazorPages(options =>
             {
-                options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Every page under /admin now and later is guarded here, not page by page.
+                options.Conventions.AuthorizeFolder("/Admin", Policies.CuratorArea);
+                options.Conventions.AuthorizeFolder("/Admin/Users", Policies.AdminOnly);
+                options.Conventions.AuthorizeFolder("/Admin/Settings", Policies.AdminOnly);
+            })
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -73,6 +84,8 @@ public static class Startup
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapStaticAssets();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

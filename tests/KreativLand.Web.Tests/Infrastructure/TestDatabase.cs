@@ -64,6 +64,8 @@ public static class TestDatabase
         await using (var db = OpenContext(name, pooling: false))
         {
             await db.Database.MigrateAsync();
+            // Once per run into the template, so every test database has the editor's gazetteer.
+            await KreativLand.Web.Import.GazetteerLoader.LoadAsync(db, KreativLand.Web.Import.GazetteerLoader.DefaultPath);
         }
         return name;
     }

@@ -44,6 +44,12 @@ public class CooperationConfiguration : IEntityTypeConfiguration<Cooperation>
         });
         builder.Navigation(c => c.Location).IsRequired();
 
+        builder.ComplexProperty(c => c.EconomicBackground, a => a.Property(x => x.Note).HasMaxLength(2000));
+        builder.ComplexProperty(c => c.EqualTerms, a => a.Property(x => x.Note).HasMaxLength(2000));
+        builder.ComplexProperty(c => c.RegionalEffects, a => a.Property(x => x.Note).HasMaxLength(2000));
+        builder.Property(c => c.SubmitterEmail).HasMaxLength(256);
+        builder.Property(c => c.AssignedTo).HasMaxLength(256);
+
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.IsPublic);
     }

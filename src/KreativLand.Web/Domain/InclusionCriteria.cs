@@ -1,0 +1,114 @@
+namespace KreativLand.Web.Domain;
+
+public enum CriterionOutcome { Pass, Fail, Unknown }
+
+/// <summary>The result of one criterion; the reason is a resource key with its arguments (German and English texts).</summary>
+public sealed record CriterionResult(string Key, CriterionOutcome Outcome, string ReasonKey, params object[] Arguments)
+{
+    public string LabelKey => "Criteria." + Key;
+}
+
+/// <summary>A curator's statement on a criterion that cannot be read from the data, with a short note.</summary>
+public sealed record Attestation(bool? Confirmed, string? Note)
+{
+    public static Attestation Empty { get; } = new(null, null);
+}
+
+/// <summary>The facts the criteria look at, independent of how a listing is stored or edited.</summary>
+public sealed record CriteriaFacts(
+    IReadOnlyList<CriteriaFacts.PartnerFacts> Partners,
+    int? Population,
+    string? CountryCode,
+    int PopulationThreshold,
+    Attestation EconomicBackground,
+    Attestation EqualTerms,
+    Attestation RegionalEffects)
+{
+    public sealed record PartnerFacts(string Name, PartnerKind Kind, int? Employees, string? SubsectorCode, bool? IsUrban);
+}
+
+/// <summary>
+/// The inclusion criteria of the KreativLandTransfer report: four read from the data (an SME partner with at most
+/// 250 employees, a CCI partner from one of the twelve subsectors, a municipality below the country's population
+/// threshold, at most one urban partner) and three attested by the curator with a note.
+/// </summary>
+public static class InclusionCriteria
+{
+    public const int MaxSmeEmployees = 250;
+    /// <summary>For countries without an entry in the threshold table (Germany's figure).</summary>
+    public const int DefaultPopulationThreshold = 20_000;
+    public const int MaxUrbanPartners = 1;
+
+    public static readonly string[] Keys = ["sme", "cci", "population", "urban", "economic-background", "equal-terms", "regional-effects"];
+
+    public static IReadOnlyList<CriterionResult> Evaluate(CriteriaFacts facts) =>
+    [
+        Sme(facts.Partners),
+        Cci(facts.Partners),
+        Population(facts),
+        Urban(facts.Partners),
+        Attested("economic-background", facts.EconomicBackground),
+        Attested("equal-terms", facts.EqualTerms),
+        Attested("regional-effects", facts.RegionalEffects),
+    ];
+
+    public static bool AllPass(IEnumerable<CriterionResult> results) => results.All(r => r.Outcome == CriterionOutcome.Pass);
+
+    private static CriterionResult Sme(IReadOnlyList<CriteriaFacts.PartnerFacts> partners)
+    {
+        var smes = partners.Where(p => p.Kind == PartnerKind.Sme).ToList();
+        if (smes.Count == 0) return new("sme", CriterionOutcome.Fail, "Criteria.Sme.None");
+        if (smes.FirstOrDefault(p => p.Employees is <= MaxSmeEmployees) is { } small)
+            return new("sme", CriterionOutcome.Pass, "Criteria.Sme.Pass", small.Name, small.Employees!.Value);
+        if (smes.FirstOrDefault(p => p.Employees is null) is { } unknown)
+            return new("sme", CriterionOutcome.Unknown, "Criteria.Sme.EmployeesUnknown", unknown.Name);
+        return new("sme", CriterionOutcome.Fail, "Criteria.Sme.TooLarge", MaxSmeEmployees);
+    }
+
+    private static CriterionResult Cci(IReadOnlyList<CriteriaFacts.PartnerFacts> partners)
+    {
+        var ccis = partners.Where(p => p.Kind == PartnerKind.Cci).ToList();
+        if (ccis.Count == 0) return new("cci", CriterionOutcome.Fail, "Criteria.Cci.None");
+        var subsectors = Subsector.Seed.Select(s => s.Code).ToHashSet();
+        if (ccis.FirstOrDefault(p => p.SubsectorCode is { } code && subsectors.Contains(code)) is { } found)
+            return new("cci", CriterionOutcome.Pass, "Criteria.Cci.Pass", found.Name,
+                Subsector.Seed.Single(s => s.Code == found.SubsectorCode).Name.InCurrentCulture().Text);
+        return new("cci", CriterionOutcome.Unknown, "Criteria.Cci.SubsectorMissing", ccis[0].Name);
+    }
+
+    private static CriterionResult Population(CriteriaFacts facts)
+    {
+        var country = string.IsNullOrEmpty(facts.CountryCode) ? "?" : facts.CountryCode;
+        if (facts.Population is not { } population)
+            return new("population", CriterionOutcome.Unknown, "Criteria.Population.Unknown", facts.PopulationThreshold, country);
+        return population < facts.PopulationThreshold
+            ? new("population", CriterionOutcome.Pass, "Criteria.Population.Pass", population, facts.PopulationThreshold, country)
+            : new("population", CriterionOutcome.Fail, "Criteria.Population.Fail", population, facts.PopulationThreshold, country);
+    }
+
+    private static CriterionResult Urban(IReadOnlyList<CriteriaFacts.PartnerFacts> partners)
+    {
+        var urban = partners.Where(p => p.IsUrban == true).ToList();
+        var unknown = partners.Where(p => p.IsUrban is null).ToList();
+        if (urban.Count > MaxUrbanPartners)
+            return new("urban", CriterionOutcome.Fail, "Criteria.Urban.Fail", urban.Count, string.Join(", ", urban.Select(p => p.Name)));
+        if (urban.Count + unknown.Count > MaxUrbanPartners)
+            return new("urban", CriterionOutcome.Unknown, "Criteria.Urban.Unknown", string.Join(", ", unknown.Select(p => p.Name)));
+        return new("urban", CriterionOutcome.Pass, "Criteria.Urban.Pass", urban.Count);
+    }
+
+    private static CriterionResult Attested(string key, Attestation attestation) => attestation switch
+    {
+        { Confirmed: false } => new(key, CriterionOutcome.Fail, "Criteria.Attested.Denied", attestation.Note ?? ""),
+        { Confirmed: true, Note: { } note } when !string.IsNullOrWhiteSpace(note) => new(key, CriterionOutcome.Pass, "Criteria.Attested.Pass", note.Trim()),
+        { Confirmed: true } => new(key, CriterionOutcome.Unknown, "Criteria.Attested.NoteMissing"),
+        _ => new(key, CriterionOutcome.Unknown, "Criteria.Attested.Open"),
+    };
+}
+
+/// <summary>The population below which a municipality counts as rural, per country (edited by admins).</summary>
+public class CountryThreshold
+{
+    public string CountryCode { get; set; } = "";
+    public int PopulationThreshold { get; set; }
+}

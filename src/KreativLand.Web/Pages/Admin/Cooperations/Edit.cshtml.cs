@@ -1,0 +1,366 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Import;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace KreativLand.Web.Pages.Admin.Cooperations;
+
+/// <summary>
+/// Creates and edits a listing. The form is the import format's record (so the importer's validator and mapping
+/// are the only rules), plus the curator's attestations; rows of partners, quotes, media and images carry a remove box.
+/// </summary>
+public class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty] public ImportCooperation Input { get; set; } = NewRecord();
+    [BindProperty] public List<PartnerRow> PartnerRows { get; set; } = [];
+    [BindProperty] public List<QuoteRow> QuoteRows { get; set; } = [];
+    [BindProperty] public List<MediaRow> MediaRows { get; set; } = [];
+    [BindProperty] public List<ImageRow> ImageRows { get; set; } = [];
+    [BindProperty] public AttestationInput EconomicBackground { get; set; } = new();
+    [BindProperty] public AttestationInput EqualTerms { get; set; } = new();
+    [BindProperty] public AttestationInput RegionalEffects { get; set; } = new();
+    /// <summary>The concurrency token the form was loaded with.</summary>
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public TransitionInput Transition { get; set; } = new();
+
+    [TempData] public string? Message { get; set; }
+
+    public int? Id { get; private set; }
+    public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
+    public string? StoredSlug { get; private set; }
+    public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+    public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+    public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
+
+    public sealed class PartnerRow : ImportPartner { public bool Remove { get; set; } }
+    public sealed class QuoteRow : ImportQuote { public bool Remove { get; set; } }
+    public sealed class MediaRow : ImportMedia { public bool Remove { get; set; } }
+    public sealed class ImageRow : ImportImage { public bool Remove { get; set; } }
+
+    public sealed class AttestationInput
+    {
+        public bool? Confirmed { get; set; }
+        public string? Note { get; set; }
+        public Attestation ToAttestation() => new(Confirmed, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
+        public static AttestationInput From(Attestation a) => new() { Confirmed = a.Confirmed, Note = a.Note };
+    }
+
+    public sealed class TransitionInput
+    {
+        public string? To { get; set; }
+        public string? Reason { get; set; }
+        public bool Override { get; set; }
+    }
+
+    private static ImportCooperation NewRecord() => new()
+    {
+        Title = new(), Summary = new(), Description = new(),
+        Advice = new() { Smes = new(), Creatives = new(), Policy = new() },
+        Location = new() { Country = "DE" },
+    };
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            PartnerRows = [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }];
+            await PrepareAsync(null, cancellationToken);
+            return Page();
+        }
+        var cooperation = await LoadAsync(id.Value, tracked: false, cancellationToken);
+        if (cooperation is null) return NotFound();
+        FillForm(cooperation);
+        await PrepareAsync(cooperation, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
+    {
+        var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken);
+        if (id is not null && cooperation is null) return NotFound();
+        var record = await NormalisedRecordAsync(id, cancellationToken);
+        Problems = await ProblemsAsync(record, id, cancellationToken);
+        await PrepareAsync(cooperation, cancellationToken, record);
+        return Page();
+    }
+
+    /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
+    public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
+    {
+        var record = await NormalisedRecordAsync(null, cancellationToken);
+        var results = await CriteriaAsync(record, cancellationToken);
+        return new JsonResult(new
+        {
+            allPass = InclusionCriteria.AllPass(results),
+            criteria = results.Select(r => new
+            {
+                key = r.Key,
+                outcome = Code.Of(r.Outcome),
+                label = L[r.LabelKey].Value,
+                outcomeLabel = L["Criteria.Outcome." + Code.Of(r.Outcome)].Value,
+                reason = L[r.ReasonKey, r.Arguments].Value,
+            }),
+        });
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
+    {
+        var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: true, cancellationToken);
+        if (id is not null && cooperation is null) return NotFound();
+
+        var record = await NormalisedRecordAsync(id, cancellationToken);
+        Problems = await ProblemsAsync(record, id, cancellationToken);
+        if (Problems.Count > 0)
+        {
+            await PrepareAsync(cooperation, cancellationToken, record);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var who = User.Identity!.Name!;
+        var before = cooperation is null ? new SortedDictionary<string, string>() : Snapshot(cooperation);
+        if (cooperation is null)
+        {
+            cooperation = new Cooperation { Slug = record.Slug!, Status = CooperationStatus.Draft, CreatedAt = now };
+            db.Cooperations.Add(cooperation);
+            cooperation.StatusChanges.Add(new StatusChange { To = CooperationStatus.Draft, ChangedBy = who, ChangedAt = now });
+        }
+        else
+        {
+            // Optimistic concurrency: the update only succeeds if nobody saved since this form was loaded.
+            db.Entry(cooperation).Property(c => c.Version).OriginalValue = Version;
+        }
+        record.Status = Code.Of(cooperation.Status);
+        await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
+        cooperation.EconomicBackground = EconomicBackground.ToAttestation();
+        cooperation.EqualTerms = EqualTerms.ToAttestation();
+        cooperation.RegionalEffects = RegionalEffects.ToAttestation();
+
+        var changes = CooperationExport.Diff(before, Snapshot(cooperation));
+        if (changes.Count > 0) cooperation.AuditEntries.Add(new AuditEntry { ChangedBy = who, ChangedAt = now, Changes = changes });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(id!.Value, tracked: false, cancellationToken);
+            if (current is null) return NotFound();
+            Conflict = CooperationExport.Diff(Snapshot(current), SnapshotOfForm(record));
+            ModelState.Clear();
+            await PrepareAsync(current, cancellationToken, record, keepVersion: true);
+            return Page();
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // A unique slug taken in the meantime by another save.
+            db.ChangeTracker.Clear();
+            Problems = [$"slug \"{record.Slug}\" is already used by another listing"];
+            await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
+            return Page();
+        }
+        Message = "Editor.Saved";
+        return RedirectToPage(new { id = cooperation.Id });
+    }
+
+    public async Task<IActionResult> OnPostTransitionAsync(int id, CancellationToken cancellationToken)
+    {
+        var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
+        if (cooperation is null) return NotFound();
+        var criteria = await CriteriaAsync(CooperationExport.ToRecord(cooperation), cancellationToken, cooperation);
+        var refusal = Code.TryParse<CooperationStatus>(Transition.To, out var to)
+            ? Workflow.Refusal(cooperation.Status, to, InclusionCriteria.AllPass(criteria), IsAdmin, Transition.Override, Transition.Reason)
+            : "Workflow.NotAllowed";
+        if (refusal is not null)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Transition", L[refusal]);
+            FillForm(cooperation);
+            await PrepareAsync(cooperation, cancellationToken);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var overridden = to == CooperationStatus.Published && !InclusionCriteria.AllPass(criteria);
+        cooperation.StatusChanges.Add(new StatusChange
+        {
+            From = cooperation.Status, To = to, ChangedBy = User.Identity!.Name!, ChangedAt = now,
+            Reason = string.IsNullOrWhiteSpace(Transition.Reason) ? null : Transition.Reason.Trim(),
+            CriteriaOverridden = overridden,
+        });
+        cooperation.Status = to;
+        cooperation.UpdatedAt = now;
+        if (to == CooperationStatus.Published)
+        {
+            cooperation.PublishedAt ??= now;
+            cooperation.LastReviewedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Message = "Status." + Code.Of(to);
+        return RedirectToPage(new { id });
+    }
+
+    private Task<Cooperation?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Cooperations.Include(c => c.Partners).ThenInclude(p => p.Partner).AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    private void FillForm(Cooperation cooperation)
+    {
+        Input = CooperationExport.ToRecord(cooperation);
+        PartnerRows = Input.Partners!.Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
+        QuoteRows = Input.Quotes!.Select(q => Copy<QuoteRow, ImportQuote>(q!)).ToList();
+        MediaRows = Input.Media!.Select(m => Copy<MediaRow, ImportMedia>(m!)).ToList();
+        ImageRows = Input.Images!.Select(i => Copy<ImageRow, ImportImage>(i!)).ToList();
+        EconomicBackground = AttestationInput.From(cooperation.EconomicBackground);
+        EqualTerms = AttestationInput.From(cooperation.EqualTerms);
+        RegionalEffects = AttestationInput.From(cooperation.RegionalEffects);
+        Version = cooperation.Version;
+    }
+
+    private static TRow Copy<TRow, TBase>(TBase source) where TRow : TBase, new()
+    {
+        var row = new TRow();
+        foreach (var property in typeof(TBase).GetProperties()) property.SetValue(row, property.GetValue(source));
+        return row;
+    }
+
+    /// <summary>The form as one import record: removed and empty rows dropped, slugs made for new listings and partners.</summary>
+    private async Task<ImportCooperation> NormalisedRecordAsync(int? id, CancellationToken cancellationToken)
+    {
+        var record = Input;
+        record.Title ??= new(); record.Summary ??= new(); record.Description ??= new();
+        record.Advice ??= new();
+        record.Location ??= new();
+        record.Location.Country = record.Location.Country?.Trim().ToUpperInvariant();
+        record.ContactOrigins ??= []; record.RegionValues ??= []; record.PartnerValues ??= [];
+        if (record.Ongoing == true) record.EndYear = null;
+        if (string.IsNullOrWhiteSpace(record.Slug))
+        {
+            var title = record.Title.De ?? record.Title.En;
+            record.Slug = string.IsNullOrWhiteSpace(title) ? null : await FreeSlugAsync(Slugs.From(title), id, cancellationToken);
+        }
+        else record.Slug = record.Slug.Trim();
+
+        var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        var names = partners.Where(p => string.IsNullOrWhiteSpace(p.Slug)).Select(p => p.Name!.Trim().ToLower()).ToList();
+        // A new row naming an organisation that exists already joins that partner instead of duplicating it.
+        var known = await db.Partners.AsNoTracking().Where(p => names.Contains(p.Name.ToLower())).Select(p => new { p.Name, p.Slug }).ToListAsync(cancellationToken);
+        var taken = new HashSet<string>();
+        foreach (var partner in partners)
+        {
+            if (string.IsNullOrWhiteSpace(partner.Slug))
+            {
+                partner.Slug = known.FirstOrDefault(k => string.Equals(k.Name, partner.Name!.Trim(), StringComparison.OrdinalIgnoreCase))?.Slug
+                    ?? await FreePartnerSlugAsync(Slugs.From(partner.Name!), taken, cancellationToken);
+            }
+            taken.Add(partner.Slug);
+            partner.Website = Blank(partner.Website); partner.Sector = Blank(partner.Sector); partner.Subsector = Blank(partner.Subsector);
+            partner.Municipality = Blank(partner.Municipality); partner.Country = Blank(partner.Country)?.ToUpperInvariant();
+        }
+        record.Partners = partners.Cast<ImportPartner?>().ToList();
+        record.Quotes = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Cast<ImportQuote?>().ToList();
+        record.Media = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Cast<ImportMedia?>().ToList();
+        record.Images = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Cast<ImportImage?>().ToList();
+        return record;
+    }
+
+    private static bool IsBlank(ImportText? text) => string.IsNullOrWhiteSpace(text?.De) && string.IsNullOrWhiteSpace(text?.En);
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private async Task<string> FreeSlugAsync(string slug, int? id, CancellationToken cancellationToken)
+    {
+        if (slug.Length == 0) slug = "listing";
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? slug : $"{slug}-{n}";
+            if (!await db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken)) return candidate;
+        }
+    }
+
+    private async Task<string> FreePartnerSlugAsync(string slug, HashSet<string> taken, CancellationToken cancellationToken)
+    {
+        if (slug.Length == 0) slug = "partner";
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? slug : $"{slug}-{n}";
+            if (!taken.Contains(candidate) && !await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken)) return candidate;
+        }
+    }
+
+    private async Task<List<string>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
+    {
+        var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .SelectMany(e => e.Value!.Errors.Select(error => $"{e.Key}: {error.ErrorMessage}")).ToList();
+        problems.AddRange(ImportValidator.ValidateRecord(record));
+        if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
+            problems.Add($"slug \"{slug}\" is already used by another listing");
+        foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })
+            if (attestation.Note?.Length > 2000) problems.Add($"{name}.note must be at most 2000 characters");
+        return problems;
+    }
+
+    private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record, CancellationToken cancellationToken, Cooperation? stored = null)
+    {
+        var threshold = await AdminQueries.PopulationThresholdAsync(db, record.Location?.Country, cancellationToken);
+        return InclusionCriteria.Evaluate(stored is null
+            ? AdminQueries.Facts(record, threshold, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation())
+            : AdminQueries.Facts(record, threshold, stored.EconomicBackground, stored.EqualTerms, stored.RegionalEffects));
+    }
+
+    private static SortedDictionary<string, string> Snapshot(Cooperation c) =>
+        Flatten(CooperationExport.ToRecord(c), c.EconomicBackground, c.EqualTerms, c.RegionalEffects);
+
+    private SortedDictionary<string, string> SnapshotOfForm(ImportCooperation record) =>
+        Flatten(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
+
+    private static SortedDictionary<string, string> Flatten(ImportCooperation record, Attestation economic, Attestation equal, Attestation regional)
+    {
+        var status = record.Status;
+        record.Status = null; // status changes have their own history
+        try
+        {
+            return CooperationExport.Flatten(record,
+                ("economicBackground.confirmed", economic.Confirmed?.ToString().ToLowerInvariant()), ("economicBackground.note", economic.Note),
+                ("equalTerms.confirmed", equal.Confirmed?.ToString().ToLowerInvariant()), ("equalTerms.note", equal.Note),
+                ("regionalEffects.confirmed", regional.Confirmed?.ToString().ToLowerInvariant()), ("regionalEffects.note", regional.Note));
+        }
+        finally { record.Status = status; }
+    }
+
+    /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
+    private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, ImportCooperation? edited = null, bool keepVersion = false)
+    {
+        if (stored is not null)
+        {
+            Id = stored.Id;
+            Status = stored.Status;
+            StoredSlug = stored.Slug;
+            if (keepVersion) Version = stored.Version;
+            StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
+            Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
+        }
+        Criteria = await CriteriaAsync(edited ?? Input, cancellationToken);
+        // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
+        PartnerRows = PartnerRows.Where(p => !p.Remove && (!string.IsNullOrWhiteSpace(p.Name) || Id is null && PartnerRows.Count <= 2)).Append(new PartnerRow()).ToList();
+        QuoteRows = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Append(new QuoteRow()).ToList();
+        MediaRows = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Append(new MediaRow()).ToList();
+        ImageRows = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Append(new ImageRow()).ToList();
+        Input.Title ??= new(); Input.Summary ??= new(); Input.Description ??= new();
+        Input.Advice ??= new();
+        Input.Advice.Smes ??= new(); Input.Advice.Creatives ??= new(); Input.Advice.Policy ??= new();
+        Input.Location ??= new();
+    }
+}

@@ -1,0 +1,59 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Pages.Admin.Settings;
+
+/// <summary>The per-country population thresholds of the municipality criterion (admins only).</summary>
+public class ThresholdsModel(KreativLandDbContext db) : PageModel
+{
+    public const int MaxThreshold = 10_000_000;
+
+    [BindProperty] public List<Row> Rows { get; set; } = [];
+    [TempData] public string? Message { get; set; }
+    public List<string> Problems { get; } = [];
+
+    public sealed class Row
+    {
+        public string? Country { get; set; }
+        /// <summary>Empty removes the country's entry (the default applies again).</summary>
+        public int? Threshold { get; set; }
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }))
+            Problems.Add($"{key}: {entry!.Errors[0].ErrorMessage}");
+        var rows = Rows.Where(r => !string.IsNullOrWhiteSpace(r.Country)).Select(r => new Row { Country = r.Country!.Trim().ToUpperInvariant(), Threshold = r.Threshold }).ToList();
+        foreach (var row in rows)
+        {
+            if (!Countries.IsCode(row.Country)) Problems.Add($"{row.Country}: not an ISO 3166-1 alpha-2 country code");
+            if (row.Threshold is < 1 or > MaxThreshold) Problems.Add($"{row.Country}: the threshold must be between 1 and {MaxThreshold:N0}");
+        }
+        foreach (var twice in rows.GroupBy(r => r.Country).Where(g => g.Count() > 1)) Problems.Add($"{twice.Key}: listed twice");
+        if (Problems.Count > 0) return Page();
+
+        var stored = await db.CountryThresholds.ToDictionaryAsync(t => t.CountryCode);
+        foreach (var row in rows)
+        {
+            stored.TryGetValue(row.Country!, out var existing);
+            if (row.Threshold is null) { if (existing is not null) db.CountryThresholds.Remove(existing); }
+            else if (existing is null) db.CountryThresholds.Add(new CountryThreshold { CountryCode = row.Country!, PopulationThreshold = row.Threshold.Value });
+            else existing.PopulationThreshold = row.Threshold.Value;
+        }
+        await db.SaveChangesAsync();
+        Message = "Thresholds.Saved";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Rows = await db.CountryThresholds.AsNoTracking().OrderBy(t => t.CountryCode)
+            .Select(t => new Row { Country = t.CountryCode, Threshold = t.PopulationThreshold }).ToListAsync();
+        Rows.Add(new Row());
+    }
+}

@@ -1,0 +1,209 @@
+// The listing editor (/admin/cooperations/edit): language tabs, adding and removing rows, the position map,
+// the gazetteer lookup and the live criteria checklist. The form works without this script; it only makes it quicker.
+import * as L from '../lib/leaflet/dist/leaflet-src.esm.js';
+
+const form = document.getElementById('editor-form');
+if (form) {
+    setUpLanguageTabs(form);
+    setUpRows(form);
+    const marker = setUpMap(form);
+    setUpGazetteer(form, marker);
+    setUpChecklist(form);
+}
+
+function setUpLanguageTabs(form) {
+    const tablist = form.querySelector('.language-tabs');
+    if (!tablist) return;
+    const tabs = [...tablist.querySelectorAll('[role=tab]')];
+    const show = (selected) => {
+        for (const tab of tabs) {
+            const active = tab === selected;
+            tab.setAttribute('aria-selected', String(active));
+            tab.tabIndex = active ? 0 : -1;
+            document.getElementById(tab.getAttribute('aria-controls')).hidden = !active;
+        }
+    };
+    tabs.forEach((tab, index) => {
+        tab.addEventListener('click', () => show(tab));
+        tab.addEventListener('keydown', (event) => {
+            if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+            const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+            show(next);
+            next.focus();
+        });
+    });
+    tablist.hidden = false;
+    // A panel holding an error or text in the page language opens first.
+    show(tabs.find((tab) => tab.id === 'tab-' + document.documentElement.lang) ?? tabs[0]);
+}
+
+function setUpRows(form) {
+    let counter = 0;
+    for (const button of form.querySelectorAll('[data-add-row]')) {
+        const group = button.dataset.addRow;
+        const template = form.querySelector(`template[data-row-template="${group}"]`);
+        button.hidden = false;
+        button.addEventListener('click', () => {
+            const key = `n${Date.now()}${counter++}`;
+            const html = template.innerHTML.replaceAll('__key__', key);
+            button.insertAdjacentHTML('beforebegin', html);
+            const row = button.previousElementSibling;
+            enhanceRow(row);
+            row.querySelector('input:not([type=hidden]), select, textarea')?.focus();
+            form.dispatchEvent(new Event('input'));
+        });
+    }
+    form.querySelectorAll('[data-row]').forEach(enhanceRow);
+}
+
+// With the script a row is removed at once; without it the "remove" box is honoured on saving.
+function enhanceRow(row) {
+    const checkbox = row.querySelector('[data-remove-row]');
+    if (!checkbox || row.querySelector('.remove-row')) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button-small remove-row';
+    button.textContent = checkbox.parentElement.textContent.trim();
+    button.addEventListener('click', () => {
+        const form = row.closest('form');
+        row.remove();
+        form.dispatchEvent(new Event('input'));
+    });
+    checkbox.parentElement.hidden = true;
+    row.append(button);
+}
+
+function setUpMap(form) {
+    const element = document.getElementById('editor-map');
+    const latInput = form.querySelector('[name="Input.Location.Latitude"]');
+    const lngInput = form.querySelector('[name="Input.Location.Longitude"]');
+    if (!element || !latInput || !lngInput) return null;
+
+    const map = L.map(element, { scrollWheelZoom: false });
+    L.tileLayer(element.dataset.tileUrl, {
+        attribution: element.dataset.attribution,
+        maxZoom: Number(element.dataset.maxZoom) || 19,
+    }).addTo(map);
+    const icon = L.icon({
+        iconUrl: '/lib/leaflet/dist/images/marker-icon.png',
+        iconRetinaUrl: '/lib/leaflet/dist/images/marker-icon-2x.png',
+        shadowUrl: '/lib/leaflet/dist/images/marker-shadow.png',
+        iconSize: [25, 41], iconAnchor: [12, 41], shadowSize: [41, 41],
+    });
+    let marker = null;
+    const current = () => {
+        const lat = parseFloat(latInput.value), lng = parseFloat(lngInput.value);
+        return Number.isFinite(lat) && Number.isFinite(lng) ? [lat, lng] : null;
+    };
+    const place = (latLng, zoom) => {
+        if (!marker) {
+            marker = L.marker(latLng, { draggable: true, icon, keyboard: true, title: element.getAttribute('aria-label') }).addTo(map);
+            marker.on('dragend', () => write(marker.getLatLng()));
+        } else {
+            marker.setLatLng(latLng);
+        }
+        if (zoom) map.setView(latLng, zoom);
+    };
+    const write = (latLng) => {
+        latInput.value = latLng.lat.toFixed(5);
+        lngInput.value = latLng.lng.toFixed(5);
+        form.dispatchEvent(new Event('input'));
+    };
+
+    const start = current();
+    if (start) { place(start); map.setView(start, 10); } else { map.setView([51, 10], 4); }
+    map.on('click', (event) => { place(event.latlng); write(event.latlng); });
+    for (const input of [latInput, lngInput]) {
+        input.addEventListener('change', () => { const position = current(); if (position) place(position, map.getZoom()); });
+    }
+    return { moveTo: (lat, lng) => place([lat, lng], 11) };
+}
+
+function setUpGazetteer(form, mapControl) {
+    const query = document.getElementById('gazetteer-query');
+    const results = document.getElementById('gazetteer-results');
+    if (!query || !results) return;
+    const field = (name) => form.querySelector(`[name="${name}"]`);
+    let timer = 0, controller = null;
+
+    query.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(search, 250);
+    });
+
+    async function search() {
+        const text = query.value.trim();
+        results.replaceChildren();
+        if (text.length < 2) return;
+        controller?.abort();
+        controller = new AbortController();
+        const url = new URL(form.dataset.gazetteerUrl, location.href);
+        url.searchParams.set('q', text);
+        try {
+            const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+            if (!response.ok) return;
+            const data = await response.json();
+            for (const place of data.places) {
+                const item = document.createElement('li');
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'button-link';
+                const population = place.population ? ` · ${place.population.toLocaleString(document.documentElement.lang)}` : '';
+                button.textContent = `${place.name} (${place.countryName}${population})`;
+                button.addEventListener('click', () => choose(place));
+                item.append(button);
+                results.append(item);
+            }
+        } catch (error) {
+            if (error.name !== 'AbortError') throw error;
+        }
+    }
+
+    function choose(place) {
+        field('Input.Location.Municipality').value = place.name;
+        field('Input.Location.Country').value = place.country;
+        field('Input.Location.Population').value = place.population ?? '';
+        field('Input.Location.Latitude').value = place.lat;
+        field('Input.Location.Longitude').value = place.lon;
+        mapControl?.moveTo(place.lat, place.lon);
+        results.replaceChildren();
+        query.value = '';
+        field('Input.Location.Municipality').focus();
+        form.dispatchEvent(new Event('input'));
+    }
+}
+
+function setUpChecklist(form) {
+    const list = document.getElementById('criteria-list');
+    if (!list || !form.dataset.criteriaUrl) return;
+    let timer = 0, controller = null;
+    const refresh = async () => {
+        controller?.abort();
+        controller = new AbortController();
+        try {
+            const response = await fetch(form.dataset.criteriaUrl, { method: 'POST', body: new FormData(form), signal: controller.signal });
+            if (!response.ok) return;
+            const data = await response.json();
+            list.replaceChildren(...data.criteria.map((criterion) => {
+                const item = document.createElement('li');
+                item.dataset.criterion = criterion.key;
+                item.dataset.outcome = criterion.outcome;
+                const label = document.createElement('strong');
+                label.textContent = criterion.label;
+                const outcome = document.createElement('span');
+                outcome.className = 'outcome';
+                outcome.textContent = criterion.outcomeLabel;
+                const reason = document.createElement('span');
+                reason.className = 'reason';
+                reason.textContent = criterion.reason;
+                item.append(label, ' ', outcome, ' ', reason);
+                return item;
+            }));
+        } catch (error) {
+            if (error.name !== 'AbortError') throw error;
+        }
+    };
+    const schedule = () => { clearTimeout(timer); timer = setTimeout(refresh, 400); };
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+}

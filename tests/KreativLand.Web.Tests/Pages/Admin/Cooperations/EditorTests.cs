@@ -1,0 +1,261 @@
+using System.Net;
+using System.Text.Json;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
+
+public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    /// <summary>A new listing that passes every data criterion (the attestations are left open).</summary>
+    public static Dictionary<string, string> NewListing(string title) => new()
+    {
+        ["Input.Title.De"] = title,
+        ["Input.Summary.En"] = "A sawmill and a sound studio",
+        ["Input.StartYear"] = "2019",
+        ["Input.Ongoing"] = "true",
+        ["Input.Location.Municipality"] = "Görlitz-Land",
+        ["Input.Location.Population"] = "19999",
+        ["Input.Location.Country"] = "DE",
+        ["Input.Location.Latitude"] = "51.15",
+        ["Input.Location.Longitude"] = "14.98",
+        ["PartnerRows[0].Name"] = "Sägewerk Lindner",
+        ["PartnerRows[0].Kind"] = "sme",
+        ["PartnerRows[0].Employees"] = "250",
+        ["PartnerRows[0].Urban"] = "false",
+        ["PartnerRows[1].Name"] = "Klangraum Studio",
+        ["PartnerRows[1].Kind"] = "cci",
+        ["PartnerRows[1].Subsector"] = "music",
+        ["PartnerRows[1].Urban"] = "true",
+    };
+
+    public static Dictionary<string, string> Attested() => new()
+    {
+        ["EconomicBackground.Confirmed"] = "true", ["EconomicBackground.Note"] = "Both partners earn their living from it.",
+        ["EqualTerms.Confirmed"] = "true", ["EqualTerms.Note"] = "Joint product, shared revenue.",
+        ["RegionalEffects.Confirmed"] = "true", ["RegionalEffects.Note"] = "Visitors and two new jobs in the village.",
+    };
+
+    public static Dictionary<string, string> With(Dictionary<string, string> fields, Dictionary<string, string> more)
+    {
+        foreach (var (key, value) in more) fields[key] = value;
+        return fields;
+    }
+
+    public static async Task<int> CreateAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await Html.ParseAsync(response);
+            Assert.Fail($"not saved ({(int)response.StatusCode}): {page.QuerySelector("#problems")?.TextContent}");
+        }
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    [Fact]
+    public async Task A_curator_creates_a_draft_with_partners_and_the_creation_is_recorded()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Sägespäne und Klang"));
+
+        await using var db = site.OpenContext();
+        var stored = await db.Cooperations.Include(c => c.Partners).ThenInclude(p => p.Partner).Include(c => c.StatusChanges).SingleAsync(c => c.Id == id);
+        Assert.Equal("saegespaene-und-klang", stored.Slug);
+        Assert.Equal(CooperationStatus.Draft, stored.Status);
+        Assert.True(stored.Ongoing);
+        Assert.Equal(51.15, stored.Location.Latitude, 5);
+        Assert.Equal(14.98, stored.Location.Longitude, 5);
+        Assert.Equal(["Sägewerk Lindner", "Klangraum Studio"], stored.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name));
+        Assert.Equal("music", stored.Partners.Single(p => p.Partner.Kind == PartnerKind.Cci).Partner.SubsectorCode);
+        var created = Assert.Single(stored.StatusChanges);
+        Assert.Null(created.From);
+        Assert.Equal(CooperationStatus.Draft, created.To);
+        Assert.StartsWith("curator-", created.ChangedBy);
+
+        // The page shows the saved state with data criteria passing and the attestations still open.
+        var page = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        Assert.Equal("pass", page.QuerySelector("#criteria-list [data-criterion=sme]")!.GetAttribute("data-outcome"));
+        Assert.Equal("pass", page.QuerySelector("#criteria-list [data-criterion=population]")!.GetAttribute("data-outcome"));
+        Assert.Equal("pass", page.QuerySelector("#criteria-list [data-criterion=urban]")!.GetAttribute("data-outcome"));
+        Assert.Equal("unknown", page.QuerySelector("#criteria-list [data-criterion=equal-terms]")!.GetAttribute("data-outcome"));
+        Assert.Equal("51.15", page.QuerySelector("[name='Input.Location.Latitude']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_refused_with_messages_naming_the_fields_and_is_kept()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("");
+        fields["Input.Location.Latitude"] = "";
+        fields["PartnerRows[0].Employees"] = "-3";
+        fields["Input.Summary.En"] = "kept summary";
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var problems = page.Text("#problems");
+        Assert.Contains("title needs a German or an English text", problems);
+        Assert.Contains("location.latitude is required", problems);
+        Assert.Contains("partners[0].employees must be ≥ 0", problems);
+        Assert.Equal("kept summary", page.QuerySelector("[name='Input.Summary.En']")!.TextContent);
+        Assert.Equal("Sägewerk Lindner", page.QuerySelector("[name='PartnerRows[0].Name']")!.GetAttribute("value"));
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Summary.En == "kept summary"));
+    }
+
+    [Fact]
+    public async Task A_failing_criterion_shows_its_reason_and_the_live_checklist_answers_json()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Zu groß");
+        fields["Input.Location.Population"] = "20000";
+        fields["PartnerRows[0].Employees"] = "251";
+        using var preview = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields, submitButton: "#preview");
+        var page = await Html.ParseAsync(preview);
+        var population = page.QuerySelector("#criteria-list [data-criterion=population]")!;
+        Assert.Equal("fail", population.GetAttribute("data-outcome"));
+        Assert.Contains("20,000 inhabitants – the threshold for DE is 20,000", population.TextContent);
+        Assert.Equal("fail", page.QuerySelector("#criteria-list [data-criterion=sme]")!.GetAttribute("data-outcome"));
+
+        var form = page.QuerySelector("#editor-form")!;
+        var values = Curators.FormValues(form);
+        values.RemoveAll(v => v.Key == "Input.Location.Population");
+        values.Add(new("Input.Location.Population", "19999"));
+        using var json = await client.PostAsync(form.GetAttribute("data-criteria-url"), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        var criteria = document.RootElement.GetProperty("criteria").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!);
+        Assert.Equal("pass", criteria["population"].GetProperty("outcome").GetString());
+        Assert.Equal("fail", criteria["sme"].GetProperty("outcome").GetString());
+        Assert.Equal("Every SME partner has more than 250 employees.", criteria["sme"].GetProperty("reason").GetString());
+        Assert.False(document.RootElement.GetProperty("allPass").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Removing_a_row_and_adding_one_without_javascript()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Drei Partner");
+        fields["PartnerRows[2].Name"] = "Gemeinde Testdorf";
+        fields["PartnerRows[2].Kind"] = "other";
+        var id = await CreateAsync(client, fields);
+
+        // The saved page offers one empty row for a fourth partner.
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        Assert.Equal(4, page.QuerySelectorAll("#editor-form .partner-row").Length);
+
+        using var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["PartnerRows[2].Remove"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = site.OpenContext();
+        Assert.Equal(2, await db.CooperationPartners.CountAsync(cp => cp.CooperationId == id));
+        // The partner organisation itself stays (it may take part elsewhere).
+        Assert.True(await db.Partners.AnyAsync(p => p.Name == "Gemeinde Testdorf"));
+    }
+
+    [Fact]
+    public async Task Edits_are_recorded_field_by_field_and_shown_in_the_editor()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Vorher"));
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Title.De"] = "Nachher", ["PartnerRows[0].Employees"] = "40" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        await using var db = site.OpenContext();
+        var entries = await db.AuditEntries.Where(a => a.CooperationId == id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        var changes = entries[1].Changes;
+        Assert.Contains(new FieldChange("title.de", "Vorher", "Nachher"), changes);
+        Assert.Contains(new FieldChange("partners[0].employees", "250", "40"), changes);
+        Assert.DoesNotContain(changes, c => c.Field.StartsWith("location"));
+
+        var after = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        var audit = after.QuerySelector(".audit-entry")!.TextContent;
+        Assert.Contains("title.de", audit);
+        Assert.Contains("Vorher", audit);
+        Assert.Contains("Nachher", audit);
+    }
+
+    [Fact]
+    public async Task A_second_save_of_the_same_version_gets_a_conflict_and_keeps_its_input()
+    {
+        var first = await Curators.SignedInClientAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(first, NewListing("Gemeinsam bearbeitet"));
+
+        var firstPage = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        var secondPage = await second.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+
+        using (var saved = await first.PostFormAsync(firstPage, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Erste Fassung" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var conflict = await second.PostFormAsync(secondPage, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Summary.De"] = "Zweite Fassung der Kurzbeschreibung" });
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = await Html.ParseAsync(conflict);
+        var table = page.Text("#conflict");
+        Assert.Contains("title.de", table);
+        Assert.Contains("Erste Fassung", table);
+        Assert.Contains("Gemeinsam bearbeitet", table);
+        Assert.Equal("Zweite Fassung der Kurzbeschreibung", page.QuerySelector("[name='Input.Summary.De']")!.TextContent);
+
+        await using (var db = site.OpenContext())
+        {
+            var stored = await db.Cooperations.SingleAsync(c => c.Id == id);
+            Assert.Equal("Erste Fassung", stored.Title.De);
+            Assert.Null(stored.Summary.De);
+        }
+
+        // Saving again after seeing the conflict is a deliberate overwrite.
+        using var again = await second.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await using (var db = site.OpenContext())
+            Assert.Equal("Zweite Fassung der Kurzbeschreibung", (await db.Cooperations.SingleAsync(c => c.Id == id)).Summary.De);
+    }
+
+    [Fact]
+    public async Task A_new_partner_row_with_an_existing_name_links_the_existing_partner()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Mit Pixel Studio");
+        fields["PartnerRows[1].Name"] = "pixel studio";
+        var id = await CreateAsync(client, fields);
+        await using var db = site.OpenContext();
+        Assert.Equal(1, await db.Partners.CountAsync(p => p.Name.ToLower() == "pixel studio"));
+        Assert.True(await db.CooperationPartners.AnyAsync(cp => cp.CooperationId == id && cp.Partner.Slug == "pixel-studio"));
+    }
+
+    [Fact]
+    public async Task The_gazetteer_suggests_places_with_country_population_and_position()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        using var response = await client.GetAsync("/admin/gazetteer?q=gorli");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("GeoNames", json.RootElement.GetProperty("attribution").GetString());
+        var places = json.RootElement.GetProperty("places").EnumerateArray().ToList();
+        var goerlitz = places.First(p => p.GetProperty("name").GetString() == "Görlitz");
+        Assert.Equal("DE", goerlitz.GetProperty("country").GetString());
+        Assert.True(goerlitz.GetProperty("population").GetInt32() > 50_000);
+        Assert.InRange(goerlitz.GetProperty("lat").GetDouble(), 51.1, 51.2);
+        Assert.InRange(goerlitz.GetProperty("lon").GetDouble(), 14.9, 15.1);
+
+        using var filtered = await client.GetAsync("/admin/gazetteer?q=wien&country=AT");
+        using var filteredJson = JsonDocument.Parse(await filtered.Content.ReadAsStringAsync());
+        Assert.All(filteredJson.RootElement.GetProperty("places").EnumerateArray(), p => Assert.Equal("AT", p.GetProperty("country").GetString()));
+
+        using var tooShort = await client.GetAsync("/admin/gazetteer?q=g");
+        using var shortJson = JsonDocument.Parse(await tooShort.Content.ReadAsStringAsync());
+        Assert.Equal(0, shortJson.RootElement.GetProperty("places").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Unknown_listings_are_404()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        using var response = await client.GetAsync("/admin/cooperations/edit/999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

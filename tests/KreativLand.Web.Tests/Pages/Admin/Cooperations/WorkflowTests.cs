@@ -1,0 +1,132 @@
+using System.Net;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static KreativLand.Web.Tests.Pages.Admin.Cooperations.EditorTests;
+
+namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
+
+public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, int id, string to, string? reason = null, bool overrideCriteria = false)
+    {
+        var fields = new Dictionary<string, string> { ["Transition.To"] = to, ["Transition.Reason"] = reason ?? "" };
+        if (overrideCriteria) fields["Transition.Override"] = "true";
+        return await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#transition-form", fields);
+    }
+
+    private async Task<CooperationStatus> StatusAsync(int id)
+    {
+        await using var db = site.OpenContext();
+        return await db.Cooperations.Where(c => c.Id == id).Select(c => c.Status).SingleAsync();
+    }
+
+    private static async Task<string> RefusalAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Html.ParseAsync(response)).Text("#transition-error");
+    }
+
+    [Fact]
+    public async Task A_draft_cannot_skip_the_review()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, With(NewListing("Ohne Prüfung"), Attested()));
+        using var response = await MoveAsync(client, id, "published");
+        Assert.Equal("This status change is not allowed.", await RefusalAsync(response));
+        Assert.Equal(CooperationStatus.Draft, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task A_complete_listing_goes_through_review_to_publication_and_every_step_is_recorded()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, With(NewListing("Vollständig geprüft"), Attested()));
+
+        using (var review = await MoveAsync(client, id, "in-review")) Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
+        using (var publish = await MoveAsync(client, id, "published")) Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+
+        await using var db = site.OpenContext();
+        var stored = await db.Cooperations.Include(c => c.StatusChanges).SingleAsync(c => c.Id == id);
+        Assert.Equal(CooperationStatus.Published, stored.Status);
+        Assert.NotNull(stored.PublishedAt);
+        Assert.NotNull(stored.LastReviewedAt);
+        Assert.Equal(
+            [(null, CooperationStatus.Draft), (CooperationStatus.Draft, CooperationStatus.InReview), (CooperationStatus.InReview, CooperationStatus.Published)],
+            stored.StatusChanges.OrderBy(s => s.Id).Select(s => ((CooperationStatus?)s.From, s.To)).ToList());
+        Assert.All(stored.StatusChanges, s => Assert.StartsWith("curator-", s.ChangedBy));
+        Assert.DoesNotContain(stored.StatusChanges, s => s.CriteriaOverridden);
+
+        using var publicPage = await site.CreateClient().GetAsync($"/cooperations/{stored.Slug}");
+        Assert.Equal(HttpStatusCode.OK, publicPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Publishing_with_an_open_criterion_is_refused_for_a_curator_even_with_the_override_box()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Offene Kriterien"));
+        (await MoveAsync(client, id, "in-review")).Dispose();
+
+        using var plain = await MoveAsync(client, id, "published");
+        Assert.StartsWith("Cannot publish", await RefusalAsync(plain));
+        using var sneaky = await MoveAsync(client, id, "published", "I think it is fine", overrideCriteria: true);
+        Assert.Equal("Only an administrator can publish despite open criteria.", await RefusalAsync(sneaky));
+        Assert.Equal(CooperationStatus.InReview, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task An_admin_overrides_with_a_written_reason_which_is_stored_and_shown()
+    {
+        var admin = await Curators.SignedInClientAsync(site, "admin");
+        var fields = NewListing("Ausnahme");
+        fields["Input.Location.Population"] = "23000";
+        var id = await CreateAsync(admin, With(fields, Attested()));
+        (await MoveAsync(admin, id, "in-review")).Dispose();
+
+        using var withoutReason = await MoveAsync(admin, id, "published", overrideCriteria: true);
+        Assert.Equal("Publishing despite open criteria needs a written reason.", await RefusalAsync(withoutReason));
+
+        const string reason = "The municipality merged in 2023; the village itself has 2,100 inhabitants.";
+        using (var published = await MoveAsync(admin, id, "published", reason, overrideCriteria: true))
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        await using (var db = site.OpenContext())
+        {
+            var change = await db.StatusChanges.Where(s => s.CooperationId == id).OrderBy(s => s.Id).LastAsync();
+            Assert.Equal(CooperationStatus.Published, change.To);
+            Assert.True(change.CriteriaOverridden);
+            Assert.Equal(reason, change.Reason);
+            Assert.StartsWith("admin-", change.ChangedBy);
+        }
+        var page = await admin.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        var entry = page.QuerySelector(".status-history li[data-override]")!;
+        Assert.Contains("Published despite open criteria", entry.TextContent);
+        Assert.Contains(reason, entry.TextContent);
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_and_records_it()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Abzulehnen"));
+        (await MoveAsync(client, id, "in-review")).Dispose();
+
+        using var withoutReason = await MoveAsync(client, id, "rejected", "  ");
+        Assert.Equal("Please give a reason for the rejection.", await RefusalAsync(withoutReason));
+        using (var rejected = await MoveAsync(client, id, "rejected", "No CCI partner involved."))
+            Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Equal(CooperationStatus.Rejected, await StatusAsync(id));
+        await using var db = site.OpenContext();
+        Assert.Equal("No CCI partner involved.", (await db.StatusChanges.Where(s => s.CooperationId == id).OrderBy(s => s.Id).LastAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task Unknown_target_states_are_refused_with_a_message()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Unsinn"));
+        using var response = await MoveAsync(client, id, "flying");
+        Assert.Equal("This status change is not allowed.", await RefusalAsync(response));
+    }
+}
