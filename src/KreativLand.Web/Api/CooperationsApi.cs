@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Pages.Places;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,6 +28,8 @@ public static class CooperationsApi
             .WithSummary("The twelve sub-markets of the cultural and creative industries with codes, names and colours.");
         api.MapGet("/facets", FacetsAsync).WithName("GetFacets")
             .WithSummary("Counts per filter option for the current filter, each dimension counted under all other conditions.");
+        api.MapGet("/places", PlacesAsync).WithName("SuggestPlaces")
+            .WithSummary("Populated places (GeoNames, CC BY 4.0) whose name starts with q, for the distance filter.");
         api.MapGet("/regions", RegionsApi.ListAsync).WithName("ListRegions")
             .WithSummary("The imported regions (countries, states, districts, LEADER regions …) usable as region filter.");
         api.MapGet("/regions/{slug}", RegionsApi.OutlineAsync).WithName("GetRegion")
@@ -158,6 +161,12 @@ public static class CooperationsApi
         TypedResults.Ok(await db.Subsectors.AsNoTracking().OrderBy(s => s.SortOrder)
             .Select(s => new SubsectorResource(s.Code, new NameResource(s.NameDe, s.NameEn), s.Colour))
             .ToListAsync(cancellationToken));
+
+    private static async Task<IResult> PlacesAsync(string? q, string? country, string? lang, KreativLandDbContext db, CancellationToken cancellationToken)
+    {
+        var language = Languages.IsSupported(lang) ? lang! : Languages.Current;
+        return TypedResults.Ok(new { attribution = GazetteerPlace.Attribution, places = await PlaceQueries.Suggest(db, q, country, language, cancellationToken) });
+    }
 
     public sealed record NameResource(string De, string En);
     public sealed record SubsectorResource(string Code, NameResource Name, string Colour);

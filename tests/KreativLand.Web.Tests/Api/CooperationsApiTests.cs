@@ -291,4 +291,18 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
         using var missing = await site.CreateClient().GetAsync("/api/v1/regions/atlantis");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Places_suggest_gazetteer_municipalities_ignoring_accents()
+    {
+        var answer = await GetJsonAsync("/api/v1/places?q=gorlitz&lang=de");
+        Assert.Contains("GeoNames", answer.GetProperty("attribution").GetString());
+        var first = answer.GetProperty("places")[0];
+        Assert.Equal("Görlitz", first.GetProperty("name").GetString());
+        Assert.Equal("DE", first.GetProperty("country").GetString());
+        Assert.Equal("Deutschland", first.GetProperty("countryName").GetString());
+        Assert.InRange(first.GetProperty("lon").GetDouble(), 14.9, 15.1);
+        Assert.InRange(first.GetProperty("lat").GetDouble(), 51.1, 51.2);
+        Assert.Equal(0, (await GetJsonAsync("/api/v1/places?q=x")).GetProperty("places").GetArrayLength());
+    }
 }

@@ -160,6 +160,22 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     }
 
     [Fact]
+    public async Task A_municipality_from_the_gazetteer_sets_the_centre()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/", failures);
+        await page.GetByLabel("Municipality or town").FillAsync("Annaberg-B");
+        var option = page.Locator("#f-place-options option").First;
+        await Assertions.Expect(option).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("^Annaberg-Buchholz, (.*, )?Germany$"));
+        await page.GetByLabel("Municipality or town").FillAsync((await option.GetAttributeAsync("value"))!);
+        await page.WaitForURLAsync(url => url.Contains("near="));
+        await WaitReadyAsync(page);
+        Assert.Equal(1, await MarkerCountAsync(page)); // only the cooperation in Annaberg-Buchholz lies within 25 km
+        Assert.StartsWith("Centre: Annaberg-Buchholz", (await page.Locator("[data-near-point]").InnerTextAsync()).Trim());
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task Clicking_a_point_filters_by_distance()
     {
         var failures = new List<string>();

@@ -18,6 +18,9 @@ const nearClear = form.querySelector('[data-near-clear]');
 const nearHint = form.querySelector('[data-near-hint]');
 const nearPoint = form.querySelector('[data-near-point]');
 const areaNote = form.querySelector('[data-area-note]');
+const placeField = form.querySelector('[data-place]');
+const placeInput = document.getElementById('f-place');
+const placeOptions = document.getElementById('f-place-options');
 
 const showAll = document.querySelector('[data-show-all]');
 const showAllLink = showAll.querySelector('a');
@@ -72,6 +75,7 @@ function setNear(value, radiusKm) {
   radius.disabled = !value;
   if (radiusKm) radius.value = radiusKm;
   nearClear.hidden = !value;
+  if (!value) placeInput.value = '';
   nearPoint.hidden = !value;
   if (value) {
     const [lng, lat] = value.split(',').map(Number);
@@ -331,6 +335,38 @@ map.on('click', (event) => {
   setNear(`${point.lng.toFixed(5)},${point.lat.toFixed(5)}`);
   filterChanged({ fit: true });
 });
+
+// A municipality from the gazetteer as the centre: suggestions while typing, the chosen one sets `near`.
+let placeSuggestions = [];
+let placeTyping;
+placeField.hidden = false;
+// GeoNames' first-level division is often only a numeric code: show it only when it is a name.
+const placeLabel = (place) => [place.name, /^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1, place.countryName].filter(Boolean).join(', ');
+placeInput.addEventListener('input', () => {
+  clearTimeout(placeTyping);
+  const chosen = placeSuggestions.find((place) => placeLabel(place) === placeInput.value);
+  if (chosen) {
+    choosePlace(chosen);
+    return;
+  }
+  placeTyping = setTimeout(async () => {
+    if (placeInput.value.trim().length < 2) return;
+    try {
+      const answer = await fetchJson('/places', { q: placeInput.value.trim() });
+      placeSuggestions = answer.places;
+      placeOptions.replaceChildren(...placeSuggestions.map((place) => {
+        const option = document.createElement('option');
+        option.value = placeLabel(place);
+        return option;
+      }));
+    } catch { /* suggestions are a help, not a must */ }
+  }, 250);
+});
+function choosePlace(place) {
+  setNear(`${place.lon},${place.lat}`);
+  nearPoint.textContent = format(labels.labelNearPlace, placeLabel(place));
+  filterChanged({ fit: true });
+}
 
 document.querySelector('[data-area-toggle]').hidden = false;
 areaToggle.addEventListener('change', () => {
