@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
@@ -304,5 +305,18 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
         Assert.InRange(first.GetProperty("lon").GetDouble(), 14.9, 15.1);
         Assert.InRange(first.GetProperty("lat").GetDouble(), 51.1, 51.2);
         Assert.Equal(0, (await GetJsonAsync("/api/v1/places?q=x")).GetProperty("places").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Country_outlines_are_the_first_region_set()
+    {
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await KreativLand.Web.Infrastructure.CommandLine.SeedCountryRegionsAsync(scope.ServiceProvider));
+            Assert.Equal(0, await KreativLand.Web.Infrastructure.CommandLine.SeedCountryRegionsAsync(scope.ServiceProvider)); // again: nothing to do
+        }
+        AssertSet(["erz-code", "lausitz-film", "vogtland-crafts"], await SlugsAsync("?region=germany"));
+        AssertSet(["karakoje"], await SlugsAsync("?region=Norway"));
+        AssertSet(["porto-architecture"], await SlugsAsync("?region=portugal"));
     }
 }

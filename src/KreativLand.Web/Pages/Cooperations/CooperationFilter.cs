@@ -49,7 +49,9 @@ public sealed record CooperationFilter
 
     public static CooperationFilter None { get; } = new();
 
-    public sealed record RegionRef(int Id, string Slug, string Name, string Level);
+    /// <param name="CountryCode">Set for the country outlines: those match by the listing's country code, since generalised
+    /// outlines cut off border towns (Görlitz lies outside Natural Earth's Germany).</param>
+    public sealed record RegionRef(int Id, string Slug, string Name, string Level, string? CountryCode = null);
 
     /// <summary>minLon,minLat,maxLon,maxLat; a box whose minLon exceeds maxLon crosses the antimeridian (RFC 7946 §5.2).</summary>
     public sealed record BoundingBox(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude)
@@ -239,7 +241,7 @@ public sealed record CooperationFilter
         var candidates = await db.Regions.AsNoTracking()
             .Where(r => r.Slug == lowered || r.Name.ToLower() == lowered)
             .OrderBy(r => r.Slug == lowered ? 0 : 1).ThenBy(r => r.Slug)
-            .Select(r => new RegionRef(r.Id, r.Slug, r.Name, r.Level))
+            .Select(r => new RegionRef(r.Id, r.Slug, r.Name, r.Level, r.Level == Domain.Region.CountryLevel ? r.CountryCode : null))
             .Take(10)
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)

@@ -48,7 +48,11 @@ public static class CooperationSearchQuery
             var countries = filter.Countries.ToArray();
             query = query.Where(c => countries.Contains(c.Location.CountryCode));
         }
-        if (parts.HasFlag(FilterParts.Region) && filter.Region is { } region)
+        if (parts.HasFlag(FilterParts.Region) && filter.Region is { CountryCode: { } regionCountry })
+        {
+            query = query.Where(c => c.Location.CountryCode == regionCountry);
+        }
+        else if (parts.HasFlag(FilterParts.Region) && filter.Region is { } region)
         {
             var regionId = region.Id;
             query = query.Where(c => db.Regions.Any(r => r.Id == regionId && r.Boundary.Covers(c.Location.Point)));
