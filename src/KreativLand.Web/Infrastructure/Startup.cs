@@ -87,6 +87,7 @@ public static class Startup
         });
 
         app.MapCooperationsApi();
+        app.MapStatsApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
