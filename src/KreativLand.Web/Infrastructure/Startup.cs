@@ -2,6 +2,7 @@ using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Api;
+using KreativLand.Web.Discovery;
 using KreativLand.Web.Import;
 using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -88,6 +89,7 @@ public static class Startup
 
         app.MapCooperationsApi();
         app.MapStatsApi();
+        app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -18,6 +18,7 @@ const nearClear = form.querySelector('[data-near-clear]');
 const nearHint = form.querySelector('[data-near-hint]');
 const nearPoint = form.querySelector('[data-near-point]');
 const areaNote = form.querySelector('[data-area-note]');
+const feedBase = document.getElementById('feed-link').dataset.feedBase;
 
 const subsectorNames = new Map(
   [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
@@ -108,9 +109,18 @@ async function fetchJson(path, parameters) {
   return response.json();
 }
 
+// "Subscribe to this view": the feed takes the same parameters as the map.
+function updateFeedLinks(parameters) {
+  const query = parameters.toString();
+  for (const link of document.querySelectorAll('#feed-link, [data-feed-alternate]')) {
+    link.href = `${feedBase}${query ? `?${query}` : ''}`;
+  }
+}
+
 async function refresh({ fit = false } = {}) {
   const number = ++requestNumber;
   const parameters = formParameters();
+  updateFeedLinks(parameters);
   mapElement.dataset.state = 'loading';
   list.setAttribute('aria-busy', 'true');
   status.textContent = labels.labelLoading;
