@@ -11,6 +11,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Subsector> Subsectors => Set<Subsector>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
+    public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -21,7 +21,7 @@ public static class DiscoveryEndpoints
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>Pages that exist once per language, without a database lookup.</summary>
-    public static readonly string[] FixedPages = ["/", "/cooperations", "/evaluation"];
+    public static readonly string[] FixedPages = ["/", "/cooperations", "/evaluation", "/knowledge"];
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {
@@ -61,6 +61,12 @@ public static class DiscoveryEndpoints
             .ToListAsync(cancellationToken);
         pages.AddRange(partners.Select(slug => ($"/partners/{slug}", (DateTimeOffset?)null)));
 
+
+        var knowledge = await db.KnowledgePages.AsNoTracking()
+            .OrderBy(k => k.SortOrder).ThenBy(k => k.Slug)
+            .Select(k => new { k.Slug, k.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        pages.AddRange(knowledge.Select(k => ($"/knowledge/{k.Slug}", (DateTimeOffset?)k.UpdatedAt)));
 
         XElement Alternate(string hreflang, string href) =>
             new(Xhtml + "link", new XAttribute("rel", "alternate"), new XAttribute("hreflang", hreflang), new XAttribute("href", href));

@@ -33,6 +33,8 @@ public class DiscoveryTests(MapDataWebFixture site) : IClassFixture<MapDataWebFi
             Assert.Contains($"http://localhost/{language}/", locations);
             Assert.Contains($"http://localhost/{language}/cooperations", locations);
             Assert.Contains($"http://localhost/{language}/evaluation", locations);
+            Assert.Contains($"http://localhost/{language}/knowledge", locations);
+            Assert.Contains($"http://localhost/{language}/knowledge/advice-for-municipalities", locations);
             foreach (var slug in Published) Assert.Contains($"http://localhost/{language}/cooperations/{slug}", locations);
             Assert.Contains($"http://localhost/{language}/partners/pixelwald", locations);
             Assert.Contains($"http://localhost/{language}/partners/studio-form", locations);
