@@ -16,6 +16,9 @@ public static class Startup
 {
     public static WebApplicationBuilder AddKreativLand(this WebApplicationBuilder builder)
     {
+        // ./run.sh serves the build output, not a publish, in Production: the compressed, fingerprinted assets
+        // are then under obj/ and only found through the static-web-assets manifest (a no-op in a publish).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
