@@ -46,6 +46,7 @@ public class KnowledgePageTests(WebFixture site) : IClassFixture<WebFixture>
         Assert.Equal("The criteria", page.Text(".knowledge-body h2"));
         Assert.True(page.QuerySelectorAll(".knowledge-body ul li").Length >= 6);
         Assert.Contains("250", page.Text(".knowledge-body"));
+        Assert.Equal("Last updated: 25 November 2026", page.Text(".knowledge .hint"));
         Assert.NotNull(page.QuerySelector(".knowledge-body strong"));
 
         var examples = page.QuerySelectorAll("#examples-heading ~ .cards .card-title a").Select(a => a.GetAttribute("href")).ToArray();
