@@ -79,6 +79,16 @@ public class EvaluationPageTests(MapDataWebFixture site) : IClassFixture<MapData
     }
 
     [Fact]
+    public async Task An_empty_selection_says_so_instead_of_drawing_charts()
+    {
+        var page = await site.CreateClient().GetDocumentAsync("/en/evaluation?country=FR");
+        Assert.Contains("0", page.Text("#evaluation-total"));
+        Assert.Contains("No published cooperation matches", page.Text(".evaluation-results"));
+        Assert.Empty(page.QuerySelectorAll("svg.chart"));
+        Assert.Equal("/en/feed.atom?country=FR", page.QuerySelector("link[type='application/atom+xml']")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_named_and_answered_with_400()
     {
         using var response = await site.CreateClient().GetAsync("/en/evaluation?subsector=knitting");
