@@ -2,6 +2,7 @@ using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Api;
+using KreativLand.Web.Discovery;
 using KreativLand.Web.Import;
 using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,9 @@ public static class Startup
 {
     public static WebApplicationBuilder AddKreativLand(this WebApplicationBuilder builder)
     {
+        // ./run.sh serves the build output, not a publish, in Production: the compressed, fingerprinted assets
+        // are then under obj/ and only found through the static-web-assets manifest (a no-op in a publish).
+        builder.WebHost.UseStaticWebAssets();
         // preserveStaticLogger: several hosts in one process (the tests) must not race to freeze the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -101,6 +105,8 @@ public static class Startup
         });
 
         app.MapCooperationsApi();
+        app.MapStatsApi();
+        app.MapDiscovery();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

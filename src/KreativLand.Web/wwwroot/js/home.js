@@ -26,6 +26,7 @@ const showAll = document.querySelector('[data-show-all]');
 const showAllLink = showAll.querySelector('a');
 const listPage = showAllLink.getAttribute('href').split('?')[0];
 const listLimit = Number(labels.listLimit) || 200;
+const feedBase = document.getElementById('feed-link').dataset.feedBase;
 
 const subsectorNames = new Map(
   [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
@@ -117,9 +118,18 @@ async function fetchJson(path, parameters) {
   return response.json();
 }
 
+// "Subscribe to this view": the feed takes the same parameters as the map.
+function updateFeedLinks(parameters) {
+  const query = parameters.toString();
+  for (const link of document.querySelectorAll('#feed-link, [data-feed-alternate]')) {
+    link.href = `${feedBase}${query ? `?${query}` : ''}`;
+  }
+}
+
 async function refresh({ fit = false } = {}) {
   const number = ++requestNumber;
   const parameters = formParameters();
+  updateFeedLinks(parameters);
   mapElement.dataset.state = 'loading';
   list.setAttribute('aria-busy', 'true');
   status.textContent = labels.labelLoading;

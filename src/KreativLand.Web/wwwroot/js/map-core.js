@@ -45,7 +45,10 @@ export function createBaseMap(element, settings = settingsOf(element)) {
       errorTileUrl: EMPTY_TILE,
       crossOrigin: false,
     });
-    tiles.on('tileerror', () => element.classList.add('tiles-unavailable'));
+    tiles.on('tileerror', (event) => {
+      element.classList.add('tiles-unavailable');
+      event.tile.classList.add('tile-failed'); // not drawn at all, not even as a stretched placeholder
+    });
     tiles.on('tileload', () => element.classList.add('tiles-available'));
     tiles.addTo(map);
   }
