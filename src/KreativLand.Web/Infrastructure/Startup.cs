@@ -57,6 +57,7 @@ public static class Startup
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddPublicData();
         return builder;
     }
 
@@ -71,7 +72,10 @@ public static class Startup
         app.UseMiddleware<LanguagePathPrefix>();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseHeadAsGet();
         app.UseRouting();
+        app.UseCors();
+        app.UseDataValidators();
         app.MapStaticAssets();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
