@@ -91,6 +91,7 @@ public static class Startup
         });
 
         app.MapCooperationsApi();
+        app.MapOgcApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -15,6 +15,7 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
     [InlineData("/api/v1/cooperations?subsector=design")]
     [InlineData("/api/v1/cooperations.csv")]
     [InlineData("/api/v1/subsectors")]
+    [InlineData("/ogc/collections/cooperations/items")]
     public async Task Any_origin_may_read_the_public_data(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -56,6 +57,7 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
     [InlineData("/api/v1/cooperations?country=DE")]
     [InlineData("/api/v1/cooperations.csv?country=DE")]
     [InlineData("/api/v1/cooperations/erz-code")]
+    [InlineData("/ogc/collections/cooperations/items?limit=2")]
     public async Task A_matching_validator_gets_304(string url)
     {
         var client = site.CreateClient();
