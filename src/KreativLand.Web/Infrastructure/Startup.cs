@@ -58,6 +58,7 @@ public static class Startup
 
         builder.Services.AddProblemDetails();
         builder.Services.AddPublicData();
+        builder.Services.AddKreativLandOpenApi();
         return builder;
     }
 
@@ -92,6 +93,7 @@ public static class Startup
 
         app.MapCooperationsApi();
         app.MapOgcApi();
+        app.MapOpenApi().RequireCors(PublicData.CorsPolicy);
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
