@@ -29,6 +29,7 @@ public static class Startup
         builder.Services.AddScoped<CooperationImporter>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -39,6 +40,7 @@ public static class Startup
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders =
             [
+                new Pages.Embed.EmbedOptions.LanguageFromQuery(),
                 new LanguagePathPrefix.ProviderFromPath(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),

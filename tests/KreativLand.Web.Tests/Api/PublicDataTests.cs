@@ -58,6 +58,7 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
     [InlineData("/api/v1/cooperations.csv?country=DE")]
     [InlineData("/api/v1/cooperations/erz-code")]
     [InlineData("/ogc/collections/cooperations/items?limit=2")]
+    [InlineData("/embed/map?country=DE")]
     public async Task A_matching_validator_gets_304(string url)
     {
         var client = site.CreateClient();
