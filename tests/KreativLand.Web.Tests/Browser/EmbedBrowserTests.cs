@@ -9,10 +9,16 @@ public class EmbedBrowserFixture : MapDataBrowserFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Embed:ConsentRequired"] = "false" };
 }
 
-/// <summary>The site in consent mode: a third-party tile server that must wait for the visitor's click.</summary>
+/// <summary>The site in consent mode (a third-party tile server must wait for the visitor's click), framable by one partner only.</summary>
 public class ConsentBrowserFixture : MapDataBrowserFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Embed:ConsentRequired"] = "true" };
+    public const string OnlyPartner = "https://partner.example";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Embed:ConsentRequired"] = "true",
+        ["Embed:FrameAncestors"] = OnlyPartner,
+    };
 }
 
 /// <summary>A partner page on another origin embeds the map as iframe and as script widget, in Chromium.</summary>
@@ -213,5 +219,23 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
         await firstTile;
         Assert.Equal(0, await overlay.CountAsync());
         Assert.NotEmpty(tileRequests);
+    }
+
+    [Fact]
+    public async Task Configured_frame_ancestors_keep_other_sites_out()
+    {
+        using var response = await site.CreateClient().GetAsync("/embed/map");
+        Assert.Contains($"frame-ancestors 'self' {ConsentBrowserFixture.OnlyPartner}", response.Headers.GetValues("Content-Security-Policy").Single());
+
+        await using var partner = await PartnerSite.StartAsync();
+        var url = partner.Page("unlisted.html", $"<iframe id=\"embed\" src=\"{site.BaseAddress}embed/map\" width=\"600\" height=\"300\" title=\"embed\"></iframe>");
+        var refusals = new List<string>();
+        var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
+        page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) refusals.Add(message.Text); };
+        await page.GotoAsync(url.ToString());
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var frame = await (await page.QuerySelectorAsync("#embed"))!.ContentFrameAsync();
+        Assert.Equal(0, await frame!.Locator("#map").CountAsync());
+        Assert.Contains(refusals, m => m.Contains(ConsentBrowserFixture.OnlyPartner));
     }
 }

@@ -27,14 +27,17 @@ public sealed class EmbedOptions
     public static string TileHost(MapOptions map) =>
         Uri.TryCreate(map.TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri) ? uri.Host : map.TileUrl;
 
-    /// <summary>On the embed routes the lang parameter picks the language (partners cannot rely on /de or /en prefixes or cookies).</summary>
+    /// <summary>
+    /// On the embedded map the lang parameter picks the language (partners cannot rely on /de or /en prefixes or cookies).
+    /// Not on the generator: there lang is the language of the embed being configured, not of the page.
+    /// </summary>
     public sealed class LanguageFromQuery : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
             var path = httpContext.Request.Path;
             var language = httpContext.Request.Query["lang"].LastOrDefault();
-            return Task.FromResult(path.StartsWithSegments("/embed") && Languages.IsSupported(language) ? new ProviderCultureResult(language!) : null);
+            return Task.FromResult(path.StartsWithSegments(MapPath) && Languages.IsSupported(language) ? new ProviderCultureResult(language!) : null);
         }
     }
 }
