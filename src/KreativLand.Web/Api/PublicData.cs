@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
+using KreativLand.Web.Pages.Embed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace KreativLand.Web.Api;
@@ -62,7 +65,7 @@ public static class PublicData
         var db = context.RequestServices.GetRequiredService<KreativLandDbContext>();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var version = await DataVersionAsync(db, context.RequestAborted);
-        var etag = new EntityTagHeaderValue("\"" + Hash(context, version, clock.GetUtcNow().Year) + "\"", isWeak: true);
+        var etag = new EntityTagHeaderValue("\"" + Hash(context, version, clock.GetUtcNow().Year, Settings(context)) + "\"", isWeak: true);
         var lastModified = version.LastModified;
 
         var headers = context.Response.GetTypedHeaders();
@@ -114,11 +117,19 @@ public static class PublicData
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken));
 
-    private static string Hash(HttpContext context, DataVersion version, int year)
+    /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
+    private static string Settings(HttpContext context)
+    {
+        var map = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value;
+        var embed = context.RequestServices.GetRequiredService<IOptions<EmbedOptions>>().Value;
+        return string.Join('|', map.TileUrl, map.Attribution, map.MaxZoom, embed.ConsentRequiredFor(map));
+    }
+
+    private static string Hash(HttpContext context, DataVersion version, int year, string settings)
     {
         var request = context.Request;
         var input = string.Join('|',
-            BuildId, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, year,
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, year,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];

@@ -164,6 +164,19 @@ public class OgcApiTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrow
     }
 
     [Fact]
+    public async Task HEAD_over_a_real_connection_has_headers_and_no_body_and_the_connection_stays_usable()
+    {
+        using var client = site.CreateClient();
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/ogc/collections/cooperations/items?limit=3"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var get = await client.GetAsync("/ogc/collections/cooperations/items?limit=3");
+        Assert.Equal(head.Headers.ETag, get.Headers.ETag);
+        Assert.Equal(3, JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement.GetProperty("numberReturned").GetInt32());
+    }
+
+    [Fact]
     public async Task Gdal_reads_the_layer()
     {
         const string ogrinfo = "/usr/bin/ogrinfo";

@@ -120,6 +120,39 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         await ChangeAsync("lausitz-film", c => c.Status = CooperationStatus.Published);
     }
 
+    [Fact]
+    public async Task The_data_version_is_one_SQL_statement()
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KreativLandDbContext>();
+        var commands = new List<string>();
+        // Other test classes run at the same time: count only this context's commands.
+        using var listener = new CommandListener(db, commands);
+        using var subscription = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(listener);
+        var version = await KreativLand.Web.Api.PublicData.DataVersionAsync(db, CancellationToken.None);
+        Assert.Equal(7, version.Published);
+        Assert.NotNull(version.LastModified);
+        Assert.Single(commands);
+    }
+
+    private sealed class CommandListener(DbContext context, List<string> commands) : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> subscriptions = [];
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) subscriptions.Add(value.Subscribe(this));
+        }
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted.Name
+                && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData data && data.Context == context)
+                lock (commands) commands.Add(data.Command.CommandText);
+        }
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+        public void Dispose() { foreach (var s in subscriptions) s.Dispose(); }
+    }
+
     private async Task ChangeAsync(string slug, Action<Cooperation> change)
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
