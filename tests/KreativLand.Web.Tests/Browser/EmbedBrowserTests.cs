@@ -115,8 +115,11 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         var frameHeight = (await iframe.BoundingBoxAsync())!.Height;
         var contentHeight = await first.Locator("#embed").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
         Assert.True(Math.Abs(frameHeight - contentHeight) <= 2, $"iframe {frameHeight}px, content {contentHeight}px");
-        var mapHeight = await first.Locator("#map").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
-        Assert.Equal(300, mapHeight, 1);
+        var mapBox = await first.Locator("#map").EvaluateAsync<double[]>("e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }");
+        Assert.Equal(300, mapBox[1], 1);
+        Assert.True(mapBox[0] > 1000, $"map width {mapBox[0]}"); // as wide as the partner's column
+        await first.Locator("#map[data-outlines-loaded='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.True(await first.Locator(".kl-marker, .marker-cluster").First.IsVisibleAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('iframe[data-kreativland-widget]').compareDocumentPosition(document.getElementById('after')) === Node.DOCUMENT_POSITION_FOLLOWING"));
 
         // The partner page itself requests nothing but its own page, embed.js and the iframes' documents;
