@@ -270,8 +270,6 @@ nearPick.addEventListener('click', () => {
 nearClear.addEventListener('click', (event) => {
   event.preventDefault();
   setNear(null);
-  // A later point starts from the radius the page was loaded with, not the one just used.
-  for (const option of radius.options) option.selected = option.defaultSelected;
   filterChanged();
 });
 map.on('click', (event) => {
