@@ -18,7 +18,7 @@ public static class CooperationsApi
 
     public static IEndpointRouteBuilder MapCooperationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1").RequireCors(PublicData.CorsPolicy);
+        var api = endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1");
         api.MapCooperationExports();
         api.MapGet("/cooperations", ListAsync).WithName("ListCooperations")
             .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection.");

@@ -35,7 +35,7 @@ public static class OgcApi
 
     public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder endpoints)
     {
-        var ogc = endpoints.MapGroup("/ogc").WithTags("OGC API – Features").RequireCors(PublicData.CorsPolicy);
+        var ogc = endpoints.MapGroup("/ogc").WithTags("OGC API – Features");
         ogc.MapGet("", LandingAsync).WithName("OgcLandingPage").WithSummary("OGC API – Features landing page.");
         ogc.MapGet("/conformance", ConformanceAsync).WithName("OgcConformance").WithSummary("The conformance classes this service implements.");
         ogc.MapGet("/collections", CollectionsAsync).WithName("OgcCollections").WithSummary("The feature collections (one: cooperations).");

@@ -20,7 +20,7 @@ public static class PublicData
 {
     public const string CorsPolicy = "PublicReadOnly";
 
-    private static readonly PathString[] ReadOnlyPaths = ["/api/v1", "/ogc"];
+    private static readonly PathString[] CorsPaths = ["/api/v1", "/ogc", "/openapi"];
     private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map"];
 
     /// <summary>Changes with every build, so new markup or scripts are never answered with a stale 304.</summary>
@@ -34,6 +34,15 @@ public static class PublicData
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.ContentDisposition)));
 
     private static bool Under(PathString path, PathString[] prefixes) => prefixes.Any(p => path.StartsWithSegments(p));
+
+    /// <summary>
+    /// CORS, HEAD and validators by path, before routing: every endpoint under /api/v1 and /ogc gets them, however
+    /// and wherever it is mapped. The CORS middleware answers preflight requests itself.
+    /// </summary>
+    public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
+        .UseWhen(context => Under(context.Request.Path, CorsPaths), branch => branch.UseCors(CorsPolicy))
+        .UseHeadAsGet()
+        .UseDataValidators();
 
     /// <summary>HEAD on the read-only data is answered as GET without a body (minimal-API routes only match GET).</summary>
     public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -75,10 +75,8 @@ public static class Startup
         app.UseMiddleware<LanguagePathPrefix>();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseHeadAsGet();
+        app.UsePublicData();
         app.UseRouting();
-        app.UseCors();
-        app.UseDataValidators();
         app.MapStaticAssets();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -95,7 +93,7 @@ public static class Startup
 
         app.MapCooperationsApi();
         app.MapOgcApi();
-        app.MapOpenApi().RequireCors(PublicData.CorsPolicy);
+        app.MapOpenApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -16,6 +16,8 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
     [InlineData("/api/v1/cooperations.csv")]
     [InlineData("/api/v1/subsectors")]
     [InlineData("/ogc/collections/cooperations/items")]
+    [InlineData("/ogc")]
+    [InlineData("/openapi/v1.json")]
     public async Task Any_origin_may_read_the_public_data(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -24,6 +26,18 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("ETag", string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers")));
+    }
+
+    [Fact]
+    public async Task Cors_is_by_path_so_every_public_endpoint_has_it_and_pages_do_not()
+    {
+        foreach (var (url, expected) in new[] { ("/api/v1/regions", true), ("/en/api/v1/subsectors", true), ("/ogc/conformance", true), ("/en/", false), ("/embed/map", false), ("/api", false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Origin", "https://partner.example");
+            using var response = await site.CreateClient().SendAsync(request);
+            Assert.True(expected == response.Headers.Contains("Access-Control-Allow-Origin"), url);
+        }
     }
 
     [Fact]
