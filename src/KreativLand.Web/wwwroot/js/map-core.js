@@ -64,7 +64,10 @@ export function addTiles(map, element, settings) {
     errorTileUrl: EMPTY_TILE,
     crossOrigin: false,
   });
-  tiles.on('tileerror', () => element.classList.add('tiles-unavailable'));
+  tiles.on('tileerror', (event) => {
+    element.classList.add('tiles-unavailable');
+    event.tile.classList.add('tile-failed'); // not drawn at all, not even as a stretched placeholder (styled on the evaluation branch)
+  });
   tiles.on('tileload', () => element.classList.add('tiles-available'));
   tiles.addTo(map);
   element.dataset.tiles = 'on';
