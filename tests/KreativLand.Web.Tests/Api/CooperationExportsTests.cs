@@ -84,6 +84,22 @@ public class CooperationExportsTests(ExportDataWebFixture site) : IClassFixture<
         Assert.Equal("'@cmd line one\nline two", english["summary"]);
     }
 
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+49 30 123", "'+49 30 123")]
+    [InlineData("-minus", "'-minus")]
+    [InlineData("@user", "'@user")]
+    [InlineData("\tTAB", "'\tTAB")]
+    [InlineData("\rCR", "\"'\rCR\"")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("line\nbreak", "\"line\nbreak\"")]
+    [InlineData("Straße 1 = Hof", "Straße 1 = Hof")]
+    [InlineData("", "")]
+    public void A_text_cell_is_quoted_and_neutralised(string value, string expected) =>
+        Assert.Equal(expected, KreativLand.Web.Api.CooperationExports.Text(value));
+
     [Fact]
     public async Task GeoJson_download_has_every_filtered_feature_and_a_file_name()
     {

@@ -170,6 +170,20 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     }
 
     [Fact]
+    public async Task The_generator_script_builds_the_same_snippets_as_the_server()
+    {
+        const string url = "/en/embed?subsector=design&country=AT&regionValue=tourism-offer&q=Hof&lang=de&list=on&legend=off&height=420&width=600px";
+        var server = await site.CreateClient().GetDocumentAsync(url);
+        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        page.PageError += (_, error) => failures.Add(error);
+        await page.GotoAsync(url);
+        await page.WaitForFunctionAsync("() => document.getElementById('embed-preview').getAttribute('width') === '600'");
+        Assert.Equal(server.QuerySelector("#iframe-snippet")!.TextContent, await page.Locator("#iframe-snippet").InputValueAsync());
+        Assert.Equal(server.QuerySelector("#script-snippet")!.TextContent, await page.Locator("#script-snippet").InputValueAsync());
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task A_snippet_copied_from_the_generator_works_on_a_partner_page()
     {
         var generator = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
