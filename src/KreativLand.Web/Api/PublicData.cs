@@ -20,6 +20,9 @@ public static class PublicData
 {
     public const string CorsPolicy = "PublicReadOnly";
 
+    /// <summary>The headers besides the URL that choose the answer: format negotiation (OGC API) and language.</summary>
+    private const string VaryOn = "Accept, Accept-Language";
+
     private static readonly PathString[] CorsPaths = ["/api/v1", "/ogc", "/openapi"];
     private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map"];
 
@@ -84,6 +87,7 @@ public static class PublicData
             headers.ETag = etag;
             headers.LastModified = lastModified;
             headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+            context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
             return;
         }
         context.Response.OnStarting(() =>
@@ -93,7 +97,7 @@ public static class PublicData
                 headers.ETag = etag;
                 headers.LastModified = lastModified;
                 headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
-                context.Response.Headers.Append(HeaderNames.Vary, "Accept, Accept-Language");
+                context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
             }
             return Task.CompletedTask;
         });

@@ -86,6 +86,7 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         using var notModified = await client.SendAsync(byTag);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Contains("Accept-Language", notModified.Headers.Vary);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
         using var byDate = new HttpRequestMessage(HttpMethod.Get, url);
