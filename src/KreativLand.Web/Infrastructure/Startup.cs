@@ -34,6 +34,7 @@ public static class Startup
         builder.Services.AddScoped<CooperationImporter>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -44,6 +45,7 @@ public static class Startup
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders =
             [
+                new Pages.Embed.EmbedOptions.LanguageFromQuery(),
                 new LanguagePathPrefix.ProviderFromPath(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
@@ -73,6 +75,8 @@ public static class Startup
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddPublicData();
+        builder.Services.AddKreativLandOpenApi();
         return builder;
     }
 
@@ -87,6 +91,7 @@ public static class Startup
         app.UseMiddleware<LanguagePathPrefix>();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UsePublicData();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -107,6 +112,8 @@ public static class Startup
         app.MapCooperationsApi();
         app.MapStatsApi();
         app.MapDiscovery();
+        app.MapOgcApi();
+        app.MapOpenApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
