@@ -10,22 +10,22 @@ namespace KreativLand.Web.Pages.Knowledge;
 /// <summary>One knowledge page: its Markdown in the reader's language, example profiles and the other pages.</summary>
 public class DetailsModel(KreativLandDbContext db) : PageModel
 {
-    public Content Page { get; private set; } = null!;
+    public Article Content { get; private set; } = null!;
     public IReadOnlyList<CooperationCard> Examples { get; private set; } = [];
     public IReadOnlyList<Link> Others { get; private set; } = [];
 
-    public sealed record Content(string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Body, List<string> ExampleSlugs, DateTimeOffset UpdatedAt);
+    public sealed record Article(string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Body, List<string> ExampleSlugs, DateTimeOffset UpdatedAt);
     public sealed record Link(string Slug, LocalizedText Title);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var page = await db.KnowledgePages.AsNoTracking()
             .Where(k => k.Slug == slug)
-            .Select(k => new Content(k.Slug, new LocalizedText(k.TitleDe, k.TitleEn), new LocalizedText(k.SummaryDe, k.SummaryEn),
+            .Select(k => new Article(k.Slug, new LocalizedText(k.TitleDe, k.TitleEn), new LocalizedText(k.SummaryDe, k.SummaryEn),
                 new LocalizedText(k.BodyDe, k.BodyEn), k.ExampleSlugs, k.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken);
         if (page is null) return NotFound();
-        Page = page;
+        Content = page;
 
         var slugs = page.ExampleSlugs;
         var cards = await CooperationQueries.ToCards(CooperationQueries.Published(db).Where(c => slugs.Contains(c.Slug))).ToListAsync(cancellationToken);
