@@ -101,7 +101,16 @@ public static class CooperationsApi
     private static async Task<IResult> DetailsAsync(string slug, HttpContext context, KreativLandDbContext db,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var language = context.Request.Query[LanguageParameter].LastOrDefault() is { } requested && Languages.IsSupported(requested) ? requested : Languages.Current;
+        var language = Languages.Current;
+        if (context.Request.Query[LanguageParameter].LastOrDefault() is { } requested)
+        {
+            if (!Languages.IsSupported(requested))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [LanguageParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Filter.Error.Language"].Value, requested)],
+                }, title: localizer["Filter.Error.Title"].Value);
+            language = requested;
+        }
         var profile = await CooperationQueries.PublishedProfile(db, slug, cancellationToken);
         if (profile is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: slug);

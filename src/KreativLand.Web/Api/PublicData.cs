@@ -66,7 +66,10 @@ public static class PublicData
         }
     });
 
-    /// <summary>Conditional GET: one cheap SQL query gives the data version; a matching request gets 304 before any real work.</summary>
+    /// <summary>
+    /// Conditional GET: one cheap SQL query gives the data version. The endpoint still runs, into a buffer: only an
+    /// answer that would be 200 becomes a 304 (RFC 9110 §13.2.1), so a bad parameter keeps its 400 and a missing item its 404.
+    /// </summary>
     public static IApplicationBuilder UseDataValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!HttpMethods.IsGet(context.Request.Method) || !Under(context.Request.Path, CachedPaths))
@@ -79,33 +82,49 @@ public static class PublicData
         var version = await DataVersionAsync(db, context.RequestAborted);
         var etag = new EntityTagHeaderValue("\"" + Hash(context, version, clock.GetUtcNow().Year, Settings(context)) + "\"", isWeak: true);
         var lastModified = version.LastModified;
-
         var headers = context.Response.GetTypedHeaders();
-        if (Matches(context.Request, etag, lastModified))
+        void Validators()
         {
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
             headers.ETag = etag;
             headers.LastModified = lastModified;
             headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
             context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
+        }
+
+        var conditional = context.Request.Headers.IfNoneMatch.Count > 0 || context.Request.Headers.IfModifiedSince.Count > 0;
+        if (!conditional)
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK) Validators();
+                return Task.CompletedTask;
+            });
+            await next();
             return;
         }
-        context.Response.OnStarting(() =>
+
+        var body = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try { await next(); }
+        finally { context.Response.Body = body; }
+        if (context.Response.StatusCode == StatusCodes.Status200OK && Matches(context.Request, etag, lastModified))
         {
-            if (context.Response.StatusCode == StatusCodes.Status200OK)
-            {
-                headers.ETag = etag;
-                headers.LastModified = lastModified;
-                headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
-                context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
-            }
-            return Task.CompletedTask;
-        });
-        await next();
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.ContentLength = null;
+            context.Response.Headers.ContentType = default;
+            context.Response.Headers.ContentDisposition = default;
+            Validators();
+            return;
+        }
+        if (context.Response.StatusCode == StatusCodes.Status200OK) Validators();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, context.RequestAborted);
     });
 
     /// <summary>What the public data depends on: published count, last change of any listing, last publication, the regions.</summary>
-    public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished, int? LastRegion)
+    public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished, int? LastRegion,
+        int Regions = 0, DateTimeOffset? LastRegionImport = null)
     {
         /// <summary>Whole seconds, as HTTP dates have no more.</summary>
         public DateTimeOffset? LastModified
@@ -126,9 +145,13 @@ public static class PublicData
                 g.Count(c => c.Status == CooperationStatus.Published),
                 g.Max(c => (DateTimeOffset?)c.UpdatedAt),
                 g.Max(c => c.PublishedAt),
-                db.Regions.Max(r => (int?)r.Id)))
+                db.Regions.Max(r => (int?)r.Id),
+                // A removed set lowers the count; a re-imported one moves the import time.
+                db.Regions.Count(),
+                db.Regions.Max(r => (DateTimeOffset?)r.ImportedAt)))
             .SingleOrDefaultAsync(cancellationToken)
-        ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken));
+        ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken),
+            await db.Regions.CountAsync(cancellationToken), await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken));
 
     /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
     private static string Settings(HttpContext context)
@@ -142,7 +165,7 @@ public static class PublicData
     {
         var request = context.Request;
         var input = string.Join('|',
-            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, year,
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, version.Regions, version.LastRegionImport?.UtcTicks, year,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];

@@ -50,6 +50,8 @@ public static class Database
         options.UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.UseNetTopologySuite();
+                // Cards and profiles project several collections (partners, subsectors): one query each, no row explosion.
+                npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
                 npgsql.MigrationsAssembly(typeof(KreativLandDbContext).Assembly.GetName().Name);
             })
             .UseSnakeCaseNamingConvention();

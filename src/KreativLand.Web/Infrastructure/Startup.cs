@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
@@ -82,6 +83,9 @@ public static class Startup
 
     public static WebApplication UseKreativLand(this WebApplication app)
     {
+        // Behind a TLS proxy on this machine (the default KnownProxies: loopback), take scheme and client from X-Forwarded-*,
+        // so cookies are Secure and absolute links use https.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
@@ -91,6 +95,8 @@ public static class Startup
         app.UseMiddleware<LanguagePathPrefix>();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseApiProblemDetails();
+        app.UseInputGuard();
         app.UsePublicData();
         app.UseRouting();
         app.UseAuthentication();

@@ -10,6 +10,9 @@ public class ErrorModel : PageModel
 {
     public int Code { get; private set; } = 500;
     public string? RequestId { get; private set; }
+    /// <summary>For a 400: the parameter the input guard refused, or whether the antiforgery check failed.</summary>
+    public string? BadParameter { get; private set; }
+    public bool FormExpired { get; private set; }
 
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
@@ -19,6 +22,8 @@ public class ErrorModel : PageModel
         Code = code ?? 500;
         // Re-executed for a status code page: keep the original status (404 stays 404).
         if (code is not null) Response.StatusCode = code.Value;
+        BadParameter = HttpContext.Items[Infrastructure.InputGuard.BadParameterItem] as string;
+        FormExpired = HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
         RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
     }
 }

@@ -55,12 +55,13 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
             var feature = collection[i];
             var label = $"feature {i + 1}";
             var name = Property(feature, options.NameProperty)?.Trim();
-            if (!string.IsNullOrEmpty(name)) label += $" (\"{name}\")";
+            if (!string.IsNullOrEmpty(name)) label += $" (\"{Shown(name)}\")";
             var level = (options.Level ?? Property(feature, "level"))?.Trim().ToLowerInvariant();
             var country = (Property(feature, options.CountryProperty) ?? Property(feature, "iso_a2"))?.Trim().ToUpperInvariant();
 
             if (string.IsNullOrEmpty(name)) errors.Add($"{label}: property \"{options.NameProperty}\" (the region's name) is missing");
             else if (name.Length > 200) errors.Add($"{label}: the name is longer than 200 characters");
+            else if (Infrastructure.InputGuard.HasControlCharacter(name)) errors.Add($"{label}: the name contains control characters");
             if (string.IsNullOrEmpty(level)) errors.Add($"{label}: no level — give --level or a \"level\" property");
             else if (level.Length > 40 || !Slugs.IsValid(level)) errors.Add($"{label}: level \"{level}\" must be a short lower-case word like state, district or leader");
             if (country is not null && !Countries.IsCode(country)) country = null;
@@ -99,8 +100,15 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
         return new(created, updated, []);
     }
 
+    private static string Shown(string name)
+    {
+        var visible = new string(name.Select(c => c < ' ' ? '?' : c).ToArray());
+        return visible.Length > 60 ? visible[..60] + "…" : visible;
+    }
+
+    /// <summary>A text property; numbers and nested objects are not names.</summary>
     private static string? Property(IFeature feature, string name) =>
-        feature.Attributes is { } attributes && attributes.Exists(name) ? attributes[name]?.ToString() : null;
+        feature.Attributes is { } attributes && attributes.Exists(name) ? attributes[name] as string : null;
 
     private static MultiPolygon? ToMultiPolygon(Geometry? geometry, string label, List<string> errors)
     {
@@ -136,6 +144,9 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
     {
         var basis = Slugs.From(name);
         if (basis.Length == 0) basis = level;
+        // Room for "-level-99" within the column's length.
+        var room = Slugs.MaxLength - level.Length - 4;
+        if (basis.Length > room) basis = basis[..room].TrimEnd('-');
         var slug = basis;
         if (taken.Contains(slug)) slug = $"{basis}-{level}";
         for (var n = 2; taken.Contains(slug); n++) slug = $"{basis}-{level}-{n}";

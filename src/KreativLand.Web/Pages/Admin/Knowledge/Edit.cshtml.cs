@@ -80,7 +80,9 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         }
         else
         {
-            page = await db.KnowledgePages.SingleOrDefaultAsync(k => k.Id == id, cancellationToken) ?? throw new BadHttpRequestException("gone", 404);
+            var stored = await db.KnowledgePages.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+            if (stored is null) return NotFound();
+            page = stored;
             db.Entry(page).Property(k => k.Version).OriginalValue = Version;
         }
         page.Slug = slug;
