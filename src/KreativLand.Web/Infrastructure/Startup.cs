@@ -43,6 +43,7 @@ public static class Startup
         });
 
         builder.AddCuratorAccounts();
+        builder.AddSubmissionProtection();
         // A global filter (not a page convention), so a page's own [IgnoreAntiforgeryToken] stays the closer policy:
         // the error page must render for a POST that was refused (403, 429) and re-executed.
         builder.Services.AddRazorPages(options =>
@@ -80,6 +81,7 @@ public static class Startup
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
