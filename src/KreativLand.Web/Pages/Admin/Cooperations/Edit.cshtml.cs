@@ -71,7 +71,6 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         if (id is null)
         {
-            PartnerRows = [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }];
             await PrepareAsync(null, cancellationToken);
             return Page();
         }
@@ -354,7 +353,10 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         }
         Criteria = await CriteriaAsync(edited ?? Input, cancellationToken);
         // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
-        PartnerRows = PartnerRows.Where(p => !p.Remove && (!string.IsNullOrWhiteSpace(p.Name) || Id is null && PartnerRows.Count <= 2)).Append(new PartnerRow()).ToList();
+        var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        PartnerRows = partners.Count == 0
+            ? [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }]
+            : [.. partners, new PartnerRow()];
         QuoteRows = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Append(new QuoteRow()).ToList();
         MediaRows = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Append(new MediaRow()).ToList();
         ImageRows = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Append(new ImageRow()).ToList();
