@@ -28,12 +28,26 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         MaxDepth = 16,
     };
 
-    public async Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken = default) =>
+        ImportAsync(json, allowPublished: true, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="allowPublished"/> false (a curator's upload), a file with published records is refused:
+    /// publishing goes through the review workflow and its criteria checks.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream json, bool allowPublished, CancellationToken cancellationToken = default)
     {
         var (file, parseError) = await ParseAsync(json, cancellationToken);
         if (file is null) return ImportResult.Failed(parseError!);
 
         var errors = ImportValidator.Validate(file);
+        if (!allowPublished && file.Cooperations is not null)
+        {
+            errors.AddRange(file.Cooperations
+                .Select((record, index) => (record, index))
+                .Where(x => x.record?.Status == Code.Of(CooperationStatus.Published))
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: status \"published\" may only be imported by an administrator (use draft or in-review)"));
+        }
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
         var subsectors = await db.Subsectors.Select(s => s.Code).ToListAsync(cancellationToken);

@@ -136,13 +136,15 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     public async Task Removing_a_row_and_adding_one_without_javascript()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
-        var fields = NewListing("Drei Partner");
-        fields["PartnerRows[2].Name"] = "Gemeinde Testdorf";
-        fields["PartnerRows[2].Kind"] = "other";
-        var id = await CreateAsync(client, fields);
+        var id = await CreateAsync(client, NewListing("Drei Partner"));
 
-        // The saved page offers one empty row for a fourth partner.
+        // The saved page offers one empty row: that is how a third partner is added without JavaScript.
         var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        Assert.Equal(3, page.QuerySelectorAll("#editor-form .partner-row").Length);
+        using (var added = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["PartnerRows[2].Name"] = "Gemeinde Testdorf", ["PartnerRows[2].Kind"] = "other" }))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
         Assert.Equal(4, page.QuerySelectorAll("#editor-form .partner-row").Length);
 
         using var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["PartnerRows[2].Remove"] = "true" });
