@@ -338,6 +338,25 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         return RedirectToPage(new { id });
     }
 
+    /// <summary>A published listing checked and still current: it leaves the "due for review" list for another year.</summary>
+    public async Task<IActionResult> OnPostReviewedAsync(int id, CancellationToken cancellationToken)
+    {
+        var cooperation = await db.Cooperations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cooperation is null) return NotFound();
+        if (cooperation.Status == CooperationStatus.Published)
+        {
+            var now = clock.GetUtcNow();
+            cooperation.LastReviewedAt = now;
+            cooperation.StatusChanges.Add(new StatusChange
+            {
+                From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = User.Identity!.Name!, ChangedAt = now, Reason = "checked: still current",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            Message = "Editor.ReviewedSaved";
+        }
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostDiscardRevisionAsync(int id, CancellationToken cancellationToken)
     {
         var revision = await RevisionOfAsync(id, cancellationToken, tracked: true);
