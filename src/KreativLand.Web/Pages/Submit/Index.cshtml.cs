@@ -27,6 +27,9 @@ public class IndexModel(
     [BindProperty] public string? Homepage { get; set; }
     [BindProperty] public string? FormToken { get; set; }
     [BindProperty(SupportsGet = true)] public bool Sent { get; set; }
+    /// <summary>The submitter has seen the similar published listings and sends anyway.</summary>
+    [BindProperty] public bool ConfirmNotDuplicate { get; set; }
+    public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
 
     public List<string> Problems { get; } = [];
 
@@ -82,9 +85,16 @@ public class IndexModel(
 
         var record = ModelState.IsValid && Problems.Count == 0 ? await ToRecordAsync(cancellationToken) : null;
         if (record is not null) Problems.AddRange(ImportValidator.ValidateRecord(record));
-        if (record is null || Problems.Count > 0 || !ModelState.IsValid)
+        if (record is not null && Problems.Count == 0 && ModelState.IsValid && !ConfirmNotDuplicate)
         {
-            FormToken = Problems.Contains("Submit.TooFast") ? tokens.Create(servedAt!.Value) : tokens.Create();
+            // Only published listings are shown to the public.
+            Similar = await Admin.SimilarListings.FindAsync(db, Input.Title, [Input.SmeName, Input.CciName],
+                record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: true, cancellationToken);
+        }
+        if (record is null || Problems.Count > 0 || !ModelState.IsValid || Similar.Count > 0)
+        {
+            // Keeps the original "served at" time where it was valid, so a second send is not "too fast".
+            FormToken = Problems.Contains("Submit.FormExpired") || servedAt is null ? tokens.Create() : tokens.Create(servedAt.Value);
             return Page();
         }
 

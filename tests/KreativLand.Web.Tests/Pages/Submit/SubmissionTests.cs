@@ -34,6 +34,7 @@ public class SubmissionTests(SubmissionWebFixture site) : IClassFixture<Submissi
         ["Input.CciSubsector"] = "performing-arts",
         ["Input.ContactEmail"] = "kontakt@example.org",
         ["Input.Consent"] = "true",
+        ["ConfirmNotDuplicate"] = "true",
     };
 
     /// <summary>A form token as if the form had been served a minute ago (so the minimum fill time is met).</summary>
@@ -135,6 +136,29 @@ public class SubmissionTests(SubmissionWebFixture site) : IClassFixture<Submissi
         Assert.Equal("kept", page.QuerySelector("[name='Input.Summary']")!.TextContent.Trim());
         await using var db = site.OpenContext();
         Assert.False(await db.Cooperations.AnyAsync(c => c.SubmitterEmail == "not-an-address"));
+    }
+
+    [Fact]
+    public async Task Similar_published_listings_are_shown_before_sending_but_never_unpublished_ones()
+    {
+        var fields = Proposal("Geheimer Entwurf im Wald");
+        fields.Remove("ConfirmNotDuplicate");
+        fields["FormToken"] = MinuteOldToken();
+        fields["Input.SmeName"] = "Forst Meier";
+        fields["Input.CciName"] = "Hidden Designer";
+        var client = site.CreateClient();
+        using var warned = await client.SubmitFormAsync("/submit", "#submission-form", fields);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = await Html.ParseAsync(warned);
+        var similar = page.Text("#similar");
+        Assert.Contains("Wald geht online", similar);
+        Assert.DoesNotContain("Geheimer Entwurf", similar.Replace("Geheimer Entwurf im Wald", ""));
+        Assert.False(await StoredAsync("Geheimer Entwurf im Wald"));
+
+        // Sent again with the confirmation (and the kept token): stored.
+        using var sent = await client.PostFormAsync(page, "/submit", "#submission-form", new() { ["ConfirmNotDuplicate"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.True(await StoredAsync("Geheimer Entwurf im Wald"));
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     /// <summary>The concurrency token the form was loaded with.</summary>
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public TransitionInput Transition { get; set; } = new();
+    /// <summary>The curator has looked at the similar listings and creates a new one anyway.</summary>
+    [BindProperty] public bool ConfirmNotDuplicate { get; set; }
+    public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
 
     [TempData] public string? Message { get; set; }
 
@@ -114,9 +117,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         if (id is not null && cooperation is null) return NotFound();
         var record = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
+        if (id is null) Similar = await SimilarAsync(record, cancellationToken);
         await PrepareAsync(cooperation, cancellationToken, record);
         return Page();
     }
+
+    private Task<IReadOnlyList<Admin.SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
+        Admin.SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
+            record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: false, cancellationToken);
 
     /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
     public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
@@ -144,7 +152,12 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
         var record = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
-        if (Problems.Count > 0)
+        if (Problems.Count == 0 && cooperation is null && !ConfirmNotDuplicate)
+        {
+            // Shown before the first save: the curator confirms it is a different cooperation, or opens the existing one.
+            Similar = await SimilarAsync(record, cancellationToken);
+        }
+        if (Problems.Count > 0 || Similar.Count > 0)
         {
             await PrepareAsync(cooperation, cancellationToken, record);
             return Page();

@@ -28,6 +28,8 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         ["PartnerRows[1].Kind"] = "cci",
         ["PartnerRows[1].Subsector"] = "music",
         ["PartnerRows[1].Urban"] = "true",
+        // Tests create many listings alike; the duplicate warning has its own test.
+        ["ConfirmNotDuplicate"] = "true",
     };
 
     public static Dictionary<string, string> Attested() => new()
@@ -251,6 +253,29 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         using var tooShort = await client.GetAsync("/admin/gazetteer?q=g");
         using var shortJson = JsonDocument.Parse(await tooShort.Content.ReadAsStringAsync());
         Assert.Equal(0, shortJson.RootElement.GetProperty("places").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Similar_listings_are_shown_before_the_first_save_until_the_curator_confirms()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Wald geht wieder online");
+        fields.Remove("ConfirmNotDuplicate");
+        fields["PartnerRows[0].Name"] = "Forst Meier";
+        fields["Input.Location.Latitude"] = "50.61";
+        fields["Input.Location.Longitude"] = "13.11";
+        using var warned = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = await Html.ParseAsync(warned);
+        var similar = page.QuerySelectorAll("#similar li").Single(li => li.TextContent.Contains("Forest goes online")).TextContent;
+        Assert.Contains("same partner: Forst Meier", similar);
+        Assert.Contains("km away", similar);
+        Assert.Contains("similar title", similar);
+        await using (var db = site.OpenContext())
+            Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Wald geht wieder online"));
+
+        fields["ConfirmNotDuplicate"] = "true";
+        await CreateAsync(client, fields);
     }
 
     [Fact]
