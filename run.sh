@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # KreativLand: set up what is missing and serve the site.
-#   ./run.sh                 start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
+#   ./run.sh [serve]         start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
 #   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
+#   ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME]
+#                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
 #   ./run.sh add-user EMAIL --role admin|curator
 #                            create a curator-area account (password from KL_PASSWORD or a prompt)
@@ -14,7 +16,8 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KL_PORT="${KL_PORT:-5080}"
 command="${1:-serve}"
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+# The comment block at the top of this file is the help text.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 prepare_database() {
     if [ -n "${ConnectionStrings__KreativLand:-}" ]; then
@@ -58,6 +61,14 @@ case "$command" in
         require_dotnet; prepare_database; build_app; app migrate >/dev/null
         say "Importing $2"
         app import "$file"
+        ;;
+    import-regions)
+        [ $# -ge 2 ] || fail "usage: ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]"
+        file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
+        shift 2
+        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        say "Importing regions from $file"
+        app import-regions "$file" "$@"
         ;;
     add-user)
         [ $# -eq 4 ] && [ "$3" = "--role" ] || fail "usage: ./run.sh add-user EMAIL --role admin|curator"

@@ -121,7 +121,8 @@ ensure_database() {
         say "Creating database $name"
         psql_admin -c "CREATE DATABASE \"$name\"" >/dev/null
     fi
-    "$PG_BIN/psql" -h "$KL_PGSOCKET" -p 5432 -U "$KL_DB_USER" -d "$name" -v ON_ERROR_STOP=1 -qAt \
+    # client_min_messages: no "extension already exists" notice on every later run.
+    PGOPTIONS='-c client_min_messages=warning' "$PG_BIN/psql" -h "$KL_PGSOCKET" -p 5432 -U "$KL_DB_USER" -d "$name" -v ON_ERROR_STOP=1 -qAt \
         -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS unaccent;" >/dev/null
 }
 

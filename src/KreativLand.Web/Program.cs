@@ -2,7 +2,8 @@ using KreativLand.Web;
 using KreativLand.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Only for failures before the host has its configured logger (see Startup.AddKreativLand).
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -13,6 +13,9 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<CooperationPartner> CooperationPartners => Set<CooperationPartner>();
     public DbSet<Subsector> Subsectors => Set<Subsector>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
+
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CountryThreshold> CountryThresholds => Set<CountryThreshold>();
@@ -24,6 +27,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.HasPostgresExtension("unaccent");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         // Through the setters: they turn a complex value EF reads as null (all its columns NULL) into an empty text.
         modelBuilder.UsePropertyAccessMode(PropertyAccessMode.PreferProperty);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KreativLandDbContext).Assembly);

@@ -15,7 +15,7 @@ public enum PartnerKind { Sme, Cci, Other }
 
 public enum MediaKind { Video, Podcast, Website }
 
-/// <summary>Converts between enum members and their stable kebab-case codes ("InReview" ⇄ "in-review").</summary>
+/// <summary>Converts between enum members and their stable kebab-case codes ("InReview" ⇄ "in-review", "MoreThan2Years" ⇄ "more-than-2-years").</summary>
 public static class Code
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => ToKebab(value.ToString());
@@ -45,7 +45,8 @@ public static class Code
         var chars = new System.Text.StringBuilder(pascal.Length + 4);
         for (var i = 0; i < pascal.Length; i++)
         {
-            if (char.IsUpper(pascal[i]) && i > 0) chars.Append('-');
+            var startsWord = char.IsUpper(pascal[i]) || (char.IsDigit(pascal[i]) && !char.IsDigit(pascal[i - 1 < 0 ? 0 : i - 1]));
+            if (startsWord && i > 0) chars.Append('-');
             chars.Append(char.ToLowerInvariant(pascal[i]));
         }
         return chars.ToString();

@@ -36,6 +36,9 @@ public class Cooperation
 
     public List<CooperationPartner> Partners { get; set; } = [];
 
+    /// <summary>Maintained by the database; only for queries.</summary>
+    public CooperationSearch? Search { get; set; }
+
     // Inclusion criteria the curator attests (the others are read from the data: see InclusionCriteria).
     public Attestation EconomicBackground { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
     public Attestation EqualTerms { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;

@@ -46,17 +46,17 @@ public class Subsector
 
     public static IReadOnlyList<Subsector> Seed { get; } =
     [
-        new() { Code = "music", NameDe = "Musikwirtschaft", NameEn = "Music industry", SortOrder = 1, Colour = "#1f77b4" },
-        new() { Code = "books", NameDe = "Buchmarkt", NameEn = "Book market", SortOrder = 2, Colour = "#8c564b" },
-        new() { Code = "art-market", NameDe = "Kunstmarkt", NameEn = "Art market", SortOrder = 3, Colour = "#9467bd" },
-        new() { Code = "film", NameDe = "Filmwirtschaft", NameEn = "Film industry", SortOrder = 4, Colour = "#d62728" },
-        new() { Code = "broadcasting", NameDe = "Rundfunkwirtschaft", NameEn = "Broadcasting", SortOrder = 5, Colour = "#e377c2" },
+        new() { Code = "music", NameDe = "Musikwirtschaft", NameEn = "Music industry", SortOrder = 1, Colour = "#1f5f99" },
+        new() { Code = "books", NameDe = "Buchmarkt", NameEn = "Book market", SortOrder = 2, Colour = "#7a4a3d" },
+        new() { Code = "art-market", NameDe = "Kunstmarkt", NameEn = "Art market", SortOrder = 3, Colour = "#6f4a99" },
+        new() { Code = "film", NameDe = "Filmwirtschaft", NameEn = "Film industry", SortOrder = 4, Colour = "#b02020" },
+        new() { Code = "broadcasting", NameDe = "Rundfunkwirtschaft", NameEn = "Broadcasting", SortOrder = 5, Colour = "#9c3d7e" },
         new() { Code = "performing-arts", NameDe = "Markt für darstellende Künste", NameEn = "Performing arts", SortOrder = 6, Colour = "#ad4f00" },
         new() { Code = "design", NameDe = "Designwirtschaft", NameEn = "Design", SortOrder = 7, Colour = "#0f7a5c" },
         new() { Code = "architecture", NameDe = "Architekturmarkt", NameEn = "Architecture", SortOrder = 8, Colour = "#4a5a6a" },
-        new() { Code = "press", NameDe = "Pressemarkt", NameEn = "Press", SortOrder = 9, Colour = "#7a6a00" },
+        new() { Code = "press", NameDe = "Pressemarkt", NameEn = "Press", SortOrder = 9, Colour = "#6b5d00" },
         new() { Code = "advertising", NameDe = "Werbemarkt", NameEn = "Advertising", SortOrder = 10, Colour = "#b8006b" },
         new() { Code = "software-games", NameDe = "Software- und Games-Industrie", NameEn = "Software & games", SortOrder = 11, Colour = "#2b50c8" },
-        new() { Code = "arts-crafts", NameDe = "Kunsthandwerk", NameEn = "Arts & crafts", SortOrder = 12, Colour = "#5b7f00" },
+        new() { Code = "arts-crafts", NameDe = "Kunsthandwerk", NameEn = "Arts & crafts", SortOrder = 12, Colour = "#4d6b00" },
     ];
 }

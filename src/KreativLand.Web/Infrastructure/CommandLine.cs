@@ -1,6 +1,7 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
+using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class CommandLine
 
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
-        var verbs = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')).ToArray();
+        var (verbs, options) = Split(args);
         if (verbs.Length == 0) return null;
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -36,16 +37,79 @@ public static class CommandLine
             case "import":
                 Console.Error.WriteLine("usage: import FILE");
                 return 2;
+            case "import-regions" when verbs.Length == 2:
+                var regionOptions = new RegionImporter.Options(
+                    options.GetValueOrDefault("level"),
+                    options.GetValueOrDefault("name-property") ?? "name",
+                    options.GetValueOrDefault("country-property") ?? "country");
+                return ReportRegions(await services.GetRequiredService<RegionImporter>().ImportFileAsync(verbs[1], regionOptions), verbs[1]);
+            case "import-regions":
+                Console.Error.WriteLine("usage: import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]");
+                return 2;
             case "add-user":
                 return await AddUserAsync(services, args);
             default:
-                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, add-user EMAIL --role admin|curator)");
+                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, add-user EMAIL --role admin|curator)");
                 return 2;
         }
     }
 
+    /// <summary>
+    /// The verb and its arguments: what is left after the configuration switches the host reads itself
+    /// (<c>--key value</c>, <c>--key=value</c>, <c>key=value</c>), so <c>--urls http://…</c> is not taken for a verb.
+    /// </summary>
+    public static IReadOnlyList<string> Verbs(IReadOnlyList<string> args) => Split(args).Verbs;
+
+    private static (string[] Verbs, Dictionary<string, string> Options) Split(IReadOnlyList<string> args)
+    {
+        var verbs = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                var pair = arg[2..].Split('=', 2);
+                if (pair.Length == 2) options[pair[0]] = pair[1];
+                else if (i + 1 < args.Count) options[pair[0]] = args[++i]; // its value follows
+            }
+            else if (!arg.Contains('=')) verbs.Add(arg);
+        }
+        return (verbs.ToArray(), options);
+    }
+
+    public static readonly string CountryOutlinesPath = Path.Combine(AppContext.BaseDirectory, "wwwroot", "data", "countries-europe.geojson");
+
+    /// <summary>The first region set: country outlines from the bundled Natural Earth data.</summary>
+    public static async Task<int> SeedCountryRegionsAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<KreativLandDbContext>();
+        if (await db.Regions.AnyAsync(r => r.Level == Domain.Region.CountryLevel))
+        {
+            Console.WriteLine("Country outlines: already loaded.");
+            return 0;
+        }
+        var path = File.Exists(CountryOutlinesPath) ? CountryOutlinesPath
+            : Path.Combine(services.GetRequiredService<IWebHostEnvironment>().WebRootPath, "data", "countries-europe.geojson");
+        return ReportRegions(await services.GetRequiredService<RegionImporter>().ImportFileAsync(path,
+            new RegionImporter.Options(Domain.Region.CountryLevel, "name", "iso_a2")), "country outlines");
+    }
+
+    private static int ReportRegions(RegionImportResult result, string source)
+    {
+        if (result.Succeeded)
+        {
+            Console.WriteLine($"Imported regions from {source}: {result.Created} created, {result.Updated} updated.");
+            return 0;
+        }
+        Console.Error.WriteLine($"Import of {source} refused; nothing was imported. {result.Errors.Count} problem(s):");
+        foreach (var error in result.Errors) Console.Error.WriteLine("  " + error);
+        return 1;
+    }
+
     private static async Task<int> SeedAsync(IServiceProvider services)
     {
+        if (await SeedCountryRegionsAsync(services) is var regionStatus and not 0) return regionStatus;
         var db = services.GetRequiredService<KreativLandDbContext>();
         var places = await GazetteerLoader.LoadIfEmptyAsync(db);
         Console.WriteLine(places > 0 ? $"Gazetteer: {places} places loaded." : "Gazetteer: already loaded.");

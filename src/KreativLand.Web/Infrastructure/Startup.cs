@@ -1,7 +1,9 @@
 using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Api;
 using KreativLand.Web.Import;
+using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,10 +15,11 @@ public static class Startup
 {
     public static WebApplicationBuilder AddKreativLand(this WebApplicationBuilder builder)
     {
+        // preserveStaticLogger: several hosts in one process (the tests) must not race to freeze the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
 
         var connectionString = builder.Configuration.GetConnectionString(Database.ConnectionStringName) is { Length: > 0 } configured
             ? configured
@@ -25,6 +28,7 @@ public static class Startup
         builder.Services.AddDbContext<KreativLandDbContext>(options => options.UseKreativLandDatabase(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CooperationImporter>();
+        builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -98,6 +102,7 @@ public static class Startup
             },
         });
 
+        app.MapCooperationsApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -1,19 +1,29 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages;
 
-public class IndexModel(KreativLandDbContext db) : PageModel
+/// <summary>The map explorer: filters, the clustered map and the result list, all from the same URL parameters.</summary>
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map) : PageModel
 {
-    private const int LatestCount = 6;
+    /// <summary>The map shows every result; the list beside it the first ones, linking to the paged list for the rest.</summary>
+    public const int ListLimit = 200;
 
     public CooperationQueries.Counts Counts { get; private set; } = new(0, 0, 0);
-    public IReadOnlyList<CooperationCard> Latest { get; private set; } = [];
+    public FilterForm Form { get; private set; } = null!;
+    public IReadOnlyList<CooperationMapItem> Results { get; private set; } = [];
+    public MapOptions Map => map.Value;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var year = clock.GetUtcNow().Year;
         Counts = await CooperationQueries.PublishedCounts(db, cancellationToken);
-        Latest = (await CooperationQueries.PublishedCards(db, 1, LatestCount, cancellationToken)).Items;
+        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
+        Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year), cancellationToken);
+        if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 }

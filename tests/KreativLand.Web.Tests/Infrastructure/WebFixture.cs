@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KreativLand.Web.Tests.Infrastructure;
@@ -32,6 +33,7 @@ public class WebFixture : DatabaseFixture
             // Nothing outside this machine: the tile URL points at a closed local port.
             builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            builder.ConfigureTestServices(ConfigureServices);
             builder.UseStaticWebAssets();
         });
         if (UseRealServer)
@@ -44,6 +46,9 @@ public class WebFixture : DatabaseFixture
         await SeedAsync();
     }
 
+    /// <summary>Replaces services for the test, e.g. a fixed clock.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     /// <summary>Loads test data; by default the product's sample data.</summary>
     protected virtual Task SeedAsync() => ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "SampleData", "cooperations.json"));
 
@@ -52,6 +57,14 @@ public class WebFixture : DatabaseFixture
         await using var scope = Factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportFileAsync(path);
         if (!result.Succeeded) throw new InvalidOperationException("test data refused: " + string.Join("; ", result.Errors));
+    }
+
+    public async Task ImportRegionsAsync(string path, string? level = null)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<KreativLand.Web.Regions.RegionImporter>()
+            .ImportFileAsync(path, new KreativLand.Web.Regions.RegionImporter.Options(level));
+        if (!result.Succeeded) throw new InvalidOperationException("test regions refused: " + string.Join("; ", result.Errors));
     }
 
     public HttpClient CreateClient() => UseRealServer

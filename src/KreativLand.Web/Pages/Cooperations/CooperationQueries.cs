@@ -39,18 +39,8 @@ public static class CooperationQueries
 
     /// <summary>Cards in a stable order: newest published first, then title.</summary>
     public static async Task<Page<CooperationCard>> PublishedCards(
-        KreativLandDbContext db, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
-    {
-        var query = Published(db);
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        pageNumber = Math.Clamp(pageNumber, 1, pageCount);
-        var items = await ToCards(query
-                .OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug)
-                .Skip((pageNumber - 1) * pageSize).Take(pageSize))
-            .ToListAsync(cancellationToken);
-        return new Page<CooperationCard>(items.Select(DistinctSubsectors).ToList(), pageNumber, pageSize, total);
-    }
+        KreativLandDbContext db, int pageNumber, int pageSize, CancellationToken cancellationToken = default) =>
+        await Cards(Published(db).OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug), pageNumber, pageSize, cancellationToken);
 
     public static async Task<IReadOnlyList<CooperationCard>> PublishedCardsOfPartners(
         KreativLandDbContext db, IReadOnlyCollection<int> partnerIds, int exceptCooperationId, CancellationToken cancellationToken = default)
@@ -86,6 +76,46 @@ public static class CooperationQueries
     private static CooperationCard DistinctSubsectors(CooperationCard card) =>
         card with { Subsectors = card.Subsectors.DistinctBy(s => s.Code).ToList() };
 
+    /// <summary>Everything public about one published cooperation (profile page and API).</summary>
+    public static async Task<CooperationProfile?> PublishedProfile(KreativLandDbContext db, string slug, CancellationToken cancellationToken = default) =>
+        await Published(db)
+            .Where(c => c.Slug == slug)
+            .Select(c => new CooperationProfile(
+                c.Id, c.Slug, Text(c.Title), Text(c.Summary), Text(c.Description),
+                c.StartYear, c.EndYear, c.Ongoing, c.ContinuousSinceStart,
+                c.ContactOrigins, c.RegionValues, c.PartnerValues,
+                Text(c.AdviceForSmes), Text(c.AdviceForCreatives), Text(c.AdviceForPolicy),
+                c.Quotes, c.Media, c.Images,
+                new CooperationProfile.Place(c.Location.Municipality, c.Location.Population, c.Location.District, c.Location.Region,
+                    c.Location.CountryCode, c.Location.Point.Y, c.Location.Point.X),
+                c.Partners.OrderBy(p => p.SortOrder).Select(p => new CooperationProfile.PartnerRole(
+                    p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.Sector,
+                    p.Partner.Employees, p.Partner.Municipality, p.Partner.IsUrban,
+                    p.Partner.Subsector == null ? null : new SubsectorBadge(p.Partner.Subsector.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour))).ToList(),
+                c.PublishedAt, c.UpdatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Map markers and list items for a filtered, ordered query (home page map and the GeoJSON API).</summary>
+    public static async Task<List<CooperationMapItem>> MapItems(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
+    {
+        var items = await query.Select(c => new CooperationMapItem(
+                c.Id, c.Slug, Text(c.Title), c.Location.Municipality, c.Location.CountryCode, c.Location.Point.X, c.Location.Point.Y,
+                c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode!).ToList(),
+                c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList()))
+            .ToListAsync(cancellationToken);
+        return items.Select(i => i with { Subsectors = i.Subsectors.Distinct().ToList() }).ToList();
+    }
+
+    /// <summary>Cards for a filtered, ordered query, one page of them.</summary>
+    public static async Task<Page<CooperationCard>> Cards(IQueryable<Cooperation> query, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        pageNumber = Math.Clamp(pageNumber, 1, pageCount);
+        var items = await ToCards(query.Skip((pageNumber - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new Page<CooperationCard>(items.Select(DistinctSubsectors).ToList(), pageNumber, pageSize, total);
+    }
+
     public sealed record Counts(int Cooperations, int Partners, int Countries);
 
     public static async Task<Counts> PublishedCounts(KreativLandDbContext db, CancellationToken cancellationToken = default)
@@ -97,3 +127,26 @@ public static class CooperationQueries
             await published.Select(c => c.Location.CountryCode).Distinct().CountAsync(cancellationToken));
     }
 }
+
+public sealed record CooperationProfile(
+    int Id, string Slug, LocalizedText Title, LocalizedText Summary, LocalizedText Description,
+    int? StartYear, int? EndYear, bool Ongoing, bool? ContinuousSinceStart,
+    List<ContactOrigin> ContactOrigins, List<RegionValue> RegionValues, List<PartnerValue> PartnerValues,
+    LocalizedText AdviceForSmes, LocalizedText AdviceForCreatives, LocalizedText AdviceForPolicy,
+    List<Quote> Quotes, List<MediaLink> Media, List<Image> Images,
+    CooperationProfile.Place Location, List<CooperationProfile.PartnerRole> Partners,
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt)
+{
+    public sealed record Place(string Municipality, int? Population, string? District, string? Region, string CountryCode, double Latitude, double Longitude);
+
+    public sealed record PartnerRole(
+        int Id, string Slug, string Name, PartnerKind Kind, LocalizedText Role, string? Website, string? Sector,
+        int? Employees, string? Municipality, bool? IsUrban, SubsectorBadge? Subsector);
+
+    public bool HasAdvice => !AdviceForSmes.IsEmpty || !AdviceForCreatives.IsEmpty || !AdviceForPolicy.IsEmpty;
+}
+
+/// <summary>A cooperation as the map and its result list show it (GeoJSON feature properties).</summary>
+public sealed record CooperationMapItem(
+    int Id, string Slug, LocalizedText Title, string Municipality, string CountryCode, double Longitude, double Latitude,
+    IReadOnlyList<string> Subsectors, IReadOnlyList<string> Partners);

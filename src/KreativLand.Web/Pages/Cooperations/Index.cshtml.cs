@@ -1,10 +1,12 @@
 using KreativLand.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Pages.Cooperations;
 
-public class IndexModel(KreativLandDbContext db) : PageModel
+/// <summary>The list of published cooperations: the same filter as the map, paged, usable without JavaScript.</summary>
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 20;
 
@@ -12,10 +14,20 @@ public class IndexModel(KreativLandDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    public FilterForm Form { get; private set; } = null!;
     public Page<CooperationCard> Results { get; private set; } = new([], 1, PageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Results = await CooperationQueries.PublishedCards(db, PageNumber, PageSize, cancellationToken);
+        var year = clock.GetUtcNow().Year;
+        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
+        Results = await CooperationQueries.Cards(CooperationSearchQuery.Search(db, Form.Filter, year), PageNumber, PageSize, cancellationToken);
+        if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    public string PageLink(int page)
+    {
+        var query = Form.Filter.ToQueryString();
+        return (query.Length == 0 ? "?" : query + "&") + "p=" + page;
     }
 }

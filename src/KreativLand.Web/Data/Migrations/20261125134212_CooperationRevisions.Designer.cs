@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace KreativLand.Web.Data.Migrations
 {
     [DbContext(typeof(KreativLandDbContext))]
-    [Migration("20261125133348_CooperationRevisions")]
+    [Migration("20261125134212_CooperationRevisions")]
     partial class CooperationRevisions
     {
         /// <inheritdoc />
@@ -25,6 +26,7 @@ namespace KreativLand.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.1")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -394,6 +396,39 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("cooperation_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>
+                {
+                    b.Property<int>("CooperationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation_id");
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Plain")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plain");
+
+                    b.HasKey("CooperationId")
+                        .HasName("pk_cooperation_search");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("ix_cooperation_search_document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+
+                    b.HasIndex("Plain")
+                        .HasDatabaseName("ix_cooperation_search_plain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Plain"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Plain"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("cooperation_search", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.CountryThreshold", b =>
                 {
                     b.Property<string>("CountryCode")
@@ -641,6 +676,66 @@ namespace KreativLand.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.Region", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<MultiPolygon>("Boundary")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("boundary");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regions");
+
+                    b.HasIndex("Boundary")
+                        .HasDatabaseName("ix_regions_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regions_slug");
+
+                    b.HasIndex("Level", "Name")
+                        .HasDatabaseName("ix_regions_level_name");
+
+                    b.ToTable("regions", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -731,7 +826,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "music",
-                            Colour = "#1f77b4",
+                            Colour = "#1f5f99",
                             NameDe = "Musikwirtschaft",
                             NameEn = "Music industry",
                             SortOrder = 1
@@ -739,7 +834,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "books",
-                            Colour = "#8c564b",
+                            Colour = "#7a4a3d",
                             NameDe = "Buchmarkt",
                             NameEn = "Book market",
                             SortOrder = 2
@@ -747,7 +842,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "art-market",
-                            Colour = "#9467bd",
+                            Colour = "#6f4a99",
                             NameDe = "Kunstmarkt",
                             NameEn = "Art market",
                             SortOrder = 3
@@ -755,7 +850,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "film",
-                            Colour = "#d62728",
+                            Colour = "#b02020",
                             NameDe = "Filmwirtschaft",
                             NameEn = "Film industry",
                             SortOrder = 4
@@ -763,7 +858,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "broadcasting",
-                            Colour = "#e377c2",
+                            Colour = "#9c3d7e",
                             NameDe = "Rundfunkwirtschaft",
                             NameEn = "Broadcasting",
                             SortOrder = 5
@@ -795,7 +890,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "press",
-                            Colour = "#7a6a00",
+                            Colour = "#6b5d00",
                             NameDe = "Pressemarkt",
                             NameEn = "Press",
                             SortOrder = 9
@@ -819,7 +914,7 @@ namespace KreativLand.Web.Data.Migrations
                         new
                         {
                             Code = "arts-crafts",
-                            Colour = "#5b7f00",
+                            Colour = "#4d6b00",
                             NameDe = "Kunsthandwerk",
                             NameEn = "Arts & crafts",
                             SortOrder = 12
@@ -1092,6 +1187,16 @@ namespace KreativLand.Web.Data.Migrations
                         .HasConstraintName("fk_cooperation_revisions_cooperations_cooperation_id");
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Cooperation", null)
+                        .WithOne("Search")
+                        .HasForeignKey("KreativLand.Web.Domain.CooperationSearch", "CooperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_search_cooperations_cooperation_id");
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.HasOne("KreativLand.Web.Domain.Subsector", "Subsector")
@@ -1175,6 +1280,8 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("AuditEntries");
 
                     b.Navigation("Partners");
+
+                    b.Navigation("Search");
 
                     b.Navigation("StatusChanges");
                 });

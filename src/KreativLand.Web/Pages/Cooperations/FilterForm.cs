@@ -1,0 +1,44 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace KreativLand.Web.Pages.Cooperations;
+
+/// <summary>What the filter form (home map and list page) shows: the parsed filter, counts per option and the choosable regions and countries.</summary>
+public sealed record FilterForm(
+    CooperationFilter Filter,
+    FacetCounts Facets,
+    IReadOnlyList<FilterForm.RegionOption> Regions,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Errors)
+{
+    public sealed record RegionOption(string Slug, string Name, string Level, string? CountryCode);
+
+    public bool IsChecked(string parameter, string code) => parameter switch
+    {
+        CooperationFilter.Parameter.Subsector => Filter.Subsectors.Contains(code),
+        CooperationFilter.Parameter.Country => Filter.Countries.Contains(code),
+        CooperationFilter.Parameter.RegionValue => Filter.RegionValues.Any(v => Code.Of(v) == code),
+        CooperationFilter.Parameter.PartnerValue => Filter.PartnerValues.Any(v => Code.Of(v) == code),
+        CooperationFilter.Parameter.Contact => Filter.ContactOrigins.Any(v => Code.Of(v) == code),
+        CooperationFilter.Parameter.Duration => Filter.Durations.Any(v => Code.Of(v) == code),
+        _ => false,
+    };
+
+    /// <summary>Reads the filter from the request; invalid parameters are reported as messages and left out.</summary>
+    public static async Task<FilterForm> LoadAsync(HttpRequest request, KreativLandDbContext db, IStringLocalizer localizer, int year, CancellationToken cancellationToken)
+    {
+        var (filter, errors) = await CooperationFilter.ParseAsync(request.Query, db, cancellationToken);
+        var facets = await FacetCounts.CountAsync(db, filter, year, cancellationToken);
+        var regions = await db.Regions.AsNoTracking()
+            .OrderBy(r => r.Level == Region.CountryLevel ? 1 : 0).ThenBy(r => r.Level).ThenBy(r => r.Name)
+            .Select(r => new RegionOption(r.Slug, r.Name, r.Level, r.CountryCode))
+            .ToListAsync(cancellationToken);
+        var countries = await CooperationQueries.Published(db).Select(c => c.Location.CountryCode).Distinct().ToListAsync(cancellationToken);
+        var language = Languages.Current;
+        return new FilterForm(filter, facets, regions,
+            countries.Union(filter.Countries).OrderBy(code => Domain.Countries.Name(code, language), StringComparer.CurrentCulture).ToList(),
+            errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}").ToList());
+    }
+}

@@ -1,0 +1,35 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Pages.Places;
+
+/// <summary>A populated place from the bundled gazetteer, as the editor and the map's distance filter offer it.</summary>
+public sealed record PlaceSuggestion(int Id, string Name, string Country, string CountryName, string? Admin1, int? Population, double Lat, double Lon);
+
+public static class PlaceQueries
+{
+    public const int MaxResults = 10;
+
+    /// <summary>Places whose name starts with the text (ignoring case and accents), exact names first, then the largest.</summary>
+    public static async Task<IReadOnlyList<PlaceSuggestion>> Suggest(
+        KreativLandDbContext db, string? text, string? country, string language, CancellationToken cancellationToken = default)
+    {
+        var search = GazetteerPlace.ToSearchName(text ?? "");
+        if (search.Length is < 2 or > 100) return [];
+
+        var query = db.GazetteerPlaces.AsNoTracking().Where(p => p.SearchName.StartsWith(search));
+        if (country is { Length: 2 } && Countries.IsCode(country.ToUpperInvariant()))
+        {
+            var code = country.ToUpperInvariant();
+            query = query.Where(p => p.CountryCode == code);
+        }
+        var rows = await query
+            .OrderByDescending(p => p.SearchName == search).ThenByDescending(p => p.Population).ThenBy(p => p.Id)
+            .Take(MaxResults)
+            .Select(p => new { p.Id, p.Name, p.CountryCode, p.Admin1, p.Population, p.Point })
+            .ToListAsync(cancellationToken);
+        return rows.Select(p => new PlaceSuggestion(p.Id, p.Name, p.CountryCode, Countries.Name(p.CountryCode, language), p.Admin1,
+            p.Population > 0 ? p.Population : null, Math.Round(p.Point.Y, 5), Math.Round(p.Point.X, 5))).ToList();
+    }
+}

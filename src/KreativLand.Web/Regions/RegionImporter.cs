@@ -1,0 +1,145 @@
+using System.Text.Json;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.IO.Converters;
+
+namespace KreativLand.Web.Regions;
+
+public sealed record RegionImportResult(int Created, int Updated, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads region boundaries (any set: federal states, districts, LEADER regions) from a GeoJSON
+/// FeatureCollection in WGS 84. Every feature is checked first; one bad feature refuses the whole file.
+/// A region is identified by level and name: importing it again replaces its boundary.
+/// </summary>
+public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
+{
+    public const long MaxFileBytes = 100 * 1024 * 1024;
+    private static readonly GeometryFactory Factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(GeoPoints.Wgs84);
+
+    public sealed record Options(string? Level, string NameProperty = "name", string CountryProperty = "country");
+
+    public async Task<RegionImportResult> ImportFileAsync(string path, Options options, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path)) return new(0, 0, [$"file not found: {path}"]);
+        if (new FileInfo(path).Length > MaxFileBytes) return new(0, 0, [$"the file is larger than {MaxFileBytes / 1024 / 1024} MiB"]);
+        await using var stream = File.OpenRead(path);
+        return await ImportAsync(stream, options, cancellationToken);
+    }
+
+    public async Task<RegionImportResult> ImportAsync(Stream json, Options options, CancellationToken cancellationToken = default)
+    {
+        FeatureCollection? collection;
+        try
+        {
+            var serializer = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory(Factory) } };
+            collection = await JsonSerializer.DeserializeAsync<FeatureCollection>(json, serializer, cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return new(0, 0, [$"not a GeoJSON FeatureCollection: {exception.Message}"]);
+        }
+        if (collection is null || collection.Count == 0) return new(0, 0, ["the file holds no features"]);
+
+        var errors = new List<string>();
+        var regions = new List<(string Name, string Level, string? Country, MultiPolygon Boundary)>();
+        for (var i = 0; i < collection.Count; i++)
+        {
+            var feature = collection[i];
+            var label = $"feature {i + 1}";
+            var name = Property(feature, options.NameProperty)?.Trim();
+            if (!string.IsNullOrEmpty(name)) label += $" (\"{name}\")";
+            var level = (options.Level ?? Property(feature, "level"))?.Trim().ToLowerInvariant();
+            var country = (Property(feature, options.CountryProperty) ?? Property(feature, "iso_a2"))?.Trim().ToUpperInvariant();
+
+            if (string.IsNullOrEmpty(name)) errors.Add($"{label}: property \"{options.NameProperty}\" (the region's name) is missing");
+            else if (name.Length > 200) errors.Add($"{label}: the name is longer than 200 characters");
+            if (string.IsNullOrEmpty(level)) errors.Add($"{label}: no level — give --level or a \"level\" property");
+            else if (level.Length > 40 || !Slugs.IsValid(level)) errors.Add($"{label}: level \"{level}\" must be a short lower-case word like state, district or leader");
+            if (country is not null && !Countries.IsCode(country)) country = null;
+
+            var boundary = ToMultiPolygon(feature.Geometry, label, errors);
+            if (boundary is not null && name is { Length: > 0 and <= 200 } && level is { Length: > 0 })
+                regions.Add((name, level, country, boundary));
+        }
+        var duplicates = regions.GroupBy(r => (r.Level, r.Name.ToLowerInvariant())).Where(g => g.Count() > 1).Select(g => g.First().Name).ToList();
+        foreach (var duplicate in duplicates) errors.Add($"region \"{duplicate}\" appears more than once in the file");
+        if (errors.Count > 0) return new(0, 0, errors);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var levels = regions.Select(r => r.Level).Distinct().ToList();
+        var existing = await db.Regions.Where(r => levels.Contains(r.Level)).ToListAsync(cancellationToken);
+        var slugs = (await db.Regions.Select(r => r.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        int created = 0, updated = 0;
+        foreach (var (name, level, country, boundary) in regions)
+        {
+            var region = existing.FirstOrDefault(r => r.Level == level && string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (region is null)
+            {
+                region = new Region { Name = name, Level = level, Slug = UniqueSlug(name, level, slugs) };
+                db.Regions.Add(region);
+                created++;
+            }
+            else updated++;
+            region.Name = name;
+            region.CountryCode = country;
+            region.Boundary = boundary;
+            region.ImportedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(created, updated, []);
+    }
+
+    private static string? Property(IFeature feature, string name) =>
+        feature.Attributes is { } attributes && attributes.Exists(name) ? attributes[name]?.ToString() : null;
+
+    private static MultiPolygon? ToMultiPolygon(Geometry? geometry, string label, List<string> errors)
+    {
+        if (geometry is null or { IsEmpty: true })
+        {
+            errors.Add($"{label}: has no geometry");
+            return null;
+        }
+        if (geometry is not (Polygon or MultiPolygon))
+        {
+            errors.Add($"{label}: geometry is a {geometry.GeometryType}; a region needs a Polygon or MultiPolygon");
+            return null;
+        }
+        if (geometry.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y) || c.X is < -180 or > 180 || c.Y is < -90 or > 90))
+        {
+            errors.Add($"{label}: coordinates must be [longitude, latitude] in WGS 84 (longitude −180…180, latitude −90…90)");
+            return null;
+        }
+        // Boundaries from GIS exports often self-touch; repair instead of refusing them.
+        var valid = geometry.IsValid ? geometry : GeometryFixer.Fix(geometry);
+        var polygons = Enumerable.Range(0, valid.NumGeometries).Select(valid.GetGeometryN).OfType<Polygon>().ToArray();
+        if (polygons.Length == 0)
+        {
+            errors.Add($"{label}: the boundary has no area");
+            return null;
+        }
+        var multi = Factory.CreateMultiPolygon(polygons);
+        multi.SRID = GeoPoints.Wgs84;
+        return multi;
+    }
+
+    private static string UniqueSlug(string name, string level, HashSet<string> taken)
+    {
+        var basis = Slugs.From(name);
+        if (basis.Length == 0) basis = level;
+        var slug = basis;
+        if (taken.Contains(slug)) slug = $"{basis}-{level}";
+        for (var n = 2; taken.Contains(slug); n++) slug = $"{basis}-{level}-{n}";
+        taken.Add(slug);
+        return slug;
+    }
+}

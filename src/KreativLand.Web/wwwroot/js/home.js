@@ -1,0 +1,403 @@
+// Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
+import { createBaseMap, settingsOf, subsectorIcon, format, countryName, prefersReducedMotion } from './map-core.js';
+
+const L = window.L;
+const mapElement = document.getElementById('map');
+const form = document.getElementById('filter-form');
+const list = document.getElementById('result-list');
+const status = document.getElementById('result-count');
+const settings = settingsOf(mapElement);
+const labels = mapElement.dataset;
+
+const near = form.elements.namedItem('near');
+const radius = form.elements.namedItem('radiusKm');
+const bbox = form.elements.namedItem('bbox');
+const areaToggle = document.getElementById('area-toggle');
+const nearPick = form.querySelector('[data-near-pick]');
+const nearClear = form.querySelector('[data-near-clear]');
+const nearHint = form.querySelector('[data-near-hint]');
+const nearPoint = form.querySelector('[data-near-point]');
+const areaNote = form.querySelector('[data-area-note]');
+const placeField = form.querySelector('[data-place]');
+const placeInput = document.getElementById('f-place');
+const placeOptions = document.getElementById('f-place-options');
+
+const showAll = document.querySelector('[data-show-all]');
+const showAllLink = showAll.querySelector('a');
+const listPage = showAllLink.getAttribute('href').split('?')[0];
+const listLimit = Number(labels.listLimit) || 200;
+
+const subsectorNames = new Map(
+  [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
+
+const map = createBaseMap(mapElement, settings);
+const cluster = L.markerClusterGroup({
+  showCoverageOnHover: false,
+  maxClusterRadius: 45,
+  spiderfyOnMaxZoom: true,
+  animate: !prefersReducedMotion(),
+});
+map.addLayer(cluster);
+
+const markers = new Map();
+let highlighted = [];
+let regionLayer = null;
+let regionSlug = '';
+let nearLayer = null;
+let requestNumber = 0;
+let movingByCode = false;
+let picking = false;
+
+// ---- form state <-> URL ----------------------------------------------------------------------
+
+function formParameters() {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    const text = String(value).trim();
+    if (text !== '') parameters.append(name, text);
+  }
+  return parameters;
+}
+
+function applyParametersToForm(parameters) {
+  const values = (name) => parameters.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim());
+  for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = values(box.name).includes(box.value);
+  form.elements.namedItem('q').value = parameters.get('q') ?? '';
+  const region = form.elements.namedItem('region');
+  if (region) region.value = parameters.get('region') ?? '';
+  setNear(parameters.get('near'), parameters.get('radiusKm'));
+  setBbox(parameters.get('bbox'));
+}
+
+function setNear(value, radiusKm) {
+  near.value = value ?? '';
+  near.disabled = !value;
+  radius.disabled = !value;
+  if (radiusKm) radius.value = radiusKm;
+  nearClear.hidden = !value;
+  if (!value) placeInput.value = '';
+  nearPoint.hidden = !value;
+  if (value) {
+    const [lng, lat] = value.split(',').map(Number);
+    nearPoint.textContent = format(labels.labelNearPoint, `${lat.toFixed(4)}° N, ${lng.toFixed(4)}° E`);
+  }
+}
+
+function setBbox(value) {
+  bbox.value = value ?? '';
+  bbox.disabled = !value;
+  areaToggle.checked = Boolean(value);
+  areaNote.hidden = true; // the checkbox beside the map says it when JavaScript runs
+}
+
+function boundsParameter() {
+  const b = map.getBounds();
+  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
+  return [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)]
+    .map((v) => v.toFixed(4)).join(',');
+}
+
+function pushState() {
+  const query = formParameters().toString();
+  history.pushState(null, '', query ? `?${query}` : window.location.pathname);
+}
+
+function filterChanged({ fit = !areaToggle.checked } = {}) {
+  pushState();
+  refresh({ fit });
+}
+
+// ---- loading and drawing ---------------------------------------------------------------------
+
+async function fetchJson(path, parameters) {
+  const query = new URLSearchParams(parameters);
+  query.set('lang', settings.lang);
+  const response = await fetch(`${settings.api}${path}?${query}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${response.status} ${path}`);
+  return response.json();
+}
+
+async function refresh({ fit = false } = {}) {
+  const number = ++requestNumber;
+  const parameters = formParameters();
+  mapElement.dataset.state = 'loading';
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = labels.labelLoading;
+  try {
+    const [collection, facets] = await Promise.all([
+      fetchJson('/cooperations', parameters),
+      fetchJson('/facets', parameters),
+    ]);
+    if (number !== requestNumber) return; // a newer request is under way
+    draw(collection.features);
+    updateCounts(facets);
+    await updateOverlays();
+    if (fit) fitToResults();
+    mapElement.dataset.state = 'ready';
+  } catch {
+    if (number !== requestNumber) return;
+    status.textContent = labels.labelError;
+    mapElement.dataset.state = 'error';
+  } finally {
+    if (number === requestNumber) list.removeAttribute('aria-busy');
+  }
+}
+
+function draw(features) {
+  cluster.clearLayers();
+  markers.clear();
+  highlighted = [];
+  const items = [];
+  const layers = [];
+  for (const feature of features) {
+    const properties = feature.properties;
+    const [lng, lat] = feature.geometry.coordinates; // GeoJSON is [longitude, latitude]; Leaflet wants [lat, lng]
+    const marker = L.marker([lat, lng], { icon: subsectorIcon(properties.subsectors), title: properties.title, keyboard: true, riseOnHover: true });
+    marker.bindPopup(() => popup(properties), { autoPanPadding: [20, 20] });
+    marker.on('click', () => revealInList(properties.id));
+    marker.on('add', () => {
+      const element = marker.getElement();
+      element.setAttribute('aria-label', `${properties.title} – ${properties.municipality}`);
+      element.dataset.id = properties.id;
+    });
+    markers.set(properties.id, marker);
+    layers.push(marker);
+    if (items.length < listLimit) items.push(listItem(properties));
+  }
+  cluster.addLayers(layers);
+  list.replaceChildren(...items);
+  showAll.hidden = features.length <= listLimit;
+  showAllLink.href = `${listPage}${window.location.search}`;
+  showAllLink.textContent = format(showAllLink.dataset.label, features.length);
+  mapElement.dataset.markerCount = String(features.length);
+  status.textContent = features.length === 0 ? labels.labelResultsNone
+    : features.length === 1 ? labels.labelResultsOne : format(labels.labelResults, features.length);
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function badges(codes, tag = 'span') {
+  const container = element(tag, 'badges');
+  for (const code of codes) {
+    const badge = element('span', 'badge', subsectorNames.get(code) ?? code);
+    badge.dataset.subsector = code;
+    container.append(badge);
+  }
+  return container;
+}
+
+function listItem(properties) {
+  const item = element('li', 'result-item');
+  item.dataset.id = properties.id;
+  const link = element('a', 'result-title', properties.title);
+  link.href = settings.profileBase + encodeURIComponent(properties.slug);
+  item.append(link,
+    element('span', 'result-partners', properties.partners.join(' × ')),
+    element('span', 'result-place', `${properties.municipality}, ${countryName(properties.country, settings.lang)}`));
+  if (properties.subsectors.length > 0) item.append(badges(properties.subsectors));
+  return item;
+}
+
+function popup(properties) {
+  const content = element('div', 'kl-popup');
+  const title = element('a', 'kl-popup-title', properties.title);
+  title.href = settings.profileBase + encodeURIComponent(properties.slug);
+  content.append(title,
+    element('p', null, properties.partners.join(' × ')),
+    element('p', null, `${properties.municipality}, ${countryName(properties.country, settings.lang)}`));
+  if (properties.subsectors.length > 0) content.append(badges(properties.subsectors, 'p'));
+  const more = element('a', null, labels.labelOpenProfile);
+  more.href = title.href;
+  const paragraph = element('p');
+  paragraph.append(more);
+  content.append(paragraph);
+  return content;
+}
+
+function updateCounts(facets) {
+  for (const count of form.querySelectorAll('[data-count-for]')) {
+    const [parameter, code] = count.dataset.countFor.split(':');
+    count.textContent = format(labels.labelCount, facets[parameter]?.[code] ?? 0);
+  }
+}
+
+async function updateOverlays() {
+  const region = form.elements.namedItem('region')?.value ?? '';
+  if (region !== regionSlug) {
+    regionLayer?.remove();
+    regionLayer = null;
+    regionSlug = region;
+    if (region) {
+      try {
+        const outline = await fetchJson(`/regions/${encodeURIComponent(region)}`, {});
+        regionLayer = L.geoJSON(outline, { interactive: false, style: { color: '#1d5c3a', weight: 3, fill: false, className: 'region-outline' } }).addTo(map);
+      } catch { /* the filter still applies without the outline */ }
+    }
+  }
+  nearLayer?.remove();
+  nearLayer = null;
+  if (!near.disabled && near.value) {
+    const [lng, lat] = near.value.split(',').map(Number);
+    nearLayer = L.circle([lat, lng], { radius: Number(radius.value) * 1000, color: '#1d5c3a', weight: 2, fillOpacity: 0.06, interactive: false }).addTo(map);
+  }
+}
+
+function fitToResults() {
+  let bounds = cluster.getBounds();
+  if (regionLayer) bounds = bounds.isValid() ? bounds.extend(regionLayer.getBounds()) : regionLayer.getBounds();
+  if (nearLayer) bounds = nearLayer.getBounds();
+  if (!bounds.isValid()) return;
+  movingByCode = true;
+  map.fitBounds(bounds, { padding: [30, 30], maxZoom: 11, animate: !prefersReducedMotion() });
+}
+
+// ---- list <-> marker -------------------------------------------------------------------------
+
+function highlight(id) {
+  unhighlight();
+  const marker = markers.get(id);
+  if (!marker) return;
+  const visible = cluster.getVisibleParent(marker);
+  const node = visible?.getElement();
+  if (node) {
+    node.classList.add('is-highlighted');
+    highlighted.push(node);
+  }
+  mapElement.dataset.highlighted = String(id);
+}
+
+function unhighlight() {
+  for (const node of highlighted) node.classList.remove('is-highlighted');
+  highlighted = [];
+  delete mapElement.dataset.highlighted;
+}
+
+function revealInList(id) {
+  const item = list.querySelector(`[data-id="${id}"]`);
+  if (!item) return;
+  for (const other of list.querySelectorAll('.is-highlighted')) other.classList.remove('is-highlighted');
+  item.classList.add('is-highlighted');
+  item.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+}
+
+const itemId = (event) => Number(event.target.closest?.('.result-item')?.dataset.id);
+list.addEventListener('mouseover', (event) => { if (itemId(event)) highlight(itemId(event)); });
+list.addEventListener('focusin', (event) => { if (itemId(event)) highlight(itemId(event)); });
+list.addEventListener('mouseleave', unhighlight);
+list.addEventListener('focusout', unhighlight);
+
+// ---- filter events ---------------------------------------------------------------------------
+
+let typing;
+form.addEventListener('input', (event) => {
+  if (event.target.name !== 'q') return;
+  clearTimeout(typing);
+  typing = setTimeout(() => filterChanged(), 400);
+});
+form.addEventListener('change', (event) => {
+  if (event.target.name === 'q') return;
+  filterChanged();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  filterChanged();
+});
+form.querySelector('.reset')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  applyParametersToForm(new URLSearchParams());
+  filterChanged({ fit: true });
+});
+
+nearPick.hidden = false;
+nearPick.addEventListener('click', () => {
+  picking = !picking;
+  mapElement.classList.toggle('is-picking', picking);
+  nearHint.hidden = !picking;
+  if (picking) mapElement.focus();
+});
+nearClear.addEventListener('click', (event) => {
+  event.preventDefault();
+  setNear(null);
+  filterChanged();
+});
+map.on('click', (event) => {
+  if (!picking) return;
+  picking = false;
+  mapElement.classList.remove('is-picking');
+  nearHint.hidden = true;
+  const point = event.latlng.wrap();
+  setNear(`${point.lng.toFixed(5)},${point.lat.toFixed(5)}`);
+  filterChanged({ fit: true });
+});
+
+// A municipality from the gazetteer as the centre: suggestions while typing, the chosen one sets `near`.
+let placeSuggestions = [];
+let placeTyping;
+placeField.hidden = false;
+// GeoNames' first-level division is often only a numeric code: show it only when it is a name.
+const placeLabel = (place) => [place.name, /^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1, place.countryName].filter(Boolean).join(', ');
+placeInput.addEventListener('input', () => {
+  clearTimeout(placeTyping);
+  const chosen = placeSuggestions.find((place) => placeLabel(place) === placeInput.value);
+  if (chosen) {
+    choosePlace(chosen);
+    return;
+  }
+  placeTyping = setTimeout(async () => {
+    if (placeInput.value.trim().length < 2) return;
+    try {
+      const answer = await fetchJson('/places', { q: placeInput.value.trim() });
+      placeSuggestions = answer.places;
+      placeOptions.replaceChildren(...placeSuggestions.map((place) => {
+        const option = document.createElement('option');
+        option.value = placeLabel(place);
+        return option;
+      }));
+    } catch { /* suggestions are a help, not a must */ }
+  }, 250);
+});
+function choosePlace(place) {
+  setNear(`${place.lon},${place.lat}`);
+  nearPoint.textContent = format(labels.labelNearPlace, placeLabel(place));
+  filterChanged({ fit: true });
+}
+
+document.querySelector('[data-area-toggle]').hidden = false;
+areaToggle.addEventListener('change', () => {
+  setBbox(areaToggle.checked ? boundsParameter() : null);
+  filterChanged({ fit: false });
+});
+map.on('moveend', () => {
+  if (movingByCode) {
+    movingByCode = false;
+    return;
+  }
+  if (!areaToggle.checked) return;
+  setBbox(boundsParameter());
+  history.replaceState(null, '', `?${formParameters()}`);
+  refresh();
+});
+
+window.addEventListener('popstate', () => {
+  applyParametersToForm(new URLSearchParams(window.location.search));
+  if (!bbox.disabled) fitToBbox();
+  refresh({ fit: bbox.disabled });
+});
+
+function fitToBbox() {
+  const [west, south, east, north] = bbox.value.split(',').map(Number);
+  movingByCode = true;
+  map.fitBounds([[south, west], [north, east]], { animate: false });
+}
+
+// ---- start -----------------------------------------------------------------------------------
+setNear(near.disabled ? null : near.value, radius.value);
+setBbox(bbox.disabled ? null : bbox.value);
+if (!bbox.disabled) fitToBbox();
+refresh({ fit: bbox.disabled });

@@ -1,0 +1,92 @@
+// Shared map setup for every page with a map (home, later embed and editor).
+// Leaflet and markercluster are loaded as classic scripts before the page module, as window.L.
+const L = window.L;
+
+// A transparent pixel: a tile that cannot load shows nothing instead of a broken image.
+const EMPTY_TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+/** Reads map settings from the element's data- attributes (the page hands them over; no inline script). */
+export function settingsOf(element) {
+  const d = element.dataset;
+  return {
+    tileUrl: d.tileUrl,
+    attribution: d.attribution || '',
+    maxZoom: Number(d.maxZoom) || 18,
+    outlines: d.outlines,
+    api: d.api,
+    profileBase: d.profileBase,
+    lang: d.lang || document.documentElement.lang || 'de',
+  };
+}
+
+/**
+ * Creates the map with the configured tiles and, beneath the markers, the outline of Europe's countries,
+ * so the map stays readable when no tile server can be reached.
+ */
+export function createBaseMap(element, settings = settingsOf(element)) {
+  const map = L.map(element, {
+    center: [51, 10],
+    zoom: 4,
+    minZoom: 3,
+    maxZoom: settings.maxZoom,
+    worldCopyJump: true,
+    zoomAnimation: !prefersReducedMotion(),
+    fadeAnimation: !prefersReducedMotion(),
+    markerZoomAnimation: !prefersReducedMotion(),
+  });
+  map.createPane('outlines');
+  map.getPane('outlines').style.zIndex = 350; // above tiles (200), below overlays (400) and markers (600)
+  map.getPane('outlines').style.pointerEvents = 'none';
+
+  if (settings.tileUrl) {
+    const tiles = L.tileLayer(settings.tileUrl, {
+      maxZoom: settings.maxZoom,
+      attribution: settings.attribution,
+      errorTileUrl: EMPTY_TILE,
+      crossOrigin: false,
+    });
+    tiles.on('tileerror', () => element.classList.add('tiles-unavailable'));
+    tiles.on('tileload', () => element.classList.add('tiles-available'));
+    tiles.addTo(map);
+  }
+  if (settings.outlines) {
+    fetch(settings.outlines)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((data) => {
+        if (!data) return;
+        L.geoJSON(data, {
+          pane: 'outlines',
+          interactive: false,
+          style: { color: '#7b8794', weight: 1, fillColor: '#fbfbf8', fillOpacity: 0.55, className: 'country-outline' },
+        }).addTo(map);
+        element.dataset.outlinesLoaded = 'true';
+      })
+      .catch(() => { /* the map works without the outline */ });
+  }
+  return map;
+}
+
+export function prefersReducedMotion() {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** A round marker coloured by the cooperation's first subsector (colours come from the stylesheet). */
+export function subsectorIcon(subsectors) {
+  const dot = document.createElement('span');
+  dot.className = 'kl-marker-dot';
+  if (subsectors && subsectors.length > 0) dot.dataset.subsector = subsectors[0];
+  return L.divIcon({ className: 'kl-marker', html: dot, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
+}
+
+export function format(template, ...values) {
+  return template.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)] ?? ''));
+}
+
+/** Country name in the page language, from the browser's own data. */
+export function countryName(code, lang) {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) || code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,203 @@
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Browser;
+
+/// <summary>The map explorer in Chromium, with the tile server unreachable (tiles point at a closed local port).</summary>
+public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+{
+    private static async Task<IPage> OpenAsync(MapDataBrowserFixture site, string url, List<string> failures)
+    {
+        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) failures.Add(message.Text); };
+        // Tile requests fail on purpose; everything else must load.
+        page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.StartsWith("http://127.0.0.1:9/")) failures.Add($"{response.Status} {response.Url}"); };
+        page.PageError += (_, error) => failures.Add(error);
+        await page.GotoAsync(url);
+        await WaitReadyAsync(page);
+        return page;
+    }
+
+    private static Task WaitReadyAsync(IPage page) =>
+        page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
+
+    private static async Task<int> MarkerCountAsync(IPage page) =>
+        int.Parse(await page.Locator("#map").GetAttributeAsync("data-marker-count") ?? "-1");
+
+    [Fact]
+    public async Task Markers_and_clusters_appear_on_the_outline_map_without_tiles()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/", failures);
+        Assert.Equal(7, await MarkerCountAsync(page));
+        await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
+        Assert.True(await page.Locator(".country-outline").CountAsync() > 10, "country outlines are drawn");
+        // Three Saxon places lie close together: at the start view they form a cluster.
+        Assert.True(await page.Locator(".marker-cluster").CountAsync() >= 1, "a cluster is shown");
+        Assert.True(await page.Locator(".kl-marker").CountAsync() >= 1, "single markers are shown");
+        Assert.Equal(7, await page.Locator("#result-list .result-item").CountAsync());
+        Assert.Equal("7 cooperations found", (await page.Locator("#result-count").InnerTextAsync()).Trim());
+        // The stylesheet is applied under the strict CSP.
+        Assert.Equal("grid", await page.Locator(".explorer").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        await Chromium.ScreenshotAsync(page, "map-home");
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Choosing_a_subsector_filters_markers_list_and_url_and_reload_restores_it()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/", failures);
+
+        await page.GetByLabel("Software & games").CheckAsync();
+        await page.WaitForURLAsync("**/en/?subsector=software-games");
+        await WaitReadyAsync(page);
+        Assert.Equal(1, await MarkerCountAsync(page));
+        Assert.Equal(["Timber meets code"], (await page.Locator("#result-list .result-title").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Equal("1 cooperation found", (await page.Locator("#result-count").InnerTextAsync()).Trim());
+
+        await page.GetByLabel("Film industry").CheckAsync();
+        await page.WaitForURLAsync("**/en/?subsector=film&subsector=software-games");
+        await WaitReadyAsync(page);
+        Assert.Equal(2, await MarkerCountAsync(page));
+        await Chromium.ScreenshotAsync(page, "map-filtered");
+
+        // A copied link or a reload gives the same view.
+        await page.ReloadAsync();
+        await WaitReadyAsync(page);
+        Assert.Equal(2, await MarkerCountAsync(page));
+        Assert.True(await page.GetByLabel("Software & games").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("Film industry").IsCheckedAsync());
+
+        // Back and forward walk through the filter states.
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/en/?subsector=software-games");
+        await WaitReadyAsync(page);
+        Assert.Equal(1, await MarkerCountAsync(page));
+        Assert.False(await page.GetByLabel("Film industry").IsCheckedAsync());
+        await page.GoBackAsync();
+        await WaitReadyAsync(page);
+        Assert.Equal(7, await MarkerCountAsync(page));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Counts_next_to_options_follow_the_other_filters()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/?country=AT", failures);
+        Assert.Equal(2, await MarkerCountAsync(page));
+        Assert.Equal("(1)", (await page.Locator("[data-count-for='subsector:music']").InnerTextAsync()).Trim());
+        Assert.Equal("(0)", (await page.Locator("[data-count-for='subsector:film']").InnerTextAsync()).Trim());
+        await page.GetByLabel("Austria").UncheckAsync();
+        await WaitReadyAsync(page);
+        await page.WaitForFunctionAsync("document.querySelector(\"[data-count-for='subsector:film']\").textContent.trim() === '(1)'");
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Free_text_search_updates_the_map_as_one_types()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/", failures);
+        await page.GetByLabel("Search").FillAsync("Goelles");
+        await page.WaitForURLAsync("**/en/?q=Goelles");
+        await WaitReadyAsync(page);
+        Assert.Equal(1, await MarkerCountAsync(page));
+        Assert.Equal("Gölles experience", (await page.Locator("#result-list .result-title").InnerTextAsync()).Trim());
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task List_focus_highlights_the_marker_and_a_marker_click_reveals_its_item()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/?country=AT&country=PT", failures);
+        var item = page.Locator("#result-list .result-item", new() { HasText = "Cork and concrete" });
+        var id = await item.GetAttributeAsync("data-id");
+
+        await item.Locator("a").FocusAsync();
+        Assert.Equal(id, await page.Locator("#map").GetAttributeAsync("data-highlighted"));
+        var marker = page.Locator($".kl-marker[data-id='{id}']");
+        await Assertions.Expect(marker).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-highlighted"));
+        await page.Locator("#f-q").FocusAsync();
+        await Assertions.Expect(marker).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-highlighted"));
+
+        // Clicking a marker opens its popup and marks its list item.
+        var other = page.Locator("#result-list .result-item", new() { HasText = "Alpine sound" });
+        var otherId = await other.GetAttributeAsync("data-id");
+        await page.Locator($".kl-marker[data-id='{otherId}']").ClickAsync();
+        await Assertions.Expect(other).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-highlighted"));
+        await Assertions.Expect(page.Locator(".leaflet-popup .kl-popup-title")).ToHaveTextAsync("Alpine sound");
+        // Markers are reachable by keyboard.
+        Assert.Equal("0", await page.Locator($".kl-marker[data-id='{otherId}']").GetAttributeAsync("tabindex"));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Search_in_the_visible_area_restricts_the_list()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/?bbox=11.8,50.1,15.1,51.7", failures);
+        Assert.True(await page.Locator("#area-toggle").IsCheckedAsync());
+        Assert.Equal(3, await MarkerCountAsync(page));
+        await page.Locator("#area-toggle").UncheckAsync();
+        await page.WaitForURLAsync(url => !url.Contains("bbox"));
+        await WaitReadyAsync(page);
+        Assert.Equal(7, await MarkerCountAsync(page));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task A_region_filter_in_the_url_outlines_the_region()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/?region=Tirol", failures);
+        Assert.Equal(1, await MarkerCountAsync(page));
+        await page.WaitForSelectorAsync(".region-outline");
+        Assert.Equal("tirol", await page.Locator("#f-region").InputValueAsync());
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task A_municipality_from_the_gazetteer_sets_the_centre()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/", failures);
+        await page.GetByLabel("Municipality or town").FillAsync("Annaberg-B");
+        var option = page.Locator("#f-place-options option").First;
+        await Assertions.Expect(option).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("^Annaberg-Buchholz, (.*, )?Germany$"));
+        await page.GetByLabel("Municipality or town").FillAsync((await option.GetAttributeAsync("value"))!);
+        await page.WaitForURLAsync(url => url.Contains("near="));
+        await WaitReadyAsync(page);
+        Assert.Equal(1, await MarkerCountAsync(page)); // only the cooperation in Annaberg-Buchholz lies within 25 km
+        Assert.StartsWith("Centre: Annaberg-Buchholz", (await page.Locator("[data-near-point]").InnerTextAsync()).Trim());
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Clicking_a_point_filters_by_distance()
+    {
+        var failures = new List<string>();
+        var page = await OpenAsync(site, "/en/?near=13.0,50.58&radiusKm=25", failures);
+        Assert.Equal(1, await MarkerCountAsync(page));
+        Assert.Equal("25", await page.Locator("#f-radius").InputValueAsync());
+        await page.Locator("#f-radius").SelectOptionAsync("100");
+        await page.WaitForURLAsync("**radiusKm=100");
+        await WaitReadyAsync(page);
+        Assert.Equal(2, await MarkerCountAsync(page)); // Plauen is 63 km away, Görlitz about 150 km
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove distance filter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("near"));
+        await WaitReadyAsync(page);
+        Assert.Equal(7, await MarkerCountAsync(page));
+
+        // Pick a centre on the map.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose a point on the map" }).ClickAsync();
+        await page.Locator("#map").ClickAsync(new() { Position = new() { X = 300, Y = 200 } });
+        await page.WaitForURLAsync(url => url.Contains("near="));
+        await WaitReadyAsync(page);
+        Assert.Contains("radiusKm=", page.Url);
+        Assert.True(await page.Locator("[data-near-point]").IsVisibleAsync());
+        Assert.Empty(failures);
+    }
+}
