@@ -76,6 +76,8 @@ public class SubmissionTests(SubmissionWebFixture site) : IClassFixture<Submissi
         Assert.DoesNotContain("kontakt@example.org", await publicList.Content.ReadAsStringAsync());
 
         var curator = await Curators.SignedInClientAsync(site, "curator");
+        var editor = await curator.GetDocumentAsync($"/admin/cooperations/edit/{stored.Id}");
+        Assert.Equal("kontakt@example.org", editor.Text("#submitter-email"));
         var dashboard = await curator.GetDocumentAsync("/admin");
         Assert.Contains("Bühnenbilder aus dem Dorf", dashboard.Text(".listing-table"));
         Assert.NotEqual("0", dashboard.Text(".count[data-status=submitted]"));

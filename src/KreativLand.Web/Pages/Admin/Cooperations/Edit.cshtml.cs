@@ -34,6 +34,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     public int? Id { get; private set; }
     public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
     public string? StoredSlug { get; private set; }
+    /// <summary>The contact of a public submission (never public) and the curator the listing is assigned to.</summary>
+    public string? SubmitterEmail { get; private set; }
+    public string? AssignedTo { get; private set; }
     public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
@@ -525,6 +528,8 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             Id = stored.Id;
             Status = stored.Status;
             StoredSlug = stored.Slug;
+            SubmitterEmail = stored.SubmitterEmail;
+            AssignedTo = stored.AssignedTo;
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
             Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
