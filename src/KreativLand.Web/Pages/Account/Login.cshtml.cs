@@ -39,6 +39,7 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         {
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/admin"));
         }
+        if (result.RequiresTwoFactor) return RedirectToPage("LoginTwoFactor", new { ReturnUrl });
         ModelState.AddModelError("", result.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
         return Page();
     }
