@@ -51,6 +51,8 @@ public static class SubmissionProtection
     {
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.Section));
         builder.Services.AddSingleton<SubmissionToken>();
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddScoped<SubmissionNotifier>();
         var options = builder.Configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions();
         builder.Services.AddRateLimiter(limiter =>
         {

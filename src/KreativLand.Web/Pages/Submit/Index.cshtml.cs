@@ -16,7 +16,8 @@ namespace KreativLand.Web.Pages.Submit;
 /// </summary>
 public class IndexModel(
     KreativLandDbContext db, CooperationImporter importer, SubmissionToken tokens, IOptions<SubmissionOptions> options,
-    TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+    TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, SubmissionNotifier notifier,
+    ILogger<IndexModel> logger) : PageModel
 {
     public const string SubmitterName = "public submission";
     /// <summary>Smaller than the import format allows: a proposal, not a finished profile.</summary>
@@ -104,6 +105,7 @@ public class IndexModel(
         cooperation.StatusChanges.Add(new StatusChange { To = CooperationStatus.Submitted, ChangedBy = SubmitterName, ChangedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Submission {Slug} stored for review", cooperation.Slug);
+        await notifier.NotifyAsync(cooperation, cancellationToken);
         return RedirectToPage(new { sent = true });
     }
 
