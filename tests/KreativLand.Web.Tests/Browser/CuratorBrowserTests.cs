@@ -6,7 +6,7 @@ namespace KreativLand.Web.Tests.Browser;
 public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<BasicDataBrowserFixture>
 {
     [Fact]
-    public async Task A_curator_enters_a_listing_with_the_gazetteer_fixes_a_failing_check_and_publishes_it()
+    public async Task A_curator_enters_a_listing_with_the_gazetteer_fixes_a_failing_check_and_publishes_it_to_the_pages_and_the_api()
     {
         var email = await Curators.CreateAsync(site, "curator");
         var page = await Chromium.NewPageAsync(site.BaseAddress);
@@ -77,5 +77,13 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
         await page.GotoAsync("/cooperations");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Holz und Klang im Dreiländereck");
         Assert.Empty(failures);
+
+        // … and in the API.
+        var api = site.CreateClient();
+        using var details = await api.GetAsync("/api/v1/cooperations/holz-und-klang-im-dreilaendereck");
+        Assert.Equal(System.Net.HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains("Studio Grenzklang", await details.Content.ReadAsStringAsync());
+        using var list = await api.GetAsync("/api/v1/cooperations");
+        Assert.Contains("holz-und-klang-im-dreilaendereck", await list.Content.ReadAsStringAsync());
     }
 }
