@@ -21,7 +21,7 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(Curators.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Neuer Eintrag" }).First.ClickAsync();
         await page.WaitForURLAsync("**/admin/cooperations/edit");
