@@ -286,3 +286,50 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    [Theory]
+    [InlineData("Input.StartYear", "abc", "Input.StartYear")]
+    [InlineData("Input.Location.Latitude", "north", "Input.Location.Latitude")]
+    [InlineData("Input.Location.Latitude", "123", "location.latitude must be between -90 and 90")]
+    [InlineData("Input.Location.Country", "ZZ", "location.country must be an ISO 3166-1 alpha-2 code")]
+    [InlineData("PartnerRows[0].Kind", "robot", "partners[0].kind must be one of")]
+    [InlineData("PartnerRows[1].Subsector", "gardening", "partners[1].subsector \"gardening\" is not one of")]
+    [InlineData("PartnerRows[0].Website", "javascript:alert(1)", "partners[0].website must be an http(s) URL")]
+    [InlineData("Input.EndYear", "2001", "endYear must be empty when ongoing is true")]
+    [InlineData("Input.Slug", "Not A Slug", "slug must be lower-case letters")]
+    [InlineData("Input.ContactOrigins", "carrier-pigeon", "contactOrigins[0] \"carrier-pigeon\" must be one of")]
+    public async Task Bad_values_get_a_message_naming_the_field_and_nothing_is_stored(string field, string value, string expected)
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = EditorTests.NewListing("Kaputt " + Guid.NewGuid().ToString("N")[..6]);
+        fields[field] = value;
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, (await Html.ParseAsync(response)).Text("#problems"));
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == fields["Input.Title.De"]));
+    }
+
+    [Fact]
+    public async Task An_overlong_title_is_refused_with_its_limit()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = EditorTests.NewListing(new string('x', 201));
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Contains("title.de must be at most 200 characters", (await Html.ParseAsync(response)).Text("#problems"));
+    }
+
+    [Fact]
+    public async Task The_live_checklist_answers_even_for_nonsense()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var page = await client.GetDocumentAsync("/admin/cooperations/edit");
+        var values = Curators.FormValues(page.QuerySelector("#editor-form")!);
+        values.Add(new("PartnerRows[0].Employees", "many"));
+        values.Add(new("Input.Location.Population", "-5"));
+        using var response = await client.PostAsync(page.QuerySelector("#editor-form")!.GetAttribute("data-criteria-url"), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
