@@ -214,3 +214,21 @@ public class SubmissionRateLimitTests(SubmissionRateLimitFixture site) : IClassF
         Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Zu viele"));
     }
 }
+
+public class SubmissionBadNumberTests(SubmissionWebFixture site) : IClassFixture<SubmissionWebFixture>
+{
+    [Theory]
+    [InlineData("/submit", "„zweitausend“ ist kein gültiger Wert für Beginn (Jahr).")]
+    [InlineData("/en/submit", "“zweitausend” is not a valid value for Start year.")]
+    public async Task A_value_that_is_not_a_number_gets_a_message_in_the_page_language(string url, string message)
+    {
+        var fields = SubmissionTests.Proposal("Zahlensalat");
+        fields["FormToken"] = site.Factory.Services.GetRequiredService<SubmissionToken>().Create(DateTimeOffset.UtcNow.AddMinutes(-1));
+        fields["Input.StartYear"] = "zweitausend";
+        using var response = await site.CreateClient().SubmitFormAsync(url, "#submission-form", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = (await Html.ParseAsync(response)).Text(".error-summary");
+        Assert.Contains(message, summary);
+        Assert.DoesNotContain("Submit.", summary);
+    }
+}
