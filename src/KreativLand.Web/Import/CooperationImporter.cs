@@ -48,6 +48,16 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
                 .Where(x => x.record?.Status == Code.Of(CooperationStatus.Published))
                 .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: status \"published\" may only be imported by an administrator (use draft or in-review)"));
         }
+        if (errors.Count == 0 && !allowPublished)
+        {
+            // Replacing a published listing by import would bypass its revision review.
+            var slugs = file.Cooperations!.Select(c => c!.Slug!).ToList();
+            var published = await db.Cooperations.Where(c => slugs.Contains(c.Slug) && c.Status == CooperationStatus.Published)
+                .Select(c => c.Slug).ToListAsync(cancellationToken);
+            errors.AddRange(file.Cooperations!.Select((record, index) => (record, index))
+                .Where(x => published.Contains(x.record!.Slug!))
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: the listing is published; only an administrator may replace it by import (edit it in the editor instead)"));
+        }
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
         var subsectors = await db.Subsectors.Select(s => s.Code).ToListAsync(cancellationToken);

@@ -29,7 +29,9 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { Disabled: true })
         {
-            ModelState.AddModelError("", "Account.Disabled");
+            // Only someone who knows the password learns that the account is disabled.
+            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+            ModelState.AddModelError("", check.Succeeded ? "Account.Disabled" : check.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
             return Page();
         }
         var result = user is null

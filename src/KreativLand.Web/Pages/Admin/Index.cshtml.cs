@@ -46,6 +46,12 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         var who = User.Identity!.Name!;
         foreach (var listing in listings)
         {
+            // Bulk actions are for the queue only; published listings change through their editor.
+            if (listing.Status is not (CooperationStatus.Submitted or CooperationStatus.InReview))
+            {
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.NotInQueue"]}");
+                continue;
+            }
             if (BulkAction == "assign")
             {
                 listing.AssignedTo = string.IsNullOrEmpty(Assignee) ? null : Assignee;

@@ -95,6 +95,9 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
 
         using var refused = await Curators.SignInAsync(site.CreateClient(), email, Curators.Password);
         Assert.Contains("deaktiviert", (await Html.ParseAsync(refused)).Text(".error-summary"));
+        // Without the password nobody learns that the account exists but is disabled.
+        using var probe = await Curators.SignInAsync(site.CreateClient(), email, "some other password");
+        Assert.Contains("Passwort stimmen nicht", (await Html.ParseAsync(probe)).Text(".error-summary"));
     }
 
     [Fact]

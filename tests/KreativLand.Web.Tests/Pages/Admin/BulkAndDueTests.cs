@@ -72,6 +72,19 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
     }
 
     [Fact]
+    public async Task Bulk_actions_leave_listings_outside_the_queue_alone()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        await InReviewAsync(client, "Damit die Liste nicht leer ist");
+        int published;
+        await using (var db = site.OpenContext()) published = (await db.Cooperations.SingleAsync(c => c.Slug == "pixel-bakery")).Id;
+        using var refused = await BulkAsync(client, [published], "archive");
+        Assert.Contains("is not in the review queue", (await Html.ParseAsync(refused)).Text("#problems"));
+        await using var check = site.OpenContext();
+        Assert.Equal(CooperationStatus.Published, (await check.Cooperations.SingleAsync(c => c.Id == published)).Status);
+    }
+
+    [Fact]
     public async Task Published_listings_unchecked_for_a_year_are_due_until_marked_as_checked()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");

@@ -93,6 +93,21 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task A_curator_cannot_replace_a_published_listing_by_import()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        const string json = """
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "forest-online", "status": "draft", "title": { "de": "Überschrieben" }, "location": { "municipality": "A", "country": "DE", "latitude": 50, "longitude": 10 },
+                "partners": [ { "slug": "x-a", "name": "X A", "kind": "sme" }, { "slug": "x-b", "name": "X B", "kind": "cci", "subsector": "film" } ] } ] }
+            """;
+        var page = await UploadAsync(curator, json);
+        Assert.Contains("record 1 (slug \"forest-online\"): the listing is published", page.Text("#import-result"));
+        await using var db = site.OpenContext();
+        Assert.Equal("Wald geht online", (await db.Cooperations.SingleAsync(c => c.Slug == "forest-online")).Title.De);
+    }
+
+    [Fact]
     public async Task An_upload_without_a_file_says_so()
     {
         var curator = await Curators.SignedInClientAsync(site, "curator");
