@@ -210,7 +210,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         {
             // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
-            Problems = [$"slug \"{record.Slug}\" is already used by another listing"];
+            Problems = [ValidationText.Localize($"slug \"{record.Slug}\" is already used by another listing", L)];
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
@@ -479,7 +479,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     private async Task<List<string>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .SelectMany(e => e.Value!.Errors.Select(error => $"{e.Key}: {error.ErrorMessage}")).ToList();
+            .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
         problems.AddRange(ImportValidator.ValidateRecord(record));
         // The importer checks subsector codes against the database; the form checks them against the twelve.
         foreach (var (partner, index) in (record.Partners ?? []).Select((p, i) => (p, i)))
@@ -489,7 +489,15 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             problems.Add($"slug \"{slug}\" is already used by another listing");
         foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })
             if (attestation.Note?.Length > 2000) problems.Add($"{name}.note must be at most 2000 characters");
-        return problems;
+        return problems.Select(problem => ValidationText.Localize(problem, L)).ToList();
+    }
+
+    /// <summary>"Input.Location.Latitude" → "location.latitude", "PartnerRows[0].Employees" → "partners[0].employees".</summary>
+    private static string FormKeyToPath(string key)
+    {
+        var path = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..]
+            : key.Replace("PartnerRows", "partners").Replace("QuoteRows", "quotes").Replace("MediaRows", "media").Replace("ImageRows", "images");
+        return string.Join('.', path.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
     }
 
     private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record, CancellationToken cancellationToken, Cooperation? stored = null)

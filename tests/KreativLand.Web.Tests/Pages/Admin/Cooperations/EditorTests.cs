@@ -97,9 +97,9 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         var problems = page.Text("#problems");
-        Assert.Contains("title needs a German or an English text", problems);
-        Assert.Contains("location.latitude is required", problems);
-        Assert.Contains("partners[0].employees must be ≥ 0", problems);
+        Assert.Contains("Titel: bitte auf Deutsch oder Englisch ausfüllen.", problems);
+        Assert.Contains("Breitengrad fehlt.", problems);
+        Assert.Contains("Partner 1: Beschäftigte muss mindestens 0 sein.", problems);
         Assert.Equal("kept summary", page.QuerySelector("[name='Input.Summary.En']")!.TextContent);
         Assert.Equal("Sägewerk Lindner", page.QuerySelector("[name='PartnerRows[0].Name']")!.GetAttribute("value"));
         await using var db = site.OpenContext();
@@ -290,16 +290,16 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
 public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
     [Theory]
-    [InlineData("Input.StartYear", "abc", "Input.StartYear")]
-    [InlineData("Input.Location.Latitude", "north", "Input.Location.Latitude")]
-    [InlineData("Input.Location.Latitude", "123", "location.latitude must be between -90 and 90")]
-    [InlineData("Input.Location.Country", "ZZ", "location.country must be an ISO 3166-1 alpha-2 code")]
-    [InlineData("PartnerRows[0].Kind", "robot", "partners[0].kind must be one of")]
-    [InlineData("PartnerRows[1].Subsector", "gardening", "partners[1].subsector \"gardening\" is not one of")]
-    [InlineData("PartnerRows[0].Website", "javascript:alert(1)", "partners[0].website must be an http(s) URL")]
-    [InlineData("Input.EndYear", "2001", "endYear must be empty when ongoing is true")]
-    [InlineData("Input.Slug", "Not A Slug", "slug must be lower-case letters")]
-    [InlineData("Input.ContactOrigins", "carrier-pigeon", "contactOrigins[0] \"carrier-pigeon\" must be one of")]
+    [InlineData("Input.StartYear", "abc", "Beginn (Jahr): „abc“ ist kein gültiger Wert")]
+    [InlineData("Input.Location.Latitude", "north", "Breitengrad: „north“ ist kein gültiger Wert")]
+    [InlineData("Input.Location.Latitude", "123", "Breitengrad muss zwischen -90 und 90 liegen.")]
+    [InlineData("Input.Location.Country", "ZZ", "Land muss ein Ländercode nach ISO 3166-1 sein")]
+    [InlineData("PartnerRows[0].Kind", "robot", "Partner 1: Art muss einer dieser Werte sein: sme, cci, other.")]
+    [InlineData("PartnerRows[1].Subsector", "gardening", "Partner 2: Teilmarkt (Kultur- und Kreativwirtschaft): „gardening“ ist nicht zulässig")]
+    [InlineData("PartnerRows[0].Website", "javascript:alert(1)", "Partner 1: Website muss eine Webadresse (http/https) sein.")]
+    [InlineData("Input.EndYear", "2001", "Ende (Jahr) muss leer bleiben, wenn die Kooperation noch läuft.")]
+    [InlineData("Input.Slug", "Not A Slug", "Adresse (Slug): nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.")]
+    [InlineData("Input.ContactOrigins", "carrier-pigeon", "Wie der Kontakt entstand (1): „carrier-pigeon“ ist nicht zulässig")]
     public async Task Bad_values_get_a_message_naming_the_field_and_nothing_is_stored(string field, string value, string expected)
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
@@ -318,7 +318,10 @@ public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<Basic
         var client = await Curators.SignedInClientAsync(site, "curator");
         var fields = EditorTests.NewListing(new string('x', 201));
         using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
-        Assert.Contains("title.de must be at most 200 characters", (await Html.ParseAsync(response)).Text("#problems"));
+        Assert.Contains("Titel (Deutsch) darf höchstens 200 Zeichen lang sein.", (await Html.ParseAsync(response)).Text("#problems"));
+
+        using var english = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Contains("Title (German) must be at most 200 characters long.", (await Html.ParseAsync(english)).Text("#problems"));
     }
 
     [Fact]
@@ -331,5 +334,32 @@ public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<Basic
         values.Add(new("Input.Location.Population", "-5"));
         using var response = await client.PostAsync(page.QuerySelector("#editor-form")!.GetAttribute("data-criteria-url"), new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public class ValidationTextTests
+{
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer Text = CreateLocalizer();
+
+    private static Microsoft.Extensions.Localization.IStringLocalizer CreateLocalizer()
+    {
+        var factory = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return factory.Create(typeof(KreativLand.Web.SharedResource));
+    }
+
+    [Theory]
+    [InlineData("images[1].alt.en needs a German or an English text", "Image 2: Alt text (English): please fill it in German or English.")]
+    [InlineData("media[0].url must be an http(s) URL", "Media link 1: Address (URL) must be a web address (http/https).")]
+    [InlineData("partners must list at least 2 partners", "A cooperation needs at least two partners.")]
+    [InlineData("endYear must be ≥ startYear", "End year must be at least Start year.")]
+    [InlineData("something the editor does not know", "something the editor does not know")]
+    public void Validator_messages_read_like_the_form(string message, string expected)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try { Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.ValidationText.Localize(message, Text)); }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 }
