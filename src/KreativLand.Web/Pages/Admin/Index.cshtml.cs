@@ -15,6 +15,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public IReadOnlyDictionary<CooperationStatus, int> Counts { get; private set; } = new Dictionary<CooperationStatus, int>();
     public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
     public IReadOnlyList<DueRow> Due { get; private set; } = [];
+    public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
     public IReadOnlyList<string> Curators { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     public List<string> Problems { get; } = [];
@@ -25,6 +26,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     [BindProperty] public string? Assignee { get; set; }
 
     public sealed record QueueRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo);
+    public sealed record RevisionRow(int Id, string Slug, LocalizedText Title, string UpdatedBy, DateTimeOffset UpdatedAt);
     public sealed record DueRow(int Id, string Slug, LocalizedText Title, DateTimeOffset? LastReviewedAt);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -92,6 +94,13 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
             .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt)
             .Select(c => new QueueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo))
+            .ToListAsync(cancellationToken);
+
+        // Edits of published listings wait here, reviewed like new listings.
+        Revisions = await db.CooperationRevisions.AsNoTracking()
+            .Join(db.Cooperations, r => r.CooperationId, c => c.Id, (r, c) => new { r, c })
+            .OrderBy(x => x.r.UpdatedAt)
+            .Select(x => new RevisionRow(x.c.Id, x.c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(x.c.Title), x.r.UpdatedBy, x.r.UpdatedAt))
             .ToListAsync(cancellationToken);
 
         var dueBefore = clock.GetUtcNow() - ReviewInterval;

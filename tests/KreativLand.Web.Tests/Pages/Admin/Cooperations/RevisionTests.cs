@@ -34,6 +34,8 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         Assert.Equal("Live Fassung", await PublicTitleAsync(slug));
+        var dashboard = await client.GetDocumentAsync("/admin");
+        Assert.NotNull(dashboard.QuerySelector($".revision-list li[data-id='{id}']"));
         var editor = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
         Assert.Equal("Neue Fassung", editor.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
         var diff = editor.QuerySelectorAll(".revision-diff tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
@@ -51,6 +53,7 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         using (var approved = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#approve-revision-form", new()))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal("Neue Fassung", await PublicTitleAsync(slug));
+        Assert.Null((await client.GetDocumentAsync("/admin")).QuerySelector($".revision-list li[data-id='{id}']"));
         await using (var db = site.OpenContext())
         {
             var stored = await db.Cooperations.Include(c => c.StatusChanges).Include(c => c.AuditEntries).SingleAsync(c => c.Id == id);
