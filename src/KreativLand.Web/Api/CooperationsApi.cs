@@ -20,6 +20,7 @@ public static class CooperationsApi
     public static IEndpointRouteBuilder MapCooperationsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1");
+        api.MapCooperationExports();
         api.MapGet("/cooperations", ListAsync).WithName("ListCooperations")
             .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection.");
         api.MapGet("/cooperations/{slug}", DetailsAsync).WithName("GetCooperation")

@@ -15,6 +15,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Subsector> Subsectors => Set<Subsector>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
+    public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
 
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

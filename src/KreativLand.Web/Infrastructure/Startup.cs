@@ -2,6 +2,7 @@ using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Api;
+using KreativLand.Web.Discovery;
 using KreativLand.Web.Import;
 using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,9 @@ public static class Startup
 {
     public static WebApplicationBuilder AddKreativLand(this WebApplicationBuilder builder)
     {
+        // ./run.sh serves the build output, not a publish, in Production: the compressed, fingerprinted assets
+        // are then under obj/ and only found through the static-web-assets manifest (a no-op in a publish).
+        builder.WebHost.UseStaticWebAssets();
         // preserveStaticLogger: several hosts in one process (the tests) must not race to freeze the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -30,6 +34,7 @@ public static class Startup
         builder.Services.AddScoped<CooperationImporter>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -40,6 +45,7 @@ public static class Startup
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders =
             [
+                new Pages.Embed.EmbedOptions.LanguageFromQuery(),
                 new LanguagePathPrefix.ProviderFromPath(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
@@ -72,6 +78,8 @@ public static class Startup
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddPublicData();
+        builder.Services.AddKreativLandOpenApi();
         return builder;
     }
 
@@ -86,6 +94,7 @@ public static class Startup
         app.UseMiddleware<LanguagePathPrefix>();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UsePublicData();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -105,6 +114,10 @@ public static class Startup
         });
 
         app.MapCooperationsApi();
+        app.MapStatsApi();
+        app.MapDiscovery();
+        app.MapOgcApi();
+        app.MapOpenApi();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

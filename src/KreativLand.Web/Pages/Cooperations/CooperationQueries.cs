@@ -106,6 +106,21 @@ public static class CooperationQueries
         return items.Select(i => i with { Subsectors = i.Subsectors.Distinct().ToList() }).ToList();
     }
 
+    /// <summary>Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation.</summary>
+    public static async Task<List<CooperationExportRow>> ExportRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
+    {
+        var rows = await query.Select(c => new CooperationExportRow(
+                c.Id, c.Slug, Text(c.Title), Text(c.Summary),
+                c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList(),
+                c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode!).ToList(),
+                c.RegionValues, c.PartnerValues, c.ContactOrigins,
+                c.StartYear, c.EndYear, c.Ongoing,
+                c.Location.Municipality, c.Location.District, c.Location.Region, c.Location.CountryCode,
+                c.Location.Point.Y, c.Location.Point.X, c.PublishedAt, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r with { Subsectors = r.Subsectors.Distinct().ToList() }).ToList();
+    }
+
     /// <summary>Cards for a filtered, ordered query, one page of them.</summary>
     public static async Task<Page<CooperationCard>> Cards(IQueryable<Cooperation> query, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -150,3 +165,12 @@ public sealed record CooperationProfile(
 public sealed record CooperationMapItem(
     int Id, string Slug, LocalizedText Title, string Municipality, string CountryCode, double Longitude, double Latitude,
     IReadOnlyList<string> Subsectors, IReadOnlyList<string> Partners);
+
+/// <summary>A cooperation as the open-data exports give it: one CSV row, one downloadable or OGC API feature.</summary>
+public sealed record CooperationExportRow(
+    int Id, string Slug, LocalizedText Title, LocalizedText Summary,
+    IReadOnlyList<string> Partners, IReadOnlyList<string> Subsectors,
+    List<RegionValue> RegionValues, List<PartnerValue> PartnerValues, List<ContactOrigin> ContactOrigins,
+    int? StartYear, int? EndYear, bool Ongoing,
+    string Municipality, string? District, string? Region, string CountryCode,
+    double Latitude, double Longitude, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);

@@ -25,6 +25,13 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
+    /// <summary>The open-data download of exactly this filter (CSV or GeoJSON) in the page language.</summary>
+    public string DownloadLink(string format)
+    {
+        var query = Form.Filter.ToQueryString();
+        return Url.Content($"~/api/v1/cooperations.{format}") + (query.Length == 0 ? "?" : query + "&") + "lang=" + Domain.Languages.Current;
+    }
+
     public string PageLink(int page)
     {
         var query = Form.Filter.ToQueryString();

@@ -1,5 +1,6 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, settingsOf, subsectorIcon, format, countryName, prefersReducedMotion } from './map-core.js';
+import { createBaseMap, settingsOf, subsectorIcon, format, prefersReducedMotion } from './map-core.js';
+import { createResultRenderer } from './map-results.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -26,9 +27,12 @@ const showAll = document.querySelector('[data-show-all]');
 const showAllLink = showAll.querySelector('a');
 const listPage = showAllLink.getAttribute('href').split('?')[0];
 const listLimit = Number(labels.listLimit) || 200;
+const feedBase = document.getElementById('feed-link').dataset.feedBase;
 
 const subsectorNames = new Map(
   [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
+
+const { listItem, popup } = createResultRenderer({ settings, labels, subsectorNames });
 
 const map = createBaseMap(mapElement, settings);
 const cluster = L.markerClusterGroup({
@@ -117,9 +121,18 @@ async function fetchJson(path, parameters) {
   return response.json();
 }
 
+// "Subscribe to this view": the feed takes the same parameters as the map.
+function updateFeedLinks(parameters) {
+  const query = parameters.toString();
+  for (const link of document.querySelectorAll('#feed-link, [data-feed-alternate]')) {
+    link.href = `${feedBase}${query ? `?${query}` : ''}`;
+  }
+}
+
 async function refresh({ fit = false } = {}) {
   const number = ++requestNumber;
   const parameters = formParameters();
+  updateFeedLinks(parameters);
   mapElement.dataset.state = 'loading';
   list.setAttribute('aria-busy', 'true');
   status.textContent = labels.labelLoading;
@@ -172,51 +185,6 @@ function draw(features) {
   mapElement.dataset.markerCount = String(features.length);
   status.textContent = features.length === 0 ? labels.labelResultsNone
     : features.length === 1 ? labels.labelResultsOne : format(labels.labelResults, features.length);
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function badges(codes, tag = 'span') {
-  const container = element(tag, 'badges');
-  for (const code of codes) {
-    const badge = element('span', 'badge', subsectorNames.get(code) ?? code);
-    badge.dataset.subsector = code;
-    container.append(badge);
-  }
-  return container;
-}
-
-function listItem(properties) {
-  const item = element('li', 'result-item');
-  item.dataset.id = properties.id;
-  const link = element('a', 'result-title', properties.title);
-  link.href = settings.profileBase + encodeURIComponent(properties.slug);
-  item.append(link,
-    element('span', 'result-partners', properties.partners.join(' × ')),
-    element('span', 'result-place', `${properties.municipality}, ${countryName(properties.country, settings.lang)}`));
-  if (properties.subsectors.length > 0) item.append(badges(properties.subsectors));
-  return item;
-}
-
-function popup(properties) {
-  const content = element('div', 'kl-popup');
-  const title = element('a', 'kl-popup-title', properties.title);
-  title.href = settings.profileBase + encodeURIComponent(properties.slug);
-  content.append(title,
-    element('p', null, properties.partners.join(' × ')),
-    element('p', null, `${properties.municipality}, ${countryName(properties.country, settings.lang)}`));
-  if (properties.subsectors.length > 0) content.append(badges(properties.subsectors, 'p'));
-  const more = element('a', null, labels.labelOpenProfile);
-  more.href = title.href;
-  const paragraph = element('p');
-  paragraph.append(more);
-  content.append(paragraph);
-  return content;
 }
 
 function updateCounts(facets) {

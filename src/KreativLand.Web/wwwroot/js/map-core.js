@@ -1,4 +1,4 @@
-// Shared map setup for every page with a map (home, later embed and editor).
+// Shared map setup for every page with a map (home, embed, later the editor).
 // Leaflet and markercluster are loaded as classic scripts before the page module, as window.L.
 const L = window.L;
 
@@ -38,17 +38,7 @@ export function createBaseMap(element, settings = settingsOf(element)) {
   map.getPane('outlines').style.zIndex = 350; // above tiles (200), below overlays (400) and markers (600)
   map.getPane('outlines').style.pointerEvents = 'none';
 
-  if (settings.tileUrl) {
-    const tiles = L.tileLayer(settings.tileUrl, {
-      maxZoom: settings.maxZoom,
-      attribution: settings.attribution,
-      errorTileUrl: EMPTY_TILE,
-      crossOrigin: false,
-    });
-    tiles.on('tileerror', () => element.classList.add('tiles-unavailable'));
-    tiles.on('tileload', () => element.classList.add('tiles-available'));
-    tiles.addTo(map);
-  }
+  if (settings.tileUrl && !settings.deferTiles) addTiles(map, element, settings);
   if (settings.outlines) {
     fetch(settings.outlines)
       .then((response) => (response.ok ? response.json() : null))
@@ -64,6 +54,24 @@ export function createBaseMap(element, settings = settingsOf(element)) {
       .catch(() => { /* the map works without the outline */ });
   }
   return map;
+}
+
+/** The background tiles; called at once, or after the visitor agreed when the tile server is a third party (embed consent mode). */
+export function addTiles(map, element, settings) {
+  const tiles = L.tileLayer(settings.tileUrl, {
+    maxZoom: settings.maxZoom,
+    attribution: settings.attribution,
+    errorTileUrl: EMPTY_TILE,
+    crossOrigin: false,
+  });
+  tiles.on('tileerror', (event) => {
+    element.classList.add('tiles-unavailable');
+    event.tile.classList.add('tile-failed'); // not drawn at all, not even as a stretched placeholder
+  });
+  tiles.on('tileload', () => element.classList.add('tiles-available'));
+  tiles.addTo(map);
+  element.dataset.tiles = 'on';
+  return tiles;
 }
 
 export function prefersReducedMotion() {

@@ -18,7 +18,7 @@ public class RegionsModel(KreativLandDbContext db, RegionImporter importer) : Pa
     public List<string> Problems { get; } = [];
     [TempData] public string? Message { get; set; }
 
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Level { get; set; }
     [BindProperty] public string? NameProperty { get; set; }
 
@@ -27,12 +27,12 @@ public class RegionsModel(KreativLandDbContext db, RegionImporter importer) : Pa
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
     {
         var level = Level?.Trim().ToLowerInvariant();
-        if (File is null || File.Length == 0) Problems.Add("Regions.Error.NoFile");
-        else if (File.Length > RegionImporter.MaxFileBytes) Problems.Add("Regions.Error.TooLarge");
+        if (Upload is null || Upload.Length == 0) Problems.Add("Regions.Error.NoFile");
+        else if (Upload.Length > RegionImporter.MaxFileBytes) Problems.Add("Regions.Error.TooLarge");
         if (string.IsNullOrEmpty(level) || level.Length > 40 || !Slugs.IsValid(level)) Problems.Add("Regions.Error.Level");
         if (Problems.Count == 0)
         {
-            await using var stream = File!.OpenReadStream();
+            await using var stream = Upload!.OpenReadStream();
             var result = await importer.ImportAsync(stream,
                 new RegionImporter.Options(level, string.IsNullOrWhiteSpace(NameProperty) ? "name" : NameProperty.Trim()), cancellationToken);
             if (result.Succeeded)

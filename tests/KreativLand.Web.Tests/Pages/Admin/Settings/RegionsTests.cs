@@ -16,7 +16,7 @@ public class RegionsTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(level), "Level" },
             { new StringContent("name"), "NameProperty" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "File", "regions.geojson" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "Upload", "regions.geojson" },
         };
         return await client.PostAsync("/en/admin/settings/regions?handler=Import", content);
     }

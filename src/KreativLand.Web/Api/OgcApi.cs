@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Pages.Cooperations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace KreativLand.Web.Api;
+
+/// <summary>
+/// OGC API – Features Part 1 (Core, GeoJSON, HTML) at /ogc, so GIS programs (QGIS, GDAL) load the published
+/// cooperations as a layer. One collection, "cooperations"; its items take the map's filter parameters too.
+/// </summary>
+public static class OgcApi
+{
+    public const string CollectionId = "cooperations";
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 1000;
+    public const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    public static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+    ];
+
+    private const string JsonType = "application/json";
+    private const string HtmlType = "text/html";
+
+    public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder endpoints)
+    {
+        var ogc = endpoints.MapGroup("/ogc").WithTags("OGC API – Features");
+        ogc.MapGet("", LandingAsync).WithName("OgcLandingPage").WithSummary("OGC API – Features landing page.");
+        ogc.MapGet("/conformance", ConformanceAsync).WithName("OgcConformance").WithSummary("The conformance classes this service implements.");
+        ogc.MapGet("/collections", CollectionsAsync).WithName("OgcCollections").WithSummary("The feature collections (one: cooperations).");
+        ogc.MapGet("/collections/{collectionId}", CollectionAsync).WithName("OgcCollection").WithSummary("The cooperations collection and its extent.");
+        ogc.MapGet("/collections/{collectionId}/items", ItemsAsync).WithName("OgcItems")
+            .WithSummary("Published cooperations as GeoJSON features: bbox, limit (1–1000, default 10), offset and every filter parameter of /api/v1/cooperations.");
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", ItemAsync).WithName("OgcItem").WithSummary("One published cooperation as a GeoJSON feature.");
+        return endpoints;
+    }
+
+    private enum Format { Json, Html }
+
+    /// <summary>?f=json|html wins; otherwise HTML only when the Accept header prefers it (browsers), else JSON (GIS clients).</summary>
+    private static Format? Negotiate(HttpContext context)
+    {
+        var requested = context.Request.Query["f"].LastOrDefault();
+        if (!string.IsNullOrEmpty(requested))
+        {
+            return requested.ToLowerInvariant() switch
+            {
+                "json" or "geojson" => Format.Json,
+                "html" => Format.Html,
+                _ => null,
+            };
+        }
+        if (MediaTypeHeaderValue.TryParseList(context.Request.Headers.Accept, out var accepted) && accepted.Count > 0)
+        {
+            var best = accepted.OrderByDescending(a => a.Quality ?? 1).First();
+            if (best.MediaType.Equals(HtmlType, StringComparison.OrdinalIgnoreCase)) return Format.Html;
+        }
+        return Format.Json;
+    }
+
+    private static IResult BadFormat(HttpContext context, IStringLocalizer localizer) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["f"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Format"].Value, context.Request.Query["f"].LastOrDefault())] },
+        title: localizer["Filter.Error.Title"].Value);
+
+    private static string Base(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/ogc";
+
+    private static JsonObject Link(string href, string rel, string type, string? title = null)
+    {
+        var link = new JsonObject { ["href"] = href, ["rel"] = rel, ["type"] = type };
+        if (title is not null) link["title"] = title;
+        return link;
+    }
+
+    /// <summary>self in the format served, alternate in the other one.</summary>
+    private static IEnumerable<JsonObject> SelfLinks(string url, Format format, string jsonType = JsonType)
+    {
+        var separator = url.Contains('?') ? '&' : '?';
+        yield return Link($"{url}{separator}f={(format == Format.Html ? "html" : "json")}", "self", format == Format.Html ? HtmlType : jsonType);
+        yield return Link($"{url}{separator}f={(format == Format.Html ? "json" : "html")}", "alternate", format == Format.Html ? jsonType : HtmlType);
+    }
+
+    private static IResult Json(JsonNode node, string type = JsonType) => Results.Text(node.ToJsonString(), type, Encoding.UTF8);
+
+    private static IResult LandingAsync(HttpContext context, IStringLocalizer<SharedResource> localizer)
+    {
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var root = Base(context);
+        var links = SelfLinks(root, format).Concat(
+        [
+            Link($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
+            Link($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
+            Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
+            Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
+        ]).ToArray();
+        var landing = new JsonObject
+        {
+            ["title"] = localizer["Ogc.Title"].Value,
+            ["description"] = localizer["Ogc.Description"].Value,
+            ["links"] = new JsonArray(links),
+        };
+        if (format == Format.Json) return Json(landing);
+        return Html(context, localizer["Ogc.Title"].Value, html =>
+        {
+            html.Paragraph(localizer["Ogc.Description"].Value);
+            html.Links([(localizer["Ogc.Collections"].Value, $"{root}/collections?f=html"), (localizer["Ogc.Conformance"].Value, $"{root}/conformance?f=html"),
+                ("OpenAPI", "/openapi/v1.json"), (localizer["Api.Title"].Value, "/api"), ("JSON", $"{root}?f=json")]);
+        });
+    }
+
+    private static IResult ConformanceAsync(HttpContext context, IStringLocalizer<SharedResource> localizer)
+    {
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var url = $"{Base(context)}/conformance";
+        if (format == Format.Json)
+        {
+            return Json(new JsonObject
+            {
+                ["conformsTo"] = new JsonArray(ConformanceClasses.Select(c => (JsonNode)c).ToArray()),
+                ["links"] = new JsonArray(SelfLinks(url, format).ToArray()),
+            });
+        }
+        return Html(context, localizer["Ogc.Conformance"].Value, html =>
+            html.Links(ConformanceClasses.Select(c => (c, c)).Append(("JSON", $"{url}?f=json"))));
+    }
+
+    private sealed record Extent(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
+
+    private static async Task<JsonObject> CollectionJsonAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer localizer, Format format, CancellationToken cancellationToken)
+    {
+        var extent = await CooperationQueries.Published(db).GroupBy(c => 1)
+            .Select(g => new Extent(g.Min(c => c.Location.Point.X), g.Min(c => c.Location.Point.Y), g.Max(c => c.Location.Point.X), g.Max(c => c.Location.Point.Y)))
+            .SingleOrDefaultAsync(cancellationToken);
+        var url = $"{Base(context)}/collections/{CollectionId}";
+        return new JsonObject
+        {
+            ["id"] = CollectionId,
+            ["title"] = localizer["Ogc.Collection.Title"].Value,
+            ["description"] = localizer["Ogc.Collection.Description"].Value,
+            ["itemType"] = "feature",
+            ["crs"] = new JsonArray(Crs84),
+            ["extent"] = new JsonObject
+            {
+                ["spatial"] = new JsonObject
+                {
+                    ["bbox"] = new JsonArray(extent is null
+                        ? new JsonArray(-180, -90, 180, 90)
+                        : new JsonArray(extent.MinLongitude, extent.MinLatitude, extent.MaxLongitude, extent.MaxLatitude)),
+                    ["crs"] = Crs84,
+                },
+            },
+            ["links"] = new JsonArray(SelfLinks(url, format).Concat(
+            [
+                Link($"{url}/items?f=json", "items", CooperationsApi.GeoJsonContentType, localizer["Ogc.Items"].Value),
+                Link($"{url}/items?f=html", "items", HtmlType, localizer["Ogc.Items"].Value),
+                Link($"{Base(context)}/collections?f=json", "parent", JsonType),
+            ]).ToArray()),
+        };
+    }
+
+    private static async Task<IResult> CollectionsAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var url = $"{Base(context)}/collections";
+        if (format == Format.Json)
+        {
+            return Json(new JsonObject
+            {
+                ["links"] = new JsonArray(SelfLinks(url, format).ToArray()),
+                ["collections"] = new JsonArray(await CollectionJsonAsync(context, db, localizer, Format.Json, cancellationToken)),
+            });
+        }
+        return Html(context, localizer["Ogc.Collections"].Value, html =>
+            html.Links([(localizer["Ogc.Collection.Title"].Value, $"{url}/{CollectionId}?f=html"), ("JSON", $"{url}?f=json")]));
+    }
+
+    private static async Task<IResult> CollectionAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+        CancellationToken cancellationToken)
+    {
+        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var collection = await CollectionJsonAsync(context, db, localizer, format, cancellationToken);
+        if (format == Format.Json) return Json(collection);
+        var url = $"{Base(context)}/collections/{CollectionId}";
+        return Html(context, localizer["Ogc.Collection.Title"].Value, html =>
+        {
+            html.Paragraph(localizer["Ogc.Collection.Description"].Value);
+            html.Paragraph("bbox: " + collection["extent"]!["spatial"]!["bbox"]![0]!.ToJsonString());
+            html.Links([(localizer["Ogc.Items"].Value, $"{url}/items?f=html"), ("GeoJSON", $"{url}/items?f=json"), ("JSON", $"{url}?f=json")]);
+        });
+    }
+
+    private static async Task<IResult> ItemsAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var query = context.Request.Query;
+        var errors = new Dictionary<string, string[]>();
+        var limit = DefaultLimit;
+        if (query["limit"].LastOrDefault() is { Length: > 0 } limitText
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+            errors["limit"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)];
+        var offset = 0;
+        if (query["offset"].LastOrDefault() is { Length: > 0 } offsetText
+            && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+            errors["offset"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Offset"].Value, offsetText)];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: localizer["Filter.Error.Title"].Value);
+
+        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
+        if (problem is not null) return problem;
+        var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
+        var matched = await search.CountAsync(cancellationToken);
+        var rows = await CooperationQueries.ExportRows(search.Skip(offset).Take(limit), cancellationToken);
+
+        var url = $"{Base(context)}/collections/{CollectionId}/items";
+        string Page(int pageOffset, string f)
+        {
+            var parameters = query.Where(p => p.Key is not ("offset" or "limit" or "f"))
+                .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+                .Append(new("limit", limit.ToString(CultureInfo.InvariantCulture)))
+                .Append(new("offset", pageOffset.ToString(CultureInfo.InvariantCulture)))
+                .Append(new("f", f));
+            return url + QueryString.Create(parameters);
+        }
+        var formatCode = format == Format.Html ? "html" : "json";
+        var links = new List<JsonObject>
+        {
+            Link(Page(offset, formatCode), "self", format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType),
+            Link(Page(offset, format == Format.Html ? "json" : "html"), "alternate", format == Format.Html ? CooperationsApi.GeoJsonContentType : HtmlType),
+            Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType),
+        };
+        var hasNext = offset + rows.Count < matched;
+        var hasPrevious = offset > 0;
+        var type = format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType;
+        if (hasNext) links.Add(Link(Page(offset + limit, formatCode), "next", type));
+        if (hasPrevious) links.Add(Link(Page(Math.Max(0, offset - limit), formatCode), "prev", type));
+
+        if (format == Format.Json)
+        {
+            return Json(new JsonObject
+            {
+                ["type"] = "FeatureCollection",
+                ["timeStamp"] = clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                ["numberMatched"] = matched,
+                ["numberReturned"] = rows.Count,
+                ["features"] = new JsonArray(rows.Select(r => (JsonNode)CooperationExports.Feature(context, r, language)).ToArray()),
+                ["links"] = new JsonArray(links.ToArray()),
+            }, CooperationsApi.GeoJsonContentType);
+        }
+        return Html(context, localizer["Ogc.Items"].Value, html =>
+        {
+            html.Paragraph(string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Items.Range"].Value,
+                rows.Count == 0 ? 0 : offset + 1, offset + rows.Count, matched));
+            html.Links(rows.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
+                $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html")));
+            var pager = new List<(string, string)>();
+            if (hasPrevious) pager.Add((localizer["Pager.Previous"].Value, Page(Math.Max(0, offset - limit), "html")));
+            if (hasNext) pager.Add((localizer["Pager.Next"].Value, Page(offset + limit, "html")));
+            pager.Add(("GeoJSON", Page(offset, "json")));
+            html.Links(pager);
+        });
+    }
+
+    private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpContext context, KreativLandDbContext db,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
+        var language = context.Request.Query[CooperationsApi.LanguageParameter].LastOrDefault() is { } requested && Languages.IsSupported(requested) ? requested : Languages.Current;
+        if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return NotFound(localizer, featureId);
+        var row = (await CooperationQueries.ExportRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
+        if (row is null) return NotFound(localizer, featureId);
+
+        var url = $"{Base(context)}/collections/{CollectionId}/items/{id}";
+        var feature = CooperationExports.Feature(context, row, language);
+        if (format == Format.Json)
+        {
+            feature["links"] = new JsonArray(SelfLinks(url, format, CooperationsApi.GeoJsonContentType)
+                .Append(Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType)).ToArray());
+            return Json(feature, CooperationsApi.GeoJsonContentType);
+        }
+        return Html(context, row.Title.In(language).Text, html =>
+        {
+            html.Table(feature["properties"]!.AsObject().Select(p => (p.Key, p.Value?.ToString() ?? "")));
+            html.Paragraph($"{row.Latitude.ToString("0.#####", CultureInfo.InvariantCulture)}° N, {row.Longitude.ToString("0.#####", CultureInfo.InvariantCulture)}° E");
+            html.Links([(localizer["Map.OpenProfile"].Value, CooperationExports.ProfileUrl(context, language, row.Slug)), ("GeoJSON", $"{url}?f=json"),
+                (localizer["Ogc.Items"].Value, $"{Base(context)}/collections/{CollectionId}/items?f=html")]);
+        });
+    }
+
+    private static ProblemHttpResult NotFound(IStringLocalizer localizer, string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: what);
+
+    /// <summary>A deliberately plain server-rendered page with the site's stylesheet (no script, CSP-clean).</summary>
+    private static IResult Html(HttpContext context, string title, Action<HtmlBuilder> body)
+    {
+        var html = new HtmlBuilder();
+        body(html);
+        var encoder = HtmlEncoder.Default;
+        var page = $"""
+            <!DOCTYPE html>
+            <html lang="{Languages.Current}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{encoder.Encode(title)} – KreativLand OGC API</title>
+            <link rel="stylesheet" href="{context.Request.PathBase}/css/site.css"></head>
+            <body><main class="container ogc">
+            <p><a href="{context.Request.PathBase}/ogc?f=html">KreativLand OGC API – Features</a></p>
+            <h1>{encoder.Encode(title)}</h1>
+            {html}
+            </main></body></html>
+            """;
+        return Results.Content(page, "text/html; charset=utf-8");
+    }
+
+    private sealed class HtmlBuilder
+    {
+        private readonly StringBuilder html = new();
+        private static string E(string text) => HtmlEncoder.Default.Encode(text);
+
+        public void Paragraph(string text) => html.Append("<p>").Append(E(text)).Append("</p>\n");
+
+        public void Links(IEnumerable<(string Text, string Href)> links)
+        {
+            html.Append("<ul>\n");
+            foreach (var (text, href) in links) html.Append("<li><a href=\"").Append(E(href)).Append("\">").Append(E(text)).Append("</a></li>\n");
+            html.Append("</ul>\n");
+        }
+
+        public void Table(IEnumerable<(string Name, string Value)> rows)
+        {
+            html.Append("<table>\n");
+            foreach (var (name, value) in rows) html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+            html.Append("</table>\n");
+        }
+
+        public override string ToString() => html.ToString();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
+using KreativLand.Web.Pages.Embed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KreativLand.Web.Api;
+
+/// <summary>
+/// What the read-only public data (the API, the OGC API and the embedded map) shares: any origin may read it (CORS),
+/// HEAD works like GET, and responses carry validators (ETag, Last-Modified) that change when a listing is
+/// published, changed or withdrawn, so clients and proxies revalidate cheaply and get 304s.
+/// </summary>
+public static class PublicData
+{
+    public const string CorsPolicy = "PublicReadOnly";
+
+    /// <summary>The headers besides the URL that choose the answer: format negotiation (OGC API) and language.</summary>
+    private const string VaryOn = "Accept, Accept-Language";
+
+    private static readonly PathString[] CorsPaths = ["/api/v1", "/ogc", "/openapi"];
+    private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map"];
+
+    /// <summary>Changes with every build, so new markup or scripts are never answered with a stale 304.</summary>
+    private static readonly string BuildId = typeof(PublicData).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    public static IServiceCollection AddPublicData(this IServiceCollection services) =>
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .AllowAnyHeader()
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.ContentDisposition)));
+
+    private static bool Under(PathString path, PathString[] prefixes) => prefixes.Any(p => path.StartsWithSegments(p));
+
+    /// <summary>
+    /// CORS, HEAD and validators by path, before routing: every endpoint under /api/v1 and /ogc gets them, however
+    /// and wherever it is mapped. The CORS middleware answers preflight requests itself.
+    /// </summary>
+    public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
+        .UseWhen(context => Under(context.Request.Path, CorsPaths), branch => branch.UseCors(CorsPolicy))
+        .UseHeadAsGet()
+        .UseDataValidators();
+
+    /// <summary>HEAD on the read-only data is answered as GET without a body (minimal-API routes only match GET).</summary>
+    public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsHead(context.Request.Method) || !Under(context.Request.Path, CachedPaths))
+        {
+            await next();
+            return;
+        }
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try { await next(); }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
+    });
+
+    /// <summary>Conditional GET: one cheap SQL query gives the data version; a matching request gets 304 before any real work.</summary>
+    public static IApplicationBuilder UseDataValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || !Under(context.Request.Path, CachedPaths))
+        {
+            await next();
+            return;
+        }
+        var db = context.RequestServices.GetRequiredService<KreativLandDbContext>();
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        var version = await DataVersionAsync(db, context.RequestAborted);
+        var etag = new EntityTagHeaderValue("\"" + Hash(context, version, clock.GetUtcNow().Year, Settings(context)) + "\"", isWeak: true);
+        var lastModified = version.LastModified;
+
+        var headers = context.Response.GetTypedHeaders();
+        if (Matches(context.Request, etag, lastModified))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            headers.ETag = etag;
+            headers.LastModified = lastModified;
+            headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+            context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
+            return;
+        }
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                headers.ETag = etag;
+                headers.LastModified = lastModified;
+                headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+                context.Response.Headers.Append(HeaderNames.Vary, VaryOn);
+            }
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
+    /// <summary>What the public data depends on: published count, last change of any listing, last publication, the regions.</summary>
+    public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished, int? LastRegion)
+    {
+        /// <summary>Whole seconds, as HTTP dates have no more.</summary>
+        public DateTimeOffset? LastModified
+        {
+            get
+            {
+                var latest = new[] { LastUpdated, LastPublished }.Max();
+                return latest is { } value ? new DateTimeOffset(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
+            }
+        }
+    }
+
+    public static async Task<DataVersion> DataVersionAsync(KreativLandDbContext db, CancellationToken cancellationToken) =>
+        // One statement: aggregates over the cooperations plus a scalar subquery for the regions.
+        await db.Cooperations.AsNoTracking()
+            .GroupBy(c => 1)
+            .Select(g => new DataVersion(
+                g.Count(c => c.Status == CooperationStatus.Published),
+                g.Max(c => (DateTimeOffset?)c.UpdatedAt),
+                g.Max(c => c.PublishedAt),
+                db.Regions.Max(r => (int?)r.Id)))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken));
+
+    /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
+    private static string Settings(HttpContext context)
+    {
+        var map = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value;
+        var embed = context.RequestServices.GetRequiredService<IOptions<EmbedOptions>>().Value;
+        return string.Join('|', map.TileUrl, map.Attribution, map.MaxZoom, embed.ConsentRequiredFor(map));
+    }
+
+    private static string Hash(HttpContext context, DataVersion version, int year, string settings)
+    {
+        var request = context.Request;
+        var input = string.Join('|',
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, year,
+            request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
+            Languages.Current, request.Headers.Accept.ToString());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];
+    }
+
+    private static bool Matches(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
+    {
+        var conditions = request.GetTypedHeaders();
+        // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
+        if (request.Headers.IfNoneMatch.Count > 0)
+            return conditions.IfNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
+        return lastModified is { } modified && conditions.IfModifiedSince is { } since && modified <= since;
+    }
+
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Pages.Evaluation;
+using Microsoft.Extensions.Localization;
+
+namespace KreativLand.Web.Api;
+
+/// <summary>GET /api/v1/stats: the numbers of the evaluation page as JSON, for the same filter parameters as the map.</summary>
+public static class StatsApi
+{
+    public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1")
+            .MapGet("/stats", GetAsync).WithName("GetStatistics")
+            .WithSummary("The evaluation of the published listings matching the filter: four categories, subsectors, countries, sector pairings.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
+        if (problem is not null) return problem;
+        var stats = await EvaluationStatistics.ComputeAsync(db, filter!, clock.GetUtcNow().Year, cancellationToken);
+        var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => language == Languages.English ? s.NameEn : s.NameDe);
+
+        JsonObject Share(OptionShare share, string label) => new()
+        {
+            ["code"] = share.Code, ["label"] = label, ["count"] = share.Count, ["percent"] = share.Percent,
+        };
+        // Labels in the language asked for with ?lang=, which may differ from the request culture.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        string Label(string key) => localizer[key].Value;
+
+        var body = new JsonObject
+        {
+            ["total"] = stats.Total,
+            ["query"] = filter!.ToQueryString().TrimStart('?'),
+            ["categories"] = new JsonArray(stats.Categories.Select(category => (JsonNode)new JsonObject
+            {
+                ["code"] = category.Code,
+                ["label"] = Label(category.LabelKey),
+                ["options"] = new JsonArray(category.Options.Select(o => (JsonNode)Share(o, Label(category.OptionLabelPrefix + o.Code))).ToArray()),
+            }).ToArray()),
+            ["subsectors"] = new JsonArray(stats.Subsectors.Select(o => (JsonNode)Share(o, subsectorNames[o.Code])).ToArray()),
+            ["countries"] = new JsonArray(stats.Countries.Select(o => (JsonNode)Share(o, Countries.Name(o.Code, language))).ToArray()),
+            ["pairings"] = new JsonArray(stats.Pairings.Select(p => (JsonNode)new JsonObject
+            {
+                ["sector"] = p.Sector, ["subsector"] = p.SubsectorCode, ["count"] = p.Count,
+            }).ToArray()),
+        };
+        return Results.Text(body.ToJsonString(), "application/json");
+    }
+}

@@ -1,0 +1,43 @@
+using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+
+namespace KreativLand.Web.Pages.Embed;
+
+/// <summary>Configuration section "Embed": who may frame the map, and whether tiles wait for the visitor's consent.</summary>
+public sealed class EmbedOptions
+{
+    public const string Section = "Embed";
+
+    /// <summary>The embeddable route; every other page refuses to be framed.</summary>
+    public static readonly PathString MapPath = "/embed/map";
+
+    /// <summary>CSP frame-ancestors sources for <see cref="MapPath"/>: by default any https site, and local development.</summary>
+    public string FrameAncestors { get; set; } = "https: http://localhost:* http://127.0.0.1:*";
+
+    /// <summary>
+    /// Show a click-to-load overlay before any request to the tile server. Unset: required exactly when the tiles
+    /// come from a third party (an absolute tile URL); self-hosted tiles (a site-relative URL) load at once.
+    /// </summary>
+    public bool? ConsentRequired { get; set; }
+
+    public bool ConsentRequiredFor(MapOptions map) => ConsentRequired ?? !map.TileUrl.StartsWith('/');
+
+    /// <summary>The host of the tile server, named in the consent overlay.</summary>
+    public static string TileHost(MapOptions map) =>
+        Uri.TryCreate(map.TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri) ? uri.Host : map.TileUrl;
+
+    /// <summary>
+    /// On the embedded map the lang parameter picks the language (partners cannot rely on /de or /en prefixes or cookies).
+    /// Not on the generator: there lang is the language of the embed being configured, not of the page.
+    /// </summary>
+    public sealed class LanguageFromQuery : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var path = httpContext.Request.Path;
+            var language = httpContext.Request.Query["lang"].LastOrDefault();
+            return Task.FromResult(path.StartsWithSegments(MapPath) && Languages.IsSupported(language) ? new ProviderCultureResult(language!) : null);
+        }
+    }
+}

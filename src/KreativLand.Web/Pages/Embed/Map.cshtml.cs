@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
+using KreativLand.Web.Pages.Cooperations;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace KreativLand.Web.Pages.Embed;
+
+/// <summary>
+/// The chromeless map for partner sites (iframe or embed.js): the map's filter parameters plus center, zoom, list,
+/// legend, and for the script widget parentOrigin, widget and height (the map height while the iframe grows with its content).
+/// </summary>
+public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map, IOptions<EmbedOptions> embed) : PageModel
+{
+    public const int DefaultHeight = 400, MinHeight = 150, MaxHeight = 2000, MinZoom = 2, MaxZoom = 18;
+
+    public MapOptions Map => map.Value;
+    public bool ConsentRequired => embed.Value.ConsentRequiredFor(map.Value);
+    public string TileHost => EmbedOptions.TileHost(map.Value);
+
+    public CooperationFilter Filter { get; private set; } = CooperationFilter.None;
+    public List<string> Errors { get; } = [];
+    public (double Latitude, double Longitude)? Center { get; private set; }
+    public int? Zoom { get; private set; }
+    public bool List { get; private set; }
+    public bool Legend { get; private set; } = true;
+    public string? ParentOrigin { get; private set; }
+    public string? Widget { get; private set; }
+    public int Height { get; private set; } = DefaultHeight;
+
+    public string Language => Languages.Current;
+    public string SiteOrigin => $"{Request.Scheme}://{Request.Host}";
+    public string HomeLink => $"{SiteOrigin}/{Language}/{Filter.ToQueryString()}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        var (filter, errors) = await CooperationFilter.ParseAsync(query, db, cancellationToken);
+        Filter = filter;
+        Errors.AddRange(errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}"));
+
+        if (Single("lang") is { } lang && !Languages.IsSupported(lang))
+            Fail("lang", "Filter.Error.Language", lang);
+        if (Single("center") is { } center)
+        {
+            var parts = center.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && Number(parts[0]) is { } latitude and >= -90 and <= 90 && Number(parts[1]) is { } longitude and >= -180 and <= 180)
+                Center = (latitude, longitude);
+            else Fail("center", "Embed.Error.Center", center);
+        }
+        if (Single("zoom") is { } zoom)
+        {
+            if (int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= MinZoom and <= MaxZoom) Zoom = value;
+            else Fail("zoom", "Embed.Error.Zoom", zoom, MinZoom, MaxZoom);
+        }
+        List = Switch("list", false);
+        Legend = Switch("legend", true);
+        if (Single("height") is { } height)
+        {
+            if (int.TryParse(height, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= MinHeight and <= MaxHeight) Height = value;
+            else Fail("height", "Embed.Error.Height", height, MinHeight, MaxHeight);
+        }
+        if (Single("parentOrigin") is { } parentOrigin)
+        {
+            // Only an origin (scheme, host, port): the height message is posted to exactly that window origin.
+            if (Uri.TryCreate(parentOrigin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                && uri.GetLeftPart(UriPartial.Authority) == parentOrigin.TrimEnd('/'))
+                ParentOrigin = uri.GetLeftPart(UriPartial.Authority);
+            else Fail("parentOrigin", "Embed.Error.ParentOrigin", parentOrigin);
+        }
+        if (Single("widget") is { } widget)
+        {
+            if (WidgetId().IsMatch(widget)) Widget = widget;
+            else Fail("widget", "Embed.Error.Widget", widget);
+        }
+        if (Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private string? Single(string name) => Request.Query[name].LastOrDefault()?.Trim() is { Length: > 0 } value ? value : null;
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+
+    private bool Switch(string name, bool fallback)
+    {
+        switch (Single(name)?.ToLowerInvariant())
+        {
+            case null: return fallback;
+            case "on": return true;
+            case "off": return false;
+            default:
+                Fail(name, "Embed.Error.Switch", Single(name)!);
+                return fallback;
+        }
+    }
+
+    private void Fail(string parameter, string key, params object[] arguments) => Errors.Add($"{parameter}: {localizer[key, arguments]}");
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
+    private static partial Regex WidgetId();
+}

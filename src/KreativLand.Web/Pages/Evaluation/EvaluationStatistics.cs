@@ -1,0 +1,107 @@
+using System.Globalization;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Pages.Cooperations;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Pages.Evaluation;
+
+/// <summary>One option of a category: how many listings of the selection name it.</summary>
+public sealed record OptionShare(string Code, int Count, int Total)
+{
+    /// <summary>Percent of the selection with one decimal (as the report prints it), null for an empty selection.</summary>
+    public double? Percent => Total == 0 ? null : Math.Round(100.0 * Count / Total, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>"78,3" in German, "78.3" in English; a whole number without ",0" (the report prints "13 %").</summary>
+    public string PercentText(CultureInfo culture) => Percent is { } percent ? percent.ToString("0.#", culture) : "–";
+}
+
+/// <summary>One of the report's four categories with its options (several options per listing possible).</summary>
+public sealed record EvaluationCategory(string Code, string LabelKey, string OptionLabelPrefix, IReadOnlyList<OptionShare> Options);
+
+/// <summary>How often an SME sector meets a CCI subsector in the same cooperation.</summary>
+public sealed record SectorPairing(string Sector, string SubsectorCode, int Count);
+
+/// <summary>
+/// The evaluation of the published listings in a selection, the way the report evaluates its listings:
+/// four categories, counts by subsector and country, and SME sector × CCI subsector. Every number is
+/// counted by PostgreSQL; the page /evaluation and GET /api/v1/stats both show this record.
+/// </summary>
+public sealed record EvaluationStatistics(
+    int Total,
+    IReadOnlyList<EvaluationCategory> Categories,
+    IReadOnlyList<OptionShare> Subsectors,
+    IReadOnlyList<OptionShare> Countries,
+    IReadOnlyList<SectorPairing> Pairings)
+{
+    /// <summary>Category codes are the filter's parameter names, so a category links straight to its filter.</summary>
+    public static class CategoryCode
+    {
+        public const string Contact = CooperationFilter.Parameter.Contact;
+        public const string RegionValue = CooperationFilter.Parameter.RegionValue;
+        public const string PartnerValue = CooperationFilter.Parameter.PartnerValue;
+        public const string Duration = CooperationFilter.Parameter.Duration;
+    }
+
+    public static async Task<EvaluationStatistics> ComputeAsync(
+        KreativLandDbContext db, CooperationFilter filter, int currentYear, CancellationToken cancellationToken = default)
+    {
+        var selection = CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, currentYear);
+        var total = await selection.CountAsync(cancellationToken);
+
+        var contact = new List<OptionShare>();
+        foreach (var value in Enum.GetValues<ContactOrigin>())
+            contact.Add(new(Code.Of(value), await selection.CountAsync(c => c.ContactOrigins.Contains(value), cancellationToken), total));
+        var regionValues = new List<OptionShare>();
+        foreach (var value in Enum.GetValues<RegionValue>())
+            regionValues.Add(new(Code.Of(value), await selection.CountAsync(c => c.RegionValues.Contains(value), cancellationToken), total));
+        var partnerValues = new List<OptionShare>();
+        foreach (var value in Enum.GetValues<PartnerValue>())
+            partnerValues.Add(new(Code.Of(value), await selection.CountAsync(c => c.PartnerValues.Contains(value), cancellationToken), total));
+        var durations = new List<OptionShare>();
+        foreach (var option in Enum.GetValues<DurationOption>())
+        {
+            // The selection (with any duration filter of its own) narrowed to this one duration option: the rule is defined once, in the filter.
+            var narrowed = CooperationSearchQuery.Apply(db, selection, CooperationFilter.None with { Durations = [option] }, currentYear);
+            durations.Add(new(Code.Of(option), await narrowed.CountAsync(cancellationToken), total));
+        }
+
+        var subsectorCounts = await selection
+            .SelectMany(c => c.Partners.Where(p => p.Partner.SubsectorCode != null).Select(p => new { c.Id, Code = p.Partner.SubsectorCode! }))
+            .Distinct()
+            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var subsectors = Subsector.Seed
+            .Where(s => subsectorCounts.ContainsKey(s.Code))
+            .Select(s => new OptionShare(s.Code, subsectorCounts[s.Code], total))
+            .OrderByDescending(s => s.Count).ToList();
+
+        var countries = (await selection
+                .GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(x => new OptionShare(x.Key, x.Count, total))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
+
+        var pairings = (await (
+                from c in selection
+                from sme in c.Partners
+                where sme.Partner.Kind == PartnerKind.Sme && sme.Partner.Sector != null
+                from cci in c.Partners
+                where cci.Partner.SubsectorCode != null
+                select new { c.Id, Sector = sme.Partner.Sector!, Code = cci.Partner.SubsectorCode! })
+                .Distinct()
+                .GroupBy(x => new { x.Sector, x.Code })
+                .Select(g => new { g.Key.Sector, g.Key.Code, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(x => new SectorPairing(x.Sector, x.Code, x.Count))
+            .OrderBy(x => x.Sector, StringComparer.Ordinal).ThenBy(x => x.SubsectorCode, StringComparer.Ordinal).ToList();
+
+        return new EvaluationStatistics(total,
+        [
+            new(CategoryCode.Contact, "Category.Contact", "ContactOrigin.", contact),
+            new(CategoryCode.RegionValue, "Category.RegionValue", "RegionValue.", regionValues),
+            new(CategoryCode.PartnerValue, "Category.PartnerValue", "PartnerValue.", partnerValues),
+            new(CategoryCode.Duration, "Category.Duration", "Duration.", durations),
+        ], subsectors, countries, pairings);
+    }
+}

@@ -1,0 +1,29 @@
+using KreativLand.Web.Data;
+using KreativLand.Web.Pages.Cooperations;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KreativLand.Web.Pages.Evaluation;
+
+/// <summary>The report's evaluation, live: the four categories, subsectors, countries and sector pairings of the current selection.</summary>
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public FilterForm Form { get; private set; } = null!;
+    public EvaluationStatistics Statistics { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var year = clock.GetUtcNow().Year;
+        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
+        Statistics = await EvaluationStatistics.ComputeAsync(db, Form.Filter, year, cancellationToken);
+        if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+}
+
+/// <summary>A horizontal bar chart: one bar per option, drawn as SVG on the server.</summary>
+/// <param name="Title">What is counted (the table's caption and the start of the chart's text alternative).</param>
+/// <param name="Caption">The visible caption under the section heading.</param>
+public sealed record BarChart(string Id, string Title, string Caption, IReadOnlyList<BarChart.Bar> Bars, bool ShowShare = true)
+{
+    public sealed record Bar(string Label, OptionShare Share, string? Subsector = null);
+}
