@@ -183,6 +183,25 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task Browser_line_breaks_are_stored_as_lf_so_an_unchanged_save_records_nothing()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Zeilenenden");
+        fields["Input.Description.De"] = "Erster Absatz.\r\n\r\nZweiter Absatz.";
+        var id = await CreateAsync(client, fields);
+        await using (var db = site.OpenContext())
+            Assert.Equal("Erster Absatz.\n\nZweiter Absatz.", (await db.Cooperations.SingleAsync(c => c.Id == id)).Description.De);
+
+        // The page renders LF; the browser sends CRLF again: nothing changed, nothing recorded.
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Description.De"] = "Erster Absatz.\r\n\r\nZweiter Absatz." }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = site.OpenContext())
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.CooperationId == id));
+    }
+
+    [Fact]
     public async Task A_second_save_of_the_same_version_gets_a_conflict_and_keeps_its_input()
     {
         var first = await Curators.SignedInClientAsync(site, "curator");
