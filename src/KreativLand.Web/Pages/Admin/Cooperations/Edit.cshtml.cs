@@ -263,6 +263,18 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var content = new RevisionContent(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
         var current = revision?.Version ?? live.Version;
         var saved = false;
+        // The form equals the live version: nothing to review (an open revision is withdrawn).
+        var unchanged = CooperationExport.Diff(Snapshot(live), Snapshot(content)).Count == 0;
+        if (Version == current && unchanged)
+        {
+            if (revision is not null)
+            {
+                db.CooperationRevisions.Remove(revision);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            Message = "Editor.NoChanges";
+            return RedirectToPage(new { id = live.Id });
+        }
         if (Version == current)
         {
             if (revision is null)

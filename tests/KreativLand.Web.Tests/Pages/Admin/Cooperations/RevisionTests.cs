@@ -95,6 +95,18 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task Saving_a_published_listing_unchanged_creates_no_revision()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var (id, _) = await PublishedAsync(client, "Unverändert");
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = site.OpenContext();
+        Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+    }
+
+    [Fact]
     public async Task Two_curators_editing_the_same_revision_get_a_conflict()
     {
         var first = await Curators.SignedInClientAsync(site, "curator");
