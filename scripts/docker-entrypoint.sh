@@ -4,6 +4,7 @@
 #   migrate          apply migrations only
 #   seed             load the sample data if the database has no listings yet
 #   import FILE      import a file in the JSON import format (the file must be inside the container)
+#   add-user EMAIL --role admin|curator   create a curator-area account (password from KL_PASSWORD, or run with -it to be asked)
 # The database comes from ConnectionStrings__KreativLand.
 set -e
 cd /app

@@ -58,3 +58,21 @@ public class AuditEntry
 }
 
 public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>
+/// A pending edit of a published listing: the live version stays public until a curator approves the revision.
+/// At most one per listing; it disappears when approved (applied, with an audit entry) or discarded.
+/// </summary>
+public class CooperationRevision
+{
+    public int Id { get; set; }
+    public int CooperationId { get; set; }
+    /// <summary>The edited listing as a record of the import format plus the attestations (jsonb).</summary>
+    public string Content { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Optimistic-concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; set; }
+}

@@ -28,12 +28,36 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         MaxDepth = 16,
     };
 
-    public async Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken = default) =>
+        ImportAsync(json, allowPublished: true, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="allowPublished"/> false (a curator's upload), a file with published records is refused:
+    /// publishing goes through the review workflow and its criteria checks.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream json, bool allowPublished, CancellationToken cancellationToken = default)
     {
         var (file, parseError) = await ParseAsync(json, cancellationToken);
         if (file is null) return ImportResult.Failed(parseError!);
 
         var errors = ImportValidator.Validate(file);
+        if (!allowPublished && file.Cooperations is not null)
+        {
+            errors.AddRange(file.Cooperations
+                .Select((record, index) => (record, index))
+                .Where(x => x.record?.Status == Code.Of(CooperationStatus.Published))
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: status \"published\" may only be imported by an administrator (use draft or in-review)"));
+        }
+        if (errors.Count == 0 && !allowPublished)
+        {
+            // Replacing a published listing by import would bypass its revision review.
+            var slugs = file.Cooperations!.Select(c => c!.Slug!).ToList();
+            var published = await db.Cooperations.Where(c => slugs.Contains(c.Slug) && c.Status == CooperationStatus.Published)
+                .Select(c => c.Slug).ToListAsync(cancellationToken);
+            errors.AddRange(file.Cooperations!.Select((record, index) => (record, index))
+                .Where(x => published.Contains(x.record!.Slug!))
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: the listing is published; only an administrator may replace it by import (edit it in the editor instead)"));
+        }
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
         var subsectors = await db.Subsectors.Select(s => s.Code).ToListAsync(cancellationToken);

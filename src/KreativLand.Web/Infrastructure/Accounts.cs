@@ -28,7 +28,8 @@ public static class Accounts
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KreativLandDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         // A disabled account's cookie stops working within a minute (the stamp changes when it is disabled).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -75,7 +76,7 @@ public static class Accounts
     {
         if (!Roles.All.Contains(role)) return [$"role must be one of {string.Join(", ", Roles.All)}"];
         email = email.Trim();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email) return [$"\"{email}\" is not an e-mail address"];
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email) return [users.ErrorDescriber.InvalidEmail(email).Description];
         await EnsureRolesAsync(roles);
         var user = new CuratorUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user, password);

@@ -158,6 +158,8 @@ public static class CommandLine
             }
         }
 
+        // Messages on the console in English, whatever the machine's locale.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Domain.Languages.English);
         var errors = await Accounts.CreateUserAsync(
             services.GetRequiredService<UserManager<CuratorUser>>(), services.GetRequiredService<RoleManager<IdentityRole>>(),
             services.GetRequiredService<TimeProvider>(), email, password, role);

@@ -6,7 +6,7 @@ namespace KreativLand.Web.Infrastructure;
 
 /// <summary>
 /// Form fields are read with the invariant culture: HTML number inputs (coordinates, populations) always send
-/// "51.25", which the German culture would misread as 5125.
+/// "51.25", which the German culture would misread as 5125. Line breaks arrive as LF.
 /// </summary>
 public sealed class InvariantFormValueProviderFactory : IValueProviderFactory
 {
@@ -17,7 +17,7 @@ public sealed class InvariantFormValueProviderFactory : IValueProviderFactory
         try
         {
             var form = await request.ReadFormAsync(context.ActionContext.HttpContext.RequestAborted);
-            context.ValueProviders.Add(new FormValueProvider(BindingSource.Form, form, CultureInfo.InvariantCulture));
+            context.ValueProviders.Add(new FormValueProvider(BindingSource.Form, WithUnixLineEnds(form), CultureInfo.InvariantCulture));
         }
         catch (InvalidDataException exception)
         {
@@ -25,6 +25,14 @@ public sealed class InvariantFormValueProviderFactory : IValueProviderFactory
             throw new ValueProviderException(exception.Message, exception);
         }
     }
+
+    /// <summary>Browsers send textarea line breaks as CRLF; stored texts use LF, so an unchanged text stays unchanged.</summary>
+    private static IFormCollection WithUnixLineEnds(IFormCollection form) =>
+        form.Any(field => field.Value.Any(v => v?.Contains('\r') == true))
+            ? new FormCollection(
+                form.ToDictionary(field => field.Key, field => new Microsoft.Extensions.Primitives.StringValues(field.Value.Select(v => v?.Replace("\r\n", "\n")).ToArray())),
+                form.Files)
+            : form;
 
     public static void ReplaceDefault(MvcOptions options)
     {

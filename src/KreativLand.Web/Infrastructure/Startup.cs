@@ -54,6 +54,7 @@ public static class Startup
         });
 
         builder.AddCuratorAccounts();
+        builder.AddSubmissionProtection();
         // A global filter (not a page convention), so a page's own [IgnoreAntiforgeryToken] stays the closer policy:
         // the error page must render for a POST that was refused (403, 429) and re-executed.
         builder.Services.AddRazorPages(options =>
@@ -71,6 +72,8 @@ public static class Startup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -99,6 +102,7 @@ public static class Startup
         app.UseInputGuard();
         app.UsePublicData();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();

@@ -339,6 +339,60 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("cooperation_partners", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<int>("CooperationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooperation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperation_revisions");
+
+                    b.HasIndex("CooperationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cooperation_revisions_cooperation_id");
+
+                    b.ToTable("cooperation_revisions", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>
                 {
                     b.Property<int>("CooperationId")
@@ -1196,6 +1250,16 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("Cooperation");
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.CooperationRevision", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Cooperation", null)
+                        .WithOne()
+                        .HasForeignKey("KreativLand.Web.Domain.CooperationRevision", "CooperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_revisions_cooperations_cooperation_id");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.CooperationSearch", b =>

@@ -29,7 +29,9 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { Disabled: true })
         {
-            ModelState.AddModelError("", "Account.Disabled");
+            // Only someone who knows the password learns that the account is disabled.
+            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+            ModelState.AddModelError("", check.Succeeded ? "Account.Disabled" : check.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
             return Page();
         }
         var result = user is null
@@ -39,6 +41,7 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         {
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/admin"));
         }
+        if (result.RequiresTwoFactor) return RedirectToPage("LoginTwoFactor", new { ReturnUrl });
         ModelState.AddModelError("", result.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
         return Page();
     }

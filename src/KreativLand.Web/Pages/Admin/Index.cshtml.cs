@@ -1,16 +1,87 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Pages.Admin;
 
-public class IndexModel(KreativLandDbContext db) : PageModel
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public IReadOnlyDictionary<CooperationStatus, int> Counts { get; private set; } = new Dictionary<CooperationStatus, int>();
-    public IReadOnlyList<ListingRow> Queue { get; private set; } = [];
+    /// <summary>Published listings not checked for this long are "due for review".</summary>
+    public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyDictionary<CooperationStatus, int> Counts { get; private set; } = new Dictionary<CooperationStatus, int>();
+    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
+    public IReadOnlyList<DueRow> Due { get; private set; } = [];
+    public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
+    public IReadOnlyList<string> Curators { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+    public List<string> Problems { get; } = [];
+
+    [BindProperty] public List<int> Selected { get; set; } = [];
+    [BindProperty] public string? BulkAction { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Assignee { get; set; }
+
+    public sealed record QueueRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo);
+    public sealed record RevisionRow(int Id, string Slug, LocalizedText Title, string UpdatedBy, DateTimeOffset UpdatedAt);
+    public sealed record DueRow(int Id, string Slug, LocalizedText Title, DateTimeOffset? LastReviewedAt);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Reject, archive or assign several listings of the queue at once; each transition is checked and recorded.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        if (Selected.Count == 0) Problems.Add(L["Bulk.NothingSelected"]);
+        if (BulkAction is not ("reject" or "archive" or "assign")) Problems.Add(L["Bulk.UnknownAction"]);
+        if (BulkAction == "assign" && !string.IsNullOrEmpty(Assignee) && !await db.Users.AnyAsync(u => u.Email == Assignee, cancellationToken)) Problems.Add(L["Bulk.UnknownCurator"]);
+        if (Problems.Count > 0)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var listings = await db.Cooperations.Where(c => Selected.Contains(c.Id)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var who = User.Identity!.Name!;
+        foreach (var listing in listings)
+        {
+            // Bulk actions are for the queue only; published listings change through their editor.
+            if (listing.Status is not (CooperationStatus.Submitted or CooperationStatus.InReview))
+            {
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.NotInQueue"]}");
+                continue;
+            }
+            if (BulkAction == "assign")
+            {
+                listing.AssignedTo = string.IsNullOrEmpty(Assignee) ? null : Assignee;
+                continue;
+            }
+            var to = BulkAction == "reject" ? CooperationStatus.Rejected : CooperationStatus.Archived;
+            if (Workflow.Refusal(listing.Status, to, criteriaPass: false, isAdmin: false, overrideCriteria: false, Reason) is { } refusal)
+            {
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L[refusal]}");
+                continue;
+            }
+            listing.StatusChanges.Add(new StatusChange { From = listing.Status, To = to, ChangedBy = who, ChangedAt = now, Reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim() });
+            listing.Status = to;
+            listing.UpdatedAt = now;
+        }
+        if (Problems.Count > 0)
+        {
+            // All or nothing: the selection is shown again with the reasons.
+            db.ChangeTracker.Clear();
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Message = L["Bulk.Done", listings.Count];
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var counts = await db.Cooperations.AsNoTracking()
             .GroupBy(c => c.Status)
@@ -19,9 +90,26 @@ public class IndexModel(KreativLandDbContext db) : PageModel
         Counts = Enum.GetValues<CooperationStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
 
         // Submissions first (nobody has looked at them yet), oldest first within each status.
-        Queue = await AdminQueries.ToRows(db.Cooperations.AsNoTracking()
-                .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
-                .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt))
+        Queue = await db.Cooperations.AsNoTracking()
+            .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
+            .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt)
+            .Select(c => new QueueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo))
             .ToListAsync(cancellationToken);
+
+        // Edits of published listings wait here, reviewed like new listings.
+        Revisions = await db.CooperationRevisions.AsNoTracking()
+            .Join(db.Cooperations, r => r.CooperationId, c => c.Id, (r, c) => new { r, c })
+            .OrderBy(x => x.r.UpdatedAt)
+            .Select(x => new RevisionRow(x.c.Id, x.c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(x.c.Title), x.r.UpdatedBy, x.r.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+        var dueBefore = clock.GetUtcNow() - ReviewInterval;
+        Due = await db.Cooperations.AsNoTracking()
+            .Where(c => c.Status == CooperationStatus.Published && (c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt) < dueBefore)
+            .OrderBy(c => c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt)
+            .Select(c => new DueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.LastReviewedAt ?? c.PublishedAt))
+            .ToListAsync(cancellationToken);
+
+        Curators = await db.Users.AsNoTracking().Where(u => !u.Disabled).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
     }
 }

@@ -77,11 +77,15 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
         using var weak = await admin.SubmitFormAsync("/admin/users", "form[action*=Create]",
             new() { ["Input.Email"] = email, ["Input.Password"] = "short", ["Input.Role"] = "curator" });
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("12", (await Html.ParseAsync(weak)).Text(".error-summary"));
+        Assert.Contains("Das Passwort muss mindestens 12 Zeichen lang sein.", (await Html.ParseAsync(weak)).Text(".error-summary"));
 
         using var created = await admin.SubmitFormAsync("/admin/users", "form[action*=Create]",
             new() { ["Input.Email"] = email, ["Input.Password"] = Curators.Password, ["Input.Role"] = "curator" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        using (var twice = await admin.SubmitFormAsync("/en/admin/users", "form[action*=Create]",
+            new() { ["Input.Email"] = email, ["Input.Password"] = Curators.Password, ["Input.Role"] = "curator" }))
+            Assert.Contains($"There is already an account for {email}.", (await Html.ParseAsync(twice)).Text(".error-summary"));
 
         var curator = site.CreateClient();
         using (var signedIn = await Curators.SignInAsync(curator, email, Curators.Password)) Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -95,6 +99,9 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
 
         using var refused = await Curators.SignInAsync(site.CreateClient(), email, Curators.Password);
         Assert.Contains("deaktiviert", (await Html.ParseAsync(refused)).Text(".error-summary"));
+        // Without the password nobody learns that the account exists but is disabled.
+        using var probe = await Curators.SignInAsync(site.CreateClient(), email, "some other password");
+        Assert.Contains("Passwort stimmen nicht", (await Html.ParseAsync(probe)).Text(".error-summary"));
     }
 
     [Fact]
@@ -112,7 +119,12 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
             Assert.Equal(2, await CommandLine.TryRunAsync(app, ["add-user", email]));
             Assert.Equal(1, await CommandLine.TryRunAsync(app, ["add-user", email, "--role", "editor"]));
             Assert.Equal(0, await CommandLine.TryRunAsync(app, ["add-user", email, "--role", "admin"]));
-            Assert.Equal(1, await CommandLine.TryRunAsync(app, ["add-user", email, "--role", "admin"])); // exists already
+            var error = Console.Error;
+            using var captured = new StringWriter();
+            Console.SetError(captured);
+            try { Assert.Equal(1, await CommandLine.TryRunAsync(app, ["add-user", email, "--role", "admin"])); } // exists already
+            finally { Console.SetError(error); }
+            Assert.Contains($"There is already an account for {email}.", captured.ToString());
         }
         finally { Environment.SetEnvironmentVariable("KL_PASSWORD", null); }
 

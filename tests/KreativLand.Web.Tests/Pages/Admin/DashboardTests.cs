@@ -35,8 +35,12 @@ public class DashboardTests(BasicDataWebFixture site) : IClassFixture<BasicDataW
         var descending = await client.GetDocumentAsync("/admin/cooperations?sort=title&desc=true");
         Assert.Equal(titles.AsEnumerable().Reverse(), descending.QuerySelectorAll(".listing-table tbody td:first-child").Select(td => td.TextContent.Trim()));
 
+        // Status sorts in workflow order: draft before published.
+        var byStatus = await client.GetDocumentAsync("/admin/cooperations?sort=status");
+        Assert.Equal("Geheimer Entwurf", byStatus.QuerySelector(".listing-table tbody td:first-child")!.TextContent.Trim());
+
         // Unknown filter values fall back instead of failing.
-        var odd = await client.GetDocumentAsync("/admin/cooperations?status=nonsense&sort=%27;drop");
+        var odd = await client.GetDocumentAsync("/admin/cooperations?status=nonsense&sort=%27;drop&p=-4");
         Assert.Equal(3, odd.QuerySelectorAll(".listing-table tbody tr").Length);
     }
 }

@@ -15,7 +15,7 @@ public class ThresholdsTests(BasicDataWebFixture site) : IClassFixture<BasicData
         Assert.Equal("DE", page.QuerySelector("select[name='Rows[0].Country'] option[selected]")!.GetAttribute("value"));
 
         using var bad = await admin.PostFormAsync(page, "/admin/settings/thresholds", "#thresholds-form", new() { ["Rows[1].Country"] = "AT", ["Rows[1].Threshold"] = "0" });
-        Assert.Contains("AT: the threshold must be between 1", (await Html.ParseAsync(bad)).Text("#problems"));
+        Assert.Contains("AT: Die Schwelle muss zwischen 1 und 10.000.000 liegen.", (await Html.ParseAsync(bad)).Text("#problems"));
 
         using var saved = await admin.PostFormAsync(page, "/admin/settings/thresholds", "#thresholds-form", new() { ["Rows[1].Country"] = "AT", ["Rows[1].Threshold"] = "10000" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

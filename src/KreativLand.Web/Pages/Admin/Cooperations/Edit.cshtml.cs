@@ -25,18 +25,30 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     /// <summary>The concurrency token the form was loaded with.</summary>
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public TransitionInput Transition { get; set; } = new();
+    /// <summary>The curator has looked at the similar listings and creates a new one anyway.</summary>
+    [BindProperty] public bool ConfirmNotDuplicate { get; set; }
+    public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
 
     [TempData] public string? Message { get; set; }
 
     public int? Id { get; private set; }
     public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
     public string? StoredSlug { get; private set; }
+    /// <summary>The contact of a public submission (never public) and the curator the listing is assigned to.</summary>
+    public string? SubmitterEmail { get; private set; }
+    public string? AssignedTo { get; private set; }
     public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
     public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+    /// <summary>The form shows a pending revision of a published listing (the live version is unchanged).</summary>
+    public bool HasRevision { get; private set; }
+    public string? RevisionBy { get; private set; }
+    public DateTimeOffset? RevisionAt { get; private set; }
+    /// <summary>Live version (Before) against the pending revision (After).</summary>
+    public IReadOnlyList<FieldChange> RevisionDiff { get; private set; } = [];
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
 
@@ -60,6 +72,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         public bool Override { get; set; }
     }
 
+    /// <summary>What a pending revision holds: the edited record and the attestations.</summary>
+    public sealed record RevisionContent(ImportCooperation Record, Attestation EconomicBackground, Attestation EqualTerms, Attestation RegionalEffects)
+    {
+        private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+        public string Serialize() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+        public static RevisionContent Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<RevisionContent>(json, Json)!;
+    }
+
     private static ImportCooperation NewRecord() => new()
     {
         Title = new(), Summary = new(), Description = new(),
@@ -71,15 +91,26 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         if (id is null)
         {
-            PartnerRows = [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }];
             await PrepareAsync(null, cancellationToken);
             return Page();
         }
         var cooperation = await LoadAsync(id.Value, tracked: false, cancellationToken);
         if (cooperation is null) return NotFound();
         FillForm(cooperation);
+        if (await RevisionOfAsync(cooperation.Id, cancellationToken) is { } revision)
+        {
+            var content = RevisionContent.Parse(revision.Content);
+            FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
+            Version = revision.Version;
+        }
         await PrepareAsync(cooperation, cancellationToken);
         return Page();
+    }
+
+    private Task<CooperationRevision?> RevisionOfAsync(int cooperationId, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var query = db.CooperationRevisions.Where(r => r.CooperationId == cooperationId);
+        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
@@ -89,9 +120,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         if (id is not null && cooperation is null) return NotFound();
         var record = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
+        if (id is null) Similar = await SimilarAsync(record, cancellationToken);
         await PrepareAsync(cooperation, cancellationToken, record);
         return Page();
     }
+
+    private Task<IReadOnlyList<Admin.SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
+        Admin.SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
+            record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: false, cancellationToken);
 
     /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
     public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
@@ -119,7 +155,12 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
         var record = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
-        if (Problems.Count > 0)
+        if (Problems.Count == 0 && cooperation is null && !ConfirmNotDuplicate)
+        {
+            // Shown before the first save: the curator confirms it is a different cooperation, or opens the existing one.
+            Similar = await SimilarAsync(record, cancellationToken);
+        }
+        if (Problems.Count > 0 || Similar.Count > 0)
         {
             await PrepareAsync(cooperation, cancellationToken, record);
             return Page();
@@ -127,6 +168,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
         var now = clock.GetUtcNow();
         var who = User.Identity!.Name!;
+        if (cooperation is { Status: CooperationStatus.Published })
+            return await SaveRevisionAsync(cooperation, record, who, now, cancellationToken);
+
         var before = cooperation is null ? new SortedDictionary<string, string>() : Snapshot(cooperation);
         if (cooperation is null)
         {
@@ -166,7 +210,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         {
             // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
-            Problems = [$"slug \"{record.Slug}\" is already used by another listing"];
+            Problems = [ValidationText.Localize($"slug \"{record.Slug}\" is already used by another listing", L)];
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
@@ -182,6 +226,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var refusal = Code.TryParse<CooperationStatus>(Transition.To, out var to)
             ? Workflow.Refusal(cooperation.Status, to, InclusionCriteria.AllPass(criteria), IsAdmin, Transition.Override, Transition.Reason)
             : "Workflow.NotAllowed";
+        if (refusal is null && await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id, cancellationToken)) refusal = "Editor.RevisionPendingRefusal";
         if (refusal is not null)
         {
             ModelState.Clear();
@@ -211,23 +256,167 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Edits of a published listing go into its pending revision; the public version stays as it is.</summary>
+    private async Task<IActionResult> SaveRevisionAsync(Cooperation live, ImportCooperation record, string who, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var revision = await RevisionOfAsync(live.Id, cancellationToken, tracked: true);
+        var content = new RevisionContent(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
+        var current = revision?.Version ?? live.Version;
+        var saved = false;
+        // The form equals the live version: nothing to review (an open revision is withdrawn).
+        var unchanged = CooperationExport.Diff(Snapshot(live), Snapshot(content)).Count == 0;
+        if (Version == current && unchanged)
+        {
+            if (revision is not null)
+            {
+                db.CooperationRevisions.Remove(revision);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            Message = "Editor.NoChanges";
+            return RedirectToPage(new { id = live.Id });
+        }
+        if (Version == current)
+        {
+            if (revision is null)
+            {
+                db.CooperationRevisions.Add(new CooperationRevision
+                {
+                    CooperationId = live.Id, Content = content.Serialize(), CreatedBy = who, CreatedAt = now, UpdatedBy = who, UpdatedAt = now,
+                });
+            }
+            else
+            {
+                db.Entry(revision).Property(r => r.Version).OriginalValue = Version;
+                revision.Content = content.Serialize();
+                revision.UpdatedBy = who;
+                revision.UpdatedAt = now;
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                saved = true;
+            }
+            catch (DbUpdateException)
+            {
+                // Another curator saved the revision (or created the first one) in the meantime.
+            }
+        }
+        if (saved)
+        {
+            Message = "Editor.RevisionSaved";
+            return RedirectToPage(new { id = live.Id });
+        }
+
+        db.ChangeTracker.Clear();
+        var fresh = await LoadAsync(live.Id, tracked: false, cancellationToken);
+        if (fresh is null) return NotFound();
+        var stored = await RevisionOfAsync(live.Id, cancellationToken);
+        var storedSnapshot = stored is null ? Snapshot(fresh) : Snapshot(RevisionContent.Parse(stored.Content));
+        Conflict = CooperationExport.Diff(storedSnapshot, SnapshotOfForm(record));
+        ModelState.Clear();
+        await PrepareAsync(fresh, cancellationToken, record);
+        Version = stored?.Version ?? fresh.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveRevisionAsync(int id, CancellationToken cancellationToken)
+    {
+        var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
+        if (cooperation is null) return NotFound();
+        var revision = await RevisionOfAsync(id, cancellationToken, tracked: true);
+        if (revision is null || cooperation.Status != CooperationStatus.Published) return RedirectToPage(new { id });
+
+        var content = RevisionContent.Parse(revision.Content);
+        var threshold = await AdminQueries.PopulationThresholdAsync(db, content.Record.Location?.Country, cancellationToken);
+        var criteriaPass = InclusionCriteria.AllPass(InclusionCriteria.Evaluate(
+            AdminQueries.Facts(content.Record, threshold, content.EconomicBackground, content.EqualTerms, content.RegionalEffects)));
+        // Reviewed like a new listing: the same rule as publishing from review.
+        if (Workflow.Refusal(CooperationStatus.InReview, CooperationStatus.Published, criteriaPass, IsAdmin, Transition.Override, Transition.Reason) is { } refusal)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Revision", L[refusal]);
+            FillForm(cooperation);
+            FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
+            Version = revision.Version;
+            await PrepareAsync(cooperation, cancellationToken);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var who = User.Identity!.Name!;
+        var before = Snapshot(cooperation);
+        content.Record.Status = Code.Of(CooperationStatus.Published);
+        await importer.ApplyRecordAsync(content.Record, cooperation, cancellationToken);
+        cooperation.EconomicBackground = content.EconomicBackground;
+        cooperation.EqualTerms = content.EqualTerms;
+        cooperation.RegionalEffects = content.RegionalEffects;
+        cooperation.LastReviewedAt = now;
+        var changes = CooperationExport.Diff(before, Snapshot(cooperation));
+        if (changes.Count > 0) cooperation.AuditEntries.Add(new AuditEntry { ChangedBy = who, ChangedAt = now, Changes = changes });
+        var note = $"revision by {revision.UpdatedBy} approved";
+        cooperation.StatusChanges.Add(new StatusChange
+        {
+            From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = who, ChangedAt = now,
+            Reason = string.IsNullOrWhiteSpace(Transition.Reason) ? note : $"{note}: {Transition.Reason.Trim()}",
+            CriteriaOverridden = !criteriaPass,
+        });
+        db.CooperationRevisions.Remove(revision);
+        await db.SaveChangesAsync(cancellationToken);
+        Message = "Editor.RevisionApproved";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A published listing checked and still current: it leaves the "due for review" list for another year.</summary>
+    public async Task<IActionResult> OnPostReviewedAsync(int id, CancellationToken cancellationToken)
+    {
+        var cooperation = await db.Cooperations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cooperation is null) return NotFound();
+        if (cooperation.Status == CooperationStatus.Published)
+        {
+            var now = clock.GetUtcNow();
+            cooperation.LastReviewedAt = now;
+            cooperation.StatusChanges.Add(new StatusChange
+            {
+                From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = User.Identity!.Name!, ChangedAt = now, Reason = "checked: still current",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            Message = "Editor.ReviewedSaved";
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDiscardRevisionAsync(int id, CancellationToken cancellationToken)
+    {
+        var revision = await RevisionOfAsync(id, cancellationToken, tracked: true);
+        if (revision is not null)
+        {
+            db.CooperationRevisions.Remove(revision);
+            await db.SaveChangesAsync(cancellationToken);
+            Message = "Editor.RevisionDiscarded";
+        }
+        return RedirectToPage(new { id });
+    }
+
     private Task<Cooperation?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Cooperations.Include(c => c.Partners).ThenInclude(p => p.Partner).AsSplitQuery();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
-    private void FillForm(Cooperation cooperation)
+    private void FillForm(Cooperation cooperation) =>
+        FillForm(CooperationExport.ToRecord(cooperation), cooperation.EconomicBackground, cooperation.EqualTerms, cooperation.RegionalEffects, cooperation.Version);
+
+    private void FillForm(ImportCooperation record, Attestation economic, Attestation equal, Attestation regional, uint? version = null)
     {
-        Input = CooperationExport.ToRecord(cooperation);
-        PartnerRows = Input.Partners!.Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
-        QuoteRows = Input.Quotes!.Select(q => Copy<QuoteRow, ImportQuote>(q!)).ToList();
-        MediaRows = Input.Media!.Select(m => Copy<MediaRow, ImportMedia>(m!)).ToList();
-        ImageRows = Input.Images!.Select(i => Copy<ImageRow, ImportImage>(i!)).ToList();
-        EconomicBackground = AttestationInput.From(cooperation.EconomicBackground);
-        EqualTerms = AttestationInput.From(cooperation.EqualTerms);
-        RegionalEffects = AttestationInput.From(cooperation.RegionalEffects);
-        Version = cooperation.Version;
+        Input = record;
+        PartnerRows = (Input.Partners ?? []).Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
+        QuoteRows = (Input.Quotes ?? []).Select(q => Copy<QuoteRow, ImportQuote>(q!)).ToList();
+        MediaRows = (Input.Media ?? []).Select(m => Copy<MediaRow, ImportMedia>(m!)).ToList();
+        ImageRows = (Input.Images ?? []).Select(i => Copy<ImageRow, ImportImage>(i!)).ToList();
+        EconomicBackground = AttestationInput.From(economic);
+        EqualTerms = AttestationInput.From(equal);
+        RegionalEffects = AttestationInput.From(regional);
+        if (version is { } token) Version = token;
     }
 
     private static TRow Copy<TRow, TBase>(TBase source) where TRow : TBase, new()
@@ -246,7 +435,6 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         record.Location ??= new();
         record.Location.Country = record.Location.Country?.Trim().ToUpperInvariant();
         record.ContactOrigins ??= []; record.RegionValues ??= []; record.PartnerValues ??= [];
-        if (record.Ongoing == true) record.EndYear = null;
         if (string.IsNullOrWhiteSpace(record.Slug))
         {
             var title = record.Title.De ?? record.Title.En;
@@ -303,13 +491,25 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     private async Task<List<string>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .SelectMany(e => e.Value!.Errors.Select(error => $"{e.Key}: {error.ErrorMessage}")).ToList();
+            .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
         problems.AddRange(ImportValidator.ValidateRecord(record));
+        // The importer checks subsector codes against the database; the form checks them against the twelve.
+        foreach (var (partner, index) in (record.Partners ?? []).Select((p, i) => (p, i)))
+            if (partner?.Subsector is { } code && Subsector.Seed.All(s => s.Code != code))
+                problems.Add($"partners[{index}].subsector \"{code}\" is not one of {string.Join(", ", Subsector.Seed.Select(s => s.Code))}");
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
             problems.Add($"slug \"{slug}\" is already used by another listing");
         foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })
             if (attestation.Note?.Length > 2000) problems.Add($"{name}.note must be at most 2000 characters");
-        return problems;
+        return problems.Select(problem => ValidationText.Localize(problem, L)).ToList();
+    }
+
+    /// <summary>"Input.Location.Latitude" → "location.latitude", "PartnerRows[0].Employees" → "partners[0].employees".</summary>
+    private static string FormKeyToPath(string key)
+    {
+        var path = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..]
+            : key.Replace("PartnerRows", "partners").Replace("QuoteRows", "quotes").Replace("MediaRows", "media").Replace("ImageRows", "images");
+        return string.Join('.', path.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
     }
 
     private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record, CancellationToken cancellationToken, Cooperation? stored = null)
@@ -322,6 +522,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
     private static SortedDictionary<string, string> Snapshot(Cooperation c) =>
         Flatten(CooperationExport.ToRecord(c), c.EconomicBackground, c.EqualTerms, c.RegionalEffects);
+
+    private static SortedDictionary<string, string> Snapshot(RevisionContent content) =>
+        Flatten(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
 
     private SortedDictionary<string, string> SnapshotOfForm(ImportCooperation record) =>
         Flatten(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
@@ -348,13 +551,25 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             Id = stored.Id;
             Status = stored.Status;
             StoredSlug = stored.Slug;
+            SubmitterEmail = stored.SubmitterEmail;
+            AssignedTo = stored.AssignedTo;
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
             Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
+            if (await RevisionOfAsync(stored.Id, cancellationToken) is { } revision)
+            {
+                HasRevision = true;
+                RevisionBy = revision.UpdatedBy;
+                RevisionAt = revision.UpdatedAt;
+                RevisionDiff = CooperationExport.Diff(Snapshot(stored), Snapshot(RevisionContent.Parse(revision.Content)));
+            }
         }
         Criteria = await CriteriaAsync(edited ?? Input, cancellationToken);
         // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
-        PartnerRows = PartnerRows.Where(p => !p.Remove && (!string.IsNullOrWhiteSpace(p.Name) || Id is null && PartnerRows.Count <= 2)).Append(new PartnerRow()).ToList();
+        var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        PartnerRows = partners.Count == 0
+            ? [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }]
+            : [.. partners, new PartnerRow()];
         QuoteRows = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Append(new QuoteRow()).ToList();
         MediaRows = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Append(new MediaRow()).ToList();
         ImageRows = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Append(new ImageRow()).ToList();

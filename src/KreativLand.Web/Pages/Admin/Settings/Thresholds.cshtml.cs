@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KreativLand.Web.Pages.Admin.Settings;
 
 /// <summary>The per-country population thresholds of the municipality criterion (admins only).</summary>
-public class ThresholdsModel(KreativLandDbContext db) : PageModel
+public class ThresholdsModel(KreativLandDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxThreshold = 10_000_000;
 
@@ -27,14 +27,14 @@ public class ThresholdsModel(KreativLandDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }))
-            Problems.Add($"{key}: {entry!.Errors[0].ErrorMessage}");
+            Problems.Add(entry!.Errors[0].ErrorMessage);
         var rows = Rows.Where(r => !string.IsNullOrWhiteSpace(r.Country)).Select(r => new Row { Country = r.Country!.Trim().ToUpperInvariant(), Threshold = r.Threshold }).ToList();
         foreach (var row in rows)
         {
-            if (!Countries.IsCode(row.Country)) Problems.Add($"{row.Country}: not an ISO 3166-1 alpha-2 country code");
-            if (row.Threshold is < 1 or > MaxThreshold) Problems.Add($"{row.Country}: the threshold must be between 1 and {MaxThreshold:N0}");
+            if (!Countries.IsCode(row.Country)) Problems.Add(text["Thresholds.BadCountry", row.Country!]);
+            if (row.Threshold is < 1 or > MaxThreshold) Problems.Add(text["Thresholds.BadValue", row.Country!, MaxThreshold]);
         }
-        foreach (var twice in rows.GroupBy(r => r.Country).Where(g => g.Count() > 1)) Problems.Add($"{twice.Key}: listed twice");
+        foreach (var twice in rows.GroupBy(r => r.Country).Where(g => g.Count() > 1)) Problems.Add(text["Thresholds.Twice", twice.Key!]);
         if (Problems.Count > 0) return Page();
 
         var stored = await db.CountryThresholds.ToDictionaryAsync(t => t.CountryCode);

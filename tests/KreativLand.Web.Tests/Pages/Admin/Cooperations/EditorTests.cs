@@ -28,6 +28,8 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         ["PartnerRows[1].Kind"] = "cci",
         ["PartnerRows[1].Subsector"] = "music",
         ["PartnerRows[1].Urban"] = "true",
+        // Tests create many listings alike; the duplicate warning has its own test.
+        ["ConfirmNotDuplicate"] = "true",
     };
 
     public static Dictionary<string, string> Attested() => new()
@@ -95,9 +97,9 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         var problems = page.Text("#problems");
-        Assert.Contains("title needs a German or an English text", problems);
-        Assert.Contains("location.latitude is required", problems);
-        Assert.Contains("partners[0].employees must be ≥ 0", problems);
+        Assert.Contains("Titel: bitte auf Deutsch oder Englisch ausfüllen.", problems);
+        Assert.Contains("Breitengrad fehlt.", problems);
+        Assert.Contains("Partner 1: Beschäftigte muss mindestens 0 sein.", problems);
         Assert.Equal("kept summary", page.QuerySelector("[name='Input.Summary.En']")!.TextContent);
         Assert.Equal("Sägewerk Lindner", page.QuerySelector("[name='PartnerRows[0].Name']")!.GetAttribute("value"));
         await using var db = site.OpenContext();
@@ -136,13 +138,15 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     public async Task Removing_a_row_and_adding_one_without_javascript()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
-        var fields = NewListing("Drei Partner");
-        fields["PartnerRows[2].Name"] = "Gemeinde Testdorf";
-        fields["PartnerRows[2].Kind"] = "other";
-        var id = await CreateAsync(client, fields);
+        var id = await CreateAsync(client, NewListing("Drei Partner"));
 
-        // The saved page offers one empty row for a fourth partner.
+        // The saved page offers one empty row: that is how a third partner is added without JavaScript.
         var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        Assert.Equal(3, page.QuerySelectorAll("#editor-form .partner-row").Length);
+        using (var added = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["PartnerRows[2].Name"] = "Gemeinde Testdorf", ["PartnerRows[2].Kind"] = "other" }))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
         Assert.Equal(4, page.QuerySelectorAll("#editor-form .partner-row").Length);
 
         using var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["PartnerRows[2].Remove"] = "true" });
@@ -176,6 +180,25 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Contains("title.de", audit);
         Assert.Contains("Vorher", audit);
         Assert.Contains("Nachher", audit);
+    }
+
+    [Fact]
+    public async Task Browser_line_breaks_are_stored_as_lf_so_an_unchanged_save_records_nothing()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Zeilenenden");
+        fields["Input.Description.De"] = "Erster Absatz.\r\n\r\nZweiter Absatz.";
+        var id = await CreateAsync(client, fields);
+        await using (var db = site.OpenContext())
+            Assert.Equal("Erster Absatz.\n\nZweiter Absatz.", (await db.Cooperations.SingleAsync(c => c.Id == id)).Description.De);
+
+        // The page renders LF; the browser sends CRLF again: nothing changed, nothing recorded.
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Description.De"] = "Erster Absatz.\r\n\r\nZweiter Absatz." }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = site.OpenContext())
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.CooperationId == id));
     }
 
     [Fact]
@@ -252,10 +275,110 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task Similar_listings_are_shown_before_the_first_save_until_the_curator_confirms()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Wald geht wieder online");
+        fields.Remove("ConfirmNotDuplicate");
+        fields["PartnerRows[0].Name"] = "Forst Meier";
+        fields["Input.Location.Latitude"] = "50.61";
+        fields["Input.Location.Longitude"] = "13.11";
+        using var warned = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = await Html.ParseAsync(warned);
+        var similar = page.QuerySelectorAll("#similar li").Single(li => li.TextContent.Contains("Forest goes online")).TextContent;
+        Assert.Contains("same partner: Forst Meier", similar);
+        Assert.Contains("km away", similar);
+        Assert.Contains("similar title", similar);
+        await using (var db = site.OpenContext())
+            Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Wald geht wieder online"));
+
+        fields["ConfirmNotDuplicate"] = "true";
+        await CreateAsync(client, fields);
+    }
+
+    [Fact]
     public async Task Unknown_listings_are_404()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
         using var response = await client.GetAsync("/admin/cooperations/edit/999999");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    [Theory]
+    [InlineData("Input.StartYear", "abc", "Beginn (Jahr): „abc“ ist kein gültiger Wert")]
+    [InlineData("Input.Location.Latitude", "north", "Breitengrad: „north“ ist kein gültiger Wert")]
+    [InlineData("Input.Location.Latitude", "123", "Breitengrad muss zwischen -90 und 90 liegen.")]
+    [InlineData("Input.Location.Country", "ZZ", "Land muss ein Ländercode nach ISO 3166-1 sein")]
+    [InlineData("PartnerRows[0].Kind", "robot", "Partner 1: Art muss einer dieser Werte sein: sme, cci, other.")]
+    [InlineData("PartnerRows[1].Subsector", "gardening", "Partner 2: Teilmarkt (Kultur- und Kreativwirtschaft): „gardening“ ist nicht zulässig")]
+    [InlineData("PartnerRows[0].Website", "javascript:alert(1)", "Partner 1: Website muss eine Webadresse (http/https) sein.")]
+    [InlineData("Input.EndYear", "2001", "Ende (Jahr) muss leer bleiben, wenn die Kooperation noch läuft.")]
+    [InlineData("Input.Slug", "Not A Slug", "Adresse (Slug): nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.")]
+    [InlineData("Input.ContactOrigins", "carrier-pigeon", "Wie der Kontakt entstand (1): „carrier-pigeon“ ist nicht zulässig")]
+    public async Task Bad_values_get_a_message_naming_the_field_and_nothing_is_stored(string field, string value, string expected)
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = EditorTests.NewListing("Kaputt " + Guid.NewGuid().ToString("N")[..6]);
+        fields[field] = value;
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, (await Html.ParseAsync(response)).Text("#problems"));
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == fields["Input.Title.De"]));
+    }
+
+    [Fact]
+    public async Task An_overlong_title_is_refused_with_its_limit()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = EditorTests.NewListing(new string('x', 201));
+        using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Contains("Titel (Deutsch) darf höchstens 200 Zeichen lang sein.", (await Html.ParseAsync(response)).Text("#problems"));
+
+        using var english = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Contains("Title (German) must be at most 200 characters long.", (await Html.ParseAsync(english)).Text("#problems"));
+    }
+
+    [Fact]
+    public async Task The_live_checklist_answers_even_for_nonsense()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var page = await client.GetDocumentAsync("/admin/cooperations/edit");
+        var values = Curators.FormValues(page.QuerySelector("#editor-form")!);
+        values.Add(new("PartnerRows[0].Employees", "many"));
+        values.Add(new("Input.Location.Population", "-5"));
+        using var response = await client.PostAsync(page.QuerySelector("#editor-form")!.GetAttribute("data-criteria-url"), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
+
+public class ValidationTextTests
+{
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer Text = CreateLocalizer();
+
+    private static Microsoft.Extensions.Localization.IStringLocalizer CreateLocalizer()
+    {
+        var factory = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return factory.Create(typeof(KreativLand.Web.SharedResource));
+    }
+
+    [Theory]
+    [InlineData("images[1].alt.en needs a German or an English text", "Image 2: Alt text (English): please fill it in German or English.")]
+    [InlineData("media[0].url must be an http(s) URL", "Media link 1: Address (URL) must be a web address (http/https).")]
+    [InlineData("partners must list at least 2 partners", "A cooperation needs at least two partners.")]
+    [InlineData("endYear must be ≥ startYear", "End year must be at least Start year.")]
+    [InlineData("something the editor does not know", "something the editor does not know")]
+    public void Validator_messages_read_like_the_form(string message, string expected)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try { Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.ValidationText.Localize(message, Text)); }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 }

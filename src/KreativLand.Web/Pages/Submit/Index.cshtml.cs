@@ -1,0 +1,160 @@
+using System.ComponentModel.DataAnnotations;
+using KreativLand.Web.Data;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Import;
+using KreativLand.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KreativLand.Web.Pages.Submit;
+
+/// <summary>
+/// "Become part": cooperation partners propose their cooperation. It is stored as a submitted listing (never public
+/// until a curator publishes it) through the importer's validator and mapping, with new partner records of its own.
+/// </summary>
+public class IndexModel(
+    KreativLandDbContext db, CooperationImporter importer, SubmissionToken tokens, IOptions<SubmissionOptions> options,
+    TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, SubmissionNotifier notifier,
+    ILogger<IndexModel> logger) : PageModel
+{
+    public const string SubmitterName = "public submission";
+    /// <summary>Smaller than the import format allows: a proposal, not a finished profile.</summary>
+    public const int MaxDescription = 5_000;
+
+    [BindProperty] public SubmissionInput Input { get; set; } = new();
+    /// <summary>The honeypot: hidden from people, filled in by form-filling bots.</summary>
+    [BindProperty] public string? Homepage { get; set; }
+    [BindProperty] public string? FormToken { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Sent { get; set; }
+    /// <summary>The submitter has seen the similar published listings and sends anyway.</summary>
+    [BindProperty] public bool ConfirmNotDuplicate { get; set; }
+    public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
+
+    public List<string> Problems { get; } = [];
+
+    public sealed class SubmissionInput
+    {
+        public string Language { get; set; } = Languages.German;
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ImportValidator.MaxTitle, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Title")] public string? Title { get; set; }
+        [StringLength(ImportValidator.MaxSummary, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Summary")] public string? Summary { get; set; }
+        [StringLength(MaxDescription, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Description")] public string? Description { get; set; }
+        [Range(ImportValidator.MinYear, ImportValidator.MaxYear, ErrorMessage = "Validation.Range"), Display(Name = "Submit.StartYear")] public int? StartYear { get; set; }
+        public bool Ongoing { get; set; }
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ImportValidator.MaxName, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Municipality")] public string? Municipality { get; set; }
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Submit.Country")] public string? Country { get; set; } = "DE";
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ImportValidator.MaxName, ErrorMessage = "Validation.Length"), Display(Name = "Submit.SmeName")] public string? SmeName { get; set; }
+        [Url(ErrorMessage = "Validation.Url"), StringLength(ImportValidator.MaxUrl, ErrorMessage = "Validation.Length"), Display(Name = "Submit.SmeWebsite")] public string? SmeWebsite { get; set; }
+        [Range(0, 1_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Submit.SmeEmployees")] public int? SmeEmployees { get; set; }
+        [StringLength(ImportValidator.MaxName, ErrorMessage = "Validation.Length"), Display(Name = "Submit.SmeSector")] public string? SmeSector { get; set; }
+        [Required(ErrorMessage = "Validation.Required"), StringLength(ImportValidator.MaxName, ErrorMessage = "Validation.Length"), Display(Name = "Submit.CciName")] public string? CciName { get; set; }
+        [Url(ErrorMessage = "Validation.Url"), StringLength(ImportValidator.MaxUrl, ErrorMessage = "Validation.Length"), Display(Name = "Submit.CciWebsite")] public string? CciWebsite { get; set; }
+        [Required(ErrorMessage = "Validation.Required"), Display(Name = "Submit.CciSubsector")] public string? CciSubsector { get; set; }
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Email")]
+        public string? ContactEmail { get; set; }
+        public bool Consent { get; set; }
+    }
+
+    public void OnGet()
+    {
+        Input.Language = Languages.Current;
+        FormToken = tokens.Create();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (Request.ContentLength > limits.MaxRequestBytes) return StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        if (!string.IsNullOrEmpty(Homepage))
+        {
+            // Looks like success to the bot; nothing is stored.
+            logger.LogInformation("Submission discarded: honeypot filled");
+            return RedirectToPage(new { sent = true });
+        }
+
+        var servedAt = tokens.ServedAt(FormToken);
+        var now = clock.GetUtcNow();
+        if (servedAt is null || now - servedAt > TimeSpan.FromHours(limits.MaximumFormAgeHours)) Problems.Add("Submit.FormExpired");
+        else if (now - servedAt < TimeSpan.FromSeconds(limits.MinimumFillSeconds)) Problems.Add("Submit.TooFast");
+
+        if (!Input.Consent) ModelState.AddModelError("Input.Consent", text["Submit.ConsentRequired"]);
+        if (!Languages.IsSupported(Input.Language)) Input.Language = Languages.German;
+        if (Input.CciSubsector is { } subsector && Subsector.Seed.All(s => s.Code != subsector)) ModelState.AddModelError("Input.CciSubsector", text["Submit.SubsectorUnknown"]);
+        if (Input.Country is { } countryCode && !Countries.European.Contains(countryCode.Trim().ToUpperInvariant())) ModelState.AddModelError("Input.Country", text["Submit.CountryUnknown"]);
+
+        var record = ModelState.IsValid && Problems.Count == 0 ? await ToRecordAsync(cancellationToken) : null;
+        if (record is not null) Problems.AddRange(ImportValidator.ValidateRecord(record));
+        if (record is not null && Problems.Count == 0 && ModelState.IsValid && !ConfirmNotDuplicate)
+        {
+            // Only published listings are shown to the public.
+            Similar = await Admin.SimilarListings.FindAsync(db, Input.Title, [Input.SmeName, Input.CciName],
+                record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: true, cancellationToken);
+        }
+        if (record is null || Problems.Count > 0 || !ModelState.IsValid || Similar.Count > 0)
+        {
+            // Keeps the original "served at" time where it was valid, so a second send is not "too fast".
+            FormToken = Problems.Contains("Submit.FormExpired") || servedAt is null ? tokens.Create() : tokens.Create(servedAt.Value);
+            return Page();
+        }
+
+        var cooperation = new Cooperation { Slug = record.Slug!, Status = CooperationStatus.Submitted, CreatedAt = now, SubmitterEmail = Input.ContactEmail!.Trim() };
+        db.Cooperations.Add(cooperation);
+        await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
+        cooperation.StatusChanges.Add(new StatusChange { To = CooperationStatus.Submitted, ChangedBy = SubmitterName, ChangedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Submission {Slug} stored for review", cooperation.Slug);
+        await notifier.NotifyAsync(cooperation, cancellationToken);
+        return RedirectToPage(new { sent = true });
+    }
+
+    /// <summary>The form as an import record; the place is looked up in the gazetteer (the curator checks it).</summary>
+    private async Task<ImportCooperation> ToRecordAsync(CancellationToken cancellationToken)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var country = Input.Country!.Trim().ToUpperInvariant();
+        var search = GazetteerPlace.ToSearchName(Input.Municipality!);
+        var place = await db.GazetteerPlaces.AsNoTracking()
+            .Where(p => p.CountryCode == country && p.SearchName == search)
+            .OrderByDescending(p => p.Population)
+            .Select(p => new { p.Population, p.Point })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Not found: the country's largest place stands in until a curator sets the point.
+        var point = place?.Point ?? await db.GazetteerPlaces.AsNoTracking().Where(p => p.CountryCode == country)
+            .OrderByDescending(p => p.Population).Select(p => p.Point).FirstOrDefaultAsync(cancellationToken);
+
+        ImportText Text(string? value) => Input.Language == Languages.English ? new() { En = Clean(value) } : new() { De = Clean(value) };
+        return new ImportCooperation
+        {
+            Slug = SlugWithSuffix(Input.Title!, suffix, "submission"),
+            Status = Code.Of(CooperationStatus.Submitted),
+            Title = Text(Input.Title), Summary = Text(Input.Summary), Description = Text(Input.Description),
+            StartYear = Input.StartYear,
+            Ongoing = Input.Ongoing,
+            Location = new ImportLocation
+            {
+                Municipality = Clean(Input.Municipality), Country = country,
+                Population = place is { Population: > 0 } ? place.Population : null,
+                Latitude = point?.Y ?? 0, Longitude = point?.X ?? 0,
+            },
+            // Always new partner records: a public form must not change existing organisations; curators merge them.
+            Partners =
+            [
+                new ImportPartner { Slug = SlugWithSuffix(Input.SmeName!, suffix, "partner"), Name = Clean(Input.SmeName), Kind = Code.Of(PartnerKind.Sme),
+                    Website = Clean(Input.SmeWebsite), Employees = Input.SmeEmployees, Sector = Clean(Input.SmeSector) },
+                new ImportPartner { Slug = SlugWithSuffix(Input.CciName!, suffix, "partner"), Name = Clean(Input.CciName), Kind = Code.Of(PartnerKind.Cci),
+                    Website = Clean(Input.CciWebsite), Subsector = Clean(Input.CciSubsector) },
+            ],
+        };
+    }
+
+    private static string SlugWithSuffix(string text, string suffix, string fallback)
+    {
+        var slug = Slugs.From(text);
+        slug = slug[..Math.Min(slug.Length, 100)].TrimEnd('-');
+        return $"{(slug.Length > 0 ? slug : fallback)}-{suffix}";
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Tests.Infrastructure;
+using KreativLand.Web.Tests.Pages.Admin.Cooperations;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Tests.Pages.Admin;
+
+public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    private async Task<int[]> InReviewAsync(HttpClient client, params string[] titles)
+    {
+        var ids = new List<int>();
+        foreach (var title in titles)
+        {
+            var id = await EditorTests.CreateAsync(client, EditorTests.NewListing(title));
+            using var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "in-review" });
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+            ids.Add(id);
+        }
+        return ids.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> BulkAsync(HttpClient client, IEnumerable<int> ids, string action, string reason = "", string assignee = "")
+    {
+        var page = await client.GetDocumentAsync("/en/admin");
+        var token = page.QuerySelector("#bulk-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var values = ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString()))
+            .Append(new("BulkAction", action)).Append(new("Reason", reason)).Append(new("Assignee", assignee))
+            .Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync(page.QuerySelector("#bulk-form")!.GetAttribute("action"), new FormUrlEncodedContent(values));
+    }
+
+    [Fact]
+    public async Task Bulk_reject_needs_a_reason_and_then_rejects_and_records_every_selected_listing()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Masse eins", "Masse zwei");
+
+        using var refused = await BulkAsync(client, ids, "reject");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Please give a reason for the rejection.", (await Html.ParseAsync(refused)).Text("#problems"));
+
+        using var done = await BulkAsync(client, ids, "reject", "Not a rural cooperation.");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        await using var db = site.OpenContext();
+        var stored = await db.Cooperations.Include(c => c.StatusChanges).Where(c => ids.Contains(c.Id)).ToListAsync();
+        Assert.All(stored, c =>
+        {
+            Assert.Equal(CooperationStatus.Rejected, c.Status);
+            Assert.Equal("Not a rural cooperation.", c.StatusChanges.OrderBy(s => s.Id).Last().Reason);
+        });
+    }
+
+    [Fact]
+    public async Task Bulk_assign_and_archive()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var other = await Curators.CreateAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Zuweisen eins", "Zuweisen zwei");
+
+        using (var assigned = await BulkAsync(client, ids, "assign", assignee: other)) Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var dashboard = await client.GetDocumentAsync("/admin");
+        Assert.All(ids, id => Assert.Contains(other, dashboard.QuerySelector($".queue-table tr[data-id='{id}']")!.TextContent));
+
+        using (var unknown = await BulkAsync(client, ids, "assign", assignee: "ghost@example.org"))
+            Assert.Contains("There is no such account.", (await Html.ParseAsync(unknown)).Text("#problems"));
+
+        using (var archived = await BulkAsync(client, ids, "archive")) Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
+        await using var db = site.OpenContext();
+        Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).ToListAsync(), c => Assert.Equal(CooperationStatus.Archived, c.Status));
+    }
+
+    [Fact]
+    public async Task Bulk_actions_leave_listings_outside_the_queue_alone()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        await InReviewAsync(client, "Damit die Liste nicht leer ist");
+        int published;
+        await using (var db = site.OpenContext()) published = (await db.Cooperations.SingleAsync(c => c.Slug == "pixel-bakery")).Id;
+        using var refused = await BulkAsync(client, [published], "archive");
+        Assert.Contains("is not in the review queue", (await Html.ParseAsync(refused)).Text("#problems"));
+        await using var check = site.OpenContext();
+        Assert.Equal(CooperationStatus.Published, (await check.Cooperations.SingleAsync(c => c.Id == published)).Status);
+    }
+
+    [Fact]
+    public async Task Published_listings_unchecked_for_a_year_are_due_until_marked_as_checked()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        await using (var db = site.OpenContext())
+        {
+            var old = await db.Cooperations.SingleAsync(c => c.Slug == "forest-online");
+            old.PublishedAt = DateTimeOffset.UtcNow.AddMonths(-14);
+            old.LastReviewedAt = DateTimeOffset.UtcNow.AddMonths(-13);
+            var recent = await db.Cooperations.SingleAsync(c => c.Slug == "pixel-bakery");
+            recent.LastReviewedAt = DateTimeOffset.UtcNow.AddMonths(-2);
+            await db.SaveChangesAsync();
+        }
+        var dashboard = await client.GetDocumentAsync("/admin");
+        var due = dashboard.QuerySelectorAll(".due-list li").Select(li => li.TextContent).ToList();
+        Assert.Contains(due, text => text.Contains("Wald geht online"));
+        Assert.DoesNotContain(due, text => text.Contains("Bäckerei und Pixel"));
+
+        var id = int.Parse(dashboard.QuerySelectorAll(".due-list li").First(li => li.TextContent.Contains("Wald geht online")).GetAttribute("data-id")!);
+        using (var checkedNow = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#reviewed-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, checkedNow.StatusCode);
+        var after = await client.GetDocumentAsync("/admin");
+        Assert.DoesNotContain(after.QuerySelectorAll(".due-list li"), li => li.TextContent.Contains("Wald geht online"));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static KreativLand.Web.Tests.Pages.Admin.Cooperations.EditorTests;
+
+namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
+
+/// <summary>Edits of a published listing wait as a revision; the public version stays until it is approved.</summary>
+public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    private static async Task<(int Id, string Slug)> PublishedAsync(HttpClient client, string title)
+    {
+        var id = await CreateAsync(client, With(NewListing(title), Attested()));
+        foreach (var to in new[] { "in-review", "published" })
+        {
+            using var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = to });
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+        return (id, Slugs.From(title));
+    }
+
+    private async Task<string> PublicTitleAsync(string slug) =>
+        (await site.CreateClient().GetDocumentAsync($"/cooperations/{slug}")).Text("h1");
+
+    [Fact]
+    public async Task An_edit_waits_as_a_revision_with_a_side_by_side_diff_until_it_is_approved()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var (id, slug) = await PublishedAsync(client, "Live Fassung");
+
+        var page = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Neue Fassung" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Equal("Live Fassung", await PublicTitleAsync(slug));
+        var dashboard = await client.GetDocumentAsync("/admin");
+        Assert.NotNull(dashboard.QuerySelector($".revision-list li[data-id='{id}']"));
+        var editor = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        Assert.Equal("Neue Fassung", editor.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
+        var diff = editor.QuerySelectorAll(".revision-diff tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Contains(diff, row => row is ["title.de", "Live Fassung", "Neue Fassung"]);
+
+        // Saving the revision again keeps one revision and the live version.
+        using (var again = await client.PostFormAsync(editor, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Auch neu" }))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await using (var db = site.OpenContext())
+        {
+            Assert.Equal(1, await db.CooperationRevisions.CountAsync(r => r.CooperationId == id));
+            Assert.Equal("Live Fassung", (await db.Cooperations.SingleAsync(c => c.Id == id)).Title.De);
+        }
+
+        using (var approved = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#approve-revision-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal("Neue Fassung", await PublicTitleAsync(slug));
+        Assert.Null((await client.GetDocumentAsync("/admin")).QuerySelector($".revision-list li[data-id='{id}']"));
+        await using (var db = site.OpenContext())
+        {
+            var stored = await db.Cooperations.Include(c => c.StatusChanges).Include(c => c.AuditEntries).SingleAsync(c => c.Id == id);
+            Assert.Equal(CooperationStatus.Published, stored.Status);
+            Assert.Equal("Auch neu", stored.Summary.De);
+            Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+            Assert.Contains(stored.AuditEntries, a => a.Changes.Contains(new FieldChange("title.de", "Live Fassung", "Neue Fassung")));
+            var approval = stored.StatusChanges.OrderBy(s => s.Id).Last();
+            Assert.Equal((CooperationStatus.Published, CooperationStatus.Published), (approval.From!.Value, approval.To));
+            Assert.StartsWith("revision by curator-", approval.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task A_revision_with_a_failing_criterion_is_not_approved_and_can_be_discarded()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var (id, slug) = await PublishedAsync(client, "Stabil bleiben");
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Title.De"] = "Zu groß geworden", ["Input.Location.Population"] = "45000" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var refused = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#approve-revision-form", new());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("Cannot publish", (await Html.ParseAsync(refused)).Text("#revision-error"));
+        Assert.Equal("Stabil bleiben", await PublicTitleAsync(slug));
+
+        // Leaving "published" is refused while the revision waits.
+        using var moved = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "archived" });
+        Assert.Equal("Please approve or discard the pending revision first.", (await Html.ParseAsync(moved)).Text("#transition-error"));
+
+        using (var discarded = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#discard-revision-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var editor = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        Assert.Null(editor.QuerySelector("#revision"));
+        Assert.Equal("Stabil bleiben", editor.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
+        Assert.Equal("Stabil bleiben", await PublicTitleAsync(slug));
+    }
+
+    [Fact]
+    public async Task Saving_a_published_listing_unchanged_creates_no_revision()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var (id, _) = await PublishedAsync(client, "Unverändert");
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = site.OpenContext();
+        Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+    }
+
+    [Fact]
+    public async Task Two_curators_editing_the_same_revision_get_a_conflict()
+    {
+        var first = await Curators.SignedInClientAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var (id, _) = await PublishedAsync(first, "Zwei Köche");
+        var firstPage = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        var secondPage = await second.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+
+        using (var saved = await first.PostFormAsync(firstPage, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Erster Koch" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var conflict = await second.PostFormAsync(secondPage, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Zweiter Koch" });
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = await Html.ParseAsync(conflict);
+        Assert.Contains("Erster Koch", page.Text("#conflict"));
+        Assert.Equal("Zweiter Koch", page.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
+
+public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    private static async Task<AngleSharp.Dom.IDocument> UploadAsync(HttpClient client, string json, string fileName = "upload.json")
+    {
+        var page = await client.GetDocumentAsync("/en/admin/cooperations/transfer");
+        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Add(file, "upload", fileName);
+        using var response = await client.PostAsync("/en/admin/cooperations/transfer", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(response);
+    }
+
+    private static async Task<string> DownloadAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/admin/cooperations/transfer?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("kreativland-", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static JsonNode WithoutComment(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        node.AsObject().Remove("$comment");
+        return node;
+    }
+
+    [Fact]
+    public async Task A_download_imported_again_reproduces_every_listing()
+    {
+        var admin = await Curators.SignedInClientAsync(site, "admin");
+        var first = await DownloadAsync(admin);
+        var records = JsonNode.Parse(first)!["cooperations"]!.AsArray();
+        Assert.Equal(3, records.Count);
+        Assert.Contains(records, r => (string?)r!["slug"] == "secret-draft" && (string?)r["status"] == "draft");
+
+        var result = await UploadAsync(admin, first, "roundtrip.json");
+        Assert.Contains("roundtrip.json: 0 created, 3 updated.", result.Text("#import-result"));
+        var second = await DownloadAsync(admin);
+        Assert.True(JsonNode.DeepEquals(WithoutComment(first), WithoutComment(second)), "the second export differs from the first");
+    }
+
+    [Fact]
+    public async Task A_bad_file_lists_its_problems_per_record_and_imports_nothing()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        const string json = """
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "ok-one", "title": { "de": "Gut" }, "location": { "municipality": "A", "country": "DE", "latitude": 50, "longitude": 10 },
+                "partners": [ { "slug": "a-one", "name": "A", "kind": "sme" }, { "slug": "b-one", "name": "B", "kind": "cci", "subsector": "design" } ] },
+              { "slug": "bad-one", "title": { "de": "Schlecht" }, "location": { "municipality": "B", "country": "DE", "latitude": 50, "longitude": 10 },
+                "partners": [ { "slug": "c-one", "name": "C", "kind": "sme", "employees": -5 } ] }
+            ] }
+            """;
+        var page = await UploadAsync(curator, json);
+        var errors = page.QuerySelectorAll("#import-result li").Select(li => li.TextContent).ToList();
+        Assert.Contains("record 2 (slug \"bad-one\"): partners must list at least 2 partners", errors);
+        Assert.Contains("record 2 (slug \"bad-one\"): partners[0].employees must be ≥ 0", errors);
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Slug == "ok-one"));
+    }
+
+    [Fact]
+    public async Task A_curator_imports_drafts_but_not_published_records()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        static string File(string status) => $$"""
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "uploaded-{{status}}", "status": "{{status}}", "title": { "en": "Uploaded" }, "location": { "municipality": "A", "country": "AT", "latitude": 47, "longitude": 13 },
+                "partners": [ { "slug": "up-a", "name": "Up A", "kind": "sme" }, { "slug": "up-b", "name": "Up B", "kind": "cci", "subsector": "film" } ] } ] }
+            """;
+        var refused = await UploadAsync(curator, File("published"));
+        Assert.Contains("may only be imported by an administrator", refused.Text("#import-result"));
+        var accepted = await UploadAsync(curator, File("draft"));
+        Assert.Contains("1 created, 0 updated", accepted.Text("#import-result"));
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Slug == "uploaded-published"));
+        Assert.True(await db.Cooperations.AnyAsync(c => c.Slug == "uploaded-draft"));
+    }
+
+    [Fact]
+    public async Task A_curator_cannot_replace_a_published_listing_by_import()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        const string json = """
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "forest-online", "status": "draft", "title": { "de": "Überschrieben" }, "location": { "municipality": "A", "country": "DE", "latitude": 50, "longitude": 10 },
+                "partners": [ { "slug": "x-a", "name": "X A", "kind": "sme" }, { "slug": "x-b", "name": "X B", "kind": "cci", "subsector": "film" } ] } ] }
+            """;
+        var page = await UploadAsync(curator, json);
+        Assert.Contains("record 1 (slug \"forest-online\"): the listing is published", page.Text("#import-result"));
+        await using var db = site.OpenContext();
+        Assert.Equal("Wald geht online", (await db.Cooperations.SingleAsync(c => c.Slug == "forest-online")).Title.De);
+    }
+
+    [Fact]
+    public async Task An_upload_without_a_file_says_so()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        using var response = await curator.SubmitFormAsync("/en/admin/cooperations/transfer", "#upload-form", new());
+        Assert.Contains("no file was chosen", (await Html.ParseAsync(response)).Text("#import-result"));
+    }
+}
