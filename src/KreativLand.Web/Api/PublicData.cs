@@ -124,7 +124,7 @@ public static class PublicData
 
     /// <summary>What the public data depends on: published count, last change of any listing, last publication, the regions.</summary>
     public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished, int? LastRegion,
-        int Regions = 0, DateTimeOffset? LastRegionImport = null)
+        long RegionIds = 0, DateTimeOffset? LastRegionImport = null)
     {
         /// <summary>Whole seconds, as HTTP dates have no more.</summary>
         public DateTimeOffset? LastModified
@@ -140,6 +140,7 @@ public static class PublicData
     public static async Task<DataVersion> DataVersionAsync(KreativLandDbContext db, CancellationToken cancellationToken) =>
         // One statement: aggregates over the cooperations plus a scalar subquery for the regions.
         await db.Cooperations.AsNoTracking()
+            .AsSingleQuery()
             .GroupBy(c => 1)
             .Select(g => new DataVersion(
                 g.Count(c => c.Status == CooperationStatus.Published),
@@ -147,11 +148,12 @@ public static class PublicData
                 g.Max(c => c.PublishedAt),
                 db.Regions.Max(r => (int?)r.Id),
                 // A removed set lowers the count; a re-imported one moves the import time.
-                db.Regions.Count(),
+                // The sum of the ids changes when any region is removed or added (ids are positive and never reused).
+                db.Regions.Sum(r => (long?)r.Id) ?? 0,
                 db.Regions.Max(r => (DateTimeOffset?)r.ImportedAt)))
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken),
-            await db.Regions.CountAsync(cancellationToken), await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken));
+            await db.Regions.SumAsync(r => (long?)r.Id, cancellationToken) ?? 0, await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken));
 
     /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
     private static string Settings(HttpContext context)
@@ -165,7 +167,7 @@ public static class PublicData
     {
         var request = context.Request;
         var input = string.Join('|',
-            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, version.Regions, version.LastRegionImport?.UtcTicks, year,
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, version.RegionIds, version.LastRegionImport?.UtcTicks, year,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];

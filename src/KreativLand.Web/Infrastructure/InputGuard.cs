@@ -13,6 +13,12 @@ public static class InputGuard
 
     public static IApplicationBuilder UseInputGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // The error page, re-executed for this very request, must get through.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next();
+            return;
+        }
         var bad = context.Request.Query.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
         if (bad is null && context.Request.HasFormContentType && !HttpMethods.IsGet(context.Request.Method))
         {
@@ -23,7 +29,7 @@ public static class InputGuard
             }
             catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
             {
-                // Too many fields, a body over the limit, a broken multipart body: the user's input is at fault.
+                // Too many fields, a body over the limit, NUL in a value (the framework refuses it while decoding).
                 bad = "form";
             }
         }
@@ -34,6 +40,8 @@ public static class InputGuard
         }
         context.Items[BadParameterItem] = bad;
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // The error page is re-executed with this request's method: as a GET it does not try to read the refused form again.
+        context.Request.Method = HttpMethods.Get;
         if (ApiErrors.IsApi(context.Request.Path))
         {
             context.Response.ContentType = "application/problem+json";
@@ -49,6 +57,19 @@ public static class InputGuard
 
     public static bool HasControlCharacter(string? value) =>
         value is not null && value.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
+}
+
+/// <summary>Marks a refused antiforgery token, so the error page can say the form expired instead of something vague.</summary>
+public sealed class AntiforgeryFailureMarker : Microsoft.AspNetCore.Mvc.Filters.IAlwaysRunResultFilter
+{
+    public const string Item = "kl-form-expired";
+
+    public void OnResultExecuting(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context)
+    {
+        if (context.Result is Microsoft.AspNetCore.Mvc.Core.Infrastructure.IAntiforgeryValidationFailedResult) context.HttpContext.Items[Item] = true;
+    }
+
+    public void OnResultExecuted(Microsoft.AspNetCore.Mvc.Filters.ResultExecutedContext context) { }
 }
 
 /// <summary>Errors under the API paths are answered as problem+json, never with the HTML error page.</summary>

@@ -67,6 +67,7 @@ public static class Startup
             .AddMvcOptions(options =>
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new AntiforgeryFailureMarker());
                 InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()

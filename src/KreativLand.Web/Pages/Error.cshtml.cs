@@ -23,7 +23,8 @@ public class ErrorModel : PageModel
         // Re-executed for a status code page: keep the original status (404 stays 404).
         if (code is not null) Response.StatusCode = code.Value;
         BadParameter = HttpContext.Items[Infrastructure.InputGuard.BadParameterItem] as string;
-        FormExpired = HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
+        FormExpired = HttpContext.Items[Infrastructure.AntiforgeryFailureMarker.Item] is true
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
         RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
     }
 }
