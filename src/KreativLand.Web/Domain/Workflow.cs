@@ -19,8 +19,12 @@ public static class Workflow
     /// Null when the transition may happen, else the resource key of the reason it may not.
     /// Publishing needs every inclusion criterion to pass — or an admin's override with a written reason.
     /// </summary>
+    /// <summary>Leaves room within the stored 2,000 characters for the note the editor puts in front of it.</summary>
+    public const int MaxReasonLength = 1500;
+
     public static string? Refusal(CooperationStatus from, CooperationStatus to, bool criteriaPass, bool isAdmin, bool overrideCriteria, string? reason)
     {
+        if (reason is not null && reason.Trim().Length > MaxReasonLength) return "Workflow.ReasonTooLong";
         if (!Allowed[from].Contains(to)) return "Workflow.NotAllowed";
         if (to == CooperationStatus.Rejected && string.IsNullOrWhiteSpace(reason)) return "Workflow.RejectReasonRequired";
         if (to == CooperationStatus.Published && !criteriaPass)

@@ -60,14 +60,6 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         }
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
-        var subsectors = await db.Subsectors.Select(s => s.Code).ToListAsync(cancellationToken);
-        var unknownSubsectors = file.Cooperations!
-            .SelectMany((c, i) => c!.Partners!.Select((p, j) => (Record: i, Cooperation: c, Partner: j, Code: p!.Subsector)))
-            .Where(x => x.Code is not null && !subsectors.Contains(x.Code))
-            .Select(x => $"{ImportValidator.RecordName(x.Record, x.Cooperation)}: partners[{x.Partner}].subsector \"{x.Code}\" is not one of {string.Join(", ", subsectors)}")
-            .ToList();
-        if (unknownSubsectors.Count > 0) return new ImportResult(0, 0, unknownSubsectors);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (created, updated) = await ApplyAsync(file.Cooperations!.Select(c => c!).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

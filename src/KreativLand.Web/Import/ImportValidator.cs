@@ -75,6 +75,8 @@ public static class ImportValidator
             if (quote is null) { errors.Add($"quotes[{i}] is null"); continue; }
             RequiredText(quote.Text, $"quotes[{i}].text", MaxAdvice, errors);
             if (string.IsNullOrWhiteSpace(quote.Person)) errors.Add($"quotes[{i}].person is required");
+            else MaxLength(quote.Person, $"quotes[{i}].person", MaxName, errors);
+            MaxLength(quote.Role, $"quotes[{i}].role", MaxName, errors);
         }
         for (var i = 0; i < (r.Media?.Count ?? 0); i++)
         {
@@ -82,6 +84,8 @@ public static class ImportValidator
             if (media is null) { errors.Add($"media[{i}] is null"); continue; }
             if (!Code.TryParse<MediaKind>(media.Kind, out _)) errors.Add($"media[{i}].kind must be one of {string.Join(", ", Code.All<MediaKind>())}");
             if (!IsWebUrl(media.Url)) errors.Add($"media[{i}].url must be an http(s) URL");
+            MaxLength(media.Url, $"media[{i}].url", MaxUrl, errors);
+            MaxLength(media.Title, $"media[{i}].title", MaxName, errors);
         }
         for (var i = 0; i < (r.Images?.Count ?? 0); i++)
         {
@@ -89,6 +93,8 @@ public static class ImportValidator
             if (image is null) { errors.Add($"images[{i}] is null"); continue; }
             if (!IsWebUrl(image.Url) && !(image.Url?.StartsWith('/') ?? false)) errors.Add($"images[{i}].url must be an http(s) URL or a site path starting with /");
             RequiredText(image.Alt, $"images[{i}].alt", 300, errors);
+            MaxLength(image.Url, $"images[{i}].url", MaxUrl, errors);
+            MaxLength(image.Credit, $"images[{i}].credit", MaxName, errors);
         }
 
         ValidateLocation(r.Location, errors);
@@ -101,6 +107,8 @@ public static class ImportValidator
         if (string.IsNullOrWhiteSpace(location.Municipality)) errors.Add("location.municipality is required");
         else if (location.Municipality.Length > MaxName) errors.Add($"location.municipality must be at most {MaxName} characters");
         if (location.Population is < 0) errors.Add("location.population must be ≥ 0");
+        MaxLength(location.District, "location.district", MaxName, errors);
+        MaxLength(location.Region, "location.region", MaxName, errors);
         if (!Countries.IsCode(location.Country)) errors.Add("location.country must be an ISO 3166-1 alpha-2 code such as DE or AT");
         if (location.Latitude is null) errors.Add("location.latitude is required");
         else if (location.Latitude is < -90 or > 90 || double.IsNaN(location.Latitude.Value)) errors.Add("location.latitude must be between -90 and 90");
@@ -125,11 +133,24 @@ public static class ImportValidator
             else if (p.Name.Length > MaxName) errors.Add($"{at}.name must be at most {MaxName} characters");
             if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add($"{at}.kind must be one of {string.Join(", ", Code.All<PartnerKind>())}");
             else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add($"{at}.subsector is required for a CCI partner");
+            if (!string.IsNullOrWhiteSpace(p.Subsector) && !SubsectorCodes.Contains(p.Subsector.Trim()))
+                errors.Add($"{at}.subsector \"{p.Subsector}\" is not one of {string.Join(", ", SubsectorCodes)}");
+            MaxLength(p.Sector, $"{at}.sector", MaxName, errors);
+            MaxLength(p.Municipality, $"{at}.municipality", MaxName, errors);
+            MaxLength(p.Website, $"{at}.website", MaxUrl, errors);
             if (p.Employees is < 0) errors.Add($"{at}.employees must be ≥ 0");
             if (p.Website is not null && !IsWebUrl(p.Website)) errors.Add($"{at}.website must be an http(s) URL");
             if (p.Country is not null && !Countries.IsCode(p.Country)) errors.Add($"{at}.country must be an ISO 3166-1 alpha-2 code");
             OptionalText(p.Role, $"{at}.role", MaxName, errors);
         }
+    }
+
+    /// <summary>The twelve subsector codes (the reference table is seeded from the same list).</summary>
+    private static readonly IReadOnlyList<string> SubsectorCodes = Subsector.Seed.Select(s => s.Code).ToArray();
+
+    private static void MaxLength(string? value, string field, int max, List<string> errors)
+    {
+        if (value is not null && value.Trim().Length > max) errors.Add($"{field} must be at most {max} characters");
     }
 
     private static void RequiredText(ImportText? text, string field, int max, List<string> errors)

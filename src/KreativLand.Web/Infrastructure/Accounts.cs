@@ -76,6 +76,8 @@ public static class Accounts
     {
         if (!Roles.All.Contains(role)) return [$"role must be one of {string.Join(", ", Roles.All)}"];
         email = email.Trim();
+        // The user table holds 256 characters; a longer address is refused as invalid before it reaches the database.
+        if (email.Length > 256) return [users.ErrorDescriber.InvalidEmail(email[..40] + "…").Description];
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email) return [users.ErrorDescriber.InvalidEmail(email).Description];
         await EnsureRolesAsync(roles);
         var user = new CuratorUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };

@@ -38,4 +38,11 @@ public class WorkflowTests
         Assert.Equal("Workflow.OverrideReasonRequired", Workflow.Refusal(InReview, Published, false, true, true, ""));
         Assert.Null(Workflow.Refusal(InReview, Published, false, true, true, "town merged in 2024; village itself has 3,000"));
     }
+
+    [Fact]
+    public void A_reason_over_the_limit_is_refused_at_the_boundary()
+    {
+        Assert.Null(Workflow.Refusal(InReview, Rejected, true, false, false, new string('x', Workflow.MaxReasonLength)));
+        Assert.Equal("Workflow.ReasonTooLong", Workflow.Refusal(InReview, Rejected, true, false, false, new string('x', Workflow.MaxReasonLength + 1)));
+    }
 }

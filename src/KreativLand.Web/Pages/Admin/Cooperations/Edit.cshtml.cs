@@ -493,10 +493,6 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
         problems.AddRange(ImportValidator.ValidateRecord(record));
-        // The importer checks subsector codes against the database; the form checks them against the twelve.
-        foreach (var (partner, index) in (record.Partners ?? []).Select((p, i) => (p, i)))
-            if (partner?.Subsector is { } code && Subsector.Seed.All(s => s.Code != code))
-                problems.Add($"partners[{index}].subsector \"{code}\" is not one of {string.Join(", ", Subsector.Seed.Select(s => s.Code))}");
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
             problems.Add($"slug \"{slug}\" is already used by another listing");
         foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })

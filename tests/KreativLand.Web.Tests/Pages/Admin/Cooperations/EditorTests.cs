@@ -318,12 +318,16 @@ public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<Basic
     [InlineData("PartnerRows[0].Website", "javascript:alert(1)", "Partner 1: Website muss eine Webadresse (http/https) sein.")]
     [InlineData("Input.EndYear", "2001", "Ende (Jahr) muss leer bleiben, wenn die Kooperation noch läuft.")]
     [InlineData("Input.Slug", "Not A Slug", "Adresse (Slug): nur Kleinbuchstaben, Ziffern und einzelne Bindestriche.")]
+    [InlineData("Input.Location.District", "LONG", "höchstens 200 Zeichen")]
+    [InlineData("Input.Location.Region", "LONG", "höchstens 200 Zeichen")]
+    [InlineData("PartnerRows[0].Sector", "LONG", "höchstens 200 Zeichen")]
+    [InlineData("PartnerRows[0].Municipality", "LONG", "höchstens 200 Zeichen")]
     [InlineData("Input.ContactOrigins", "carrier-pigeon", "Wie der Kontakt entstand (1): „carrier-pigeon“ ist nicht zulässig")]
     public async Task Bad_values_get_a_message_naming_the_field_and_nothing_is_stored(string field, string value, string expected)
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
         var fields = EditorTests.NewListing("Kaputt " + Guid.NewGuid().ToString("N")[..6]);
-        fields[field] = value;
+        fields[field] = value == "LONG" ? new string('x', 300) : value;
         using var response = await client.SubmitFormAsync("/admin/cooperations/edit", "#editor-form", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, (await Html.ParseAsync(response)).Text("#problems"));
