@@ -200,6 +200,33 @@ public static class OgcApi
         });
     }
 
+    private static readonly HashSet<string> ItemParameters = new(StringComparer.Ordinal)
+    {
+        "f", "limit", "offset", "bbox-crs", "datetime", CooperationsApi.LanguageParameter,
+        CooperationFilter.Parameter.Subsector, CooperationFilter.Parameter.Country, CooperationFilter.Parameter.Region,
+        CooperationFilter.Parameter.RegionValue, CooperationFilter.Parameter.PartnerValue, CooperationFilter.Parameter.Contact,
+        CooperationFilter.Parameter.Duration, CooperationFilter.Parameter.Text, CooperationFilter.Parameter.Bbox,
+        CooperationFilter.Parameter.Near, CooperationFilter.Parameter.RadiusKm,
+    };
+
+    /// <summary>RFC 3339 instant or interval ("a/b", "../b", "a/.."); an instant matches that moment only. Null when malformed.</summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To)? PublishedInterval(string text)
+    {
+        static bool Open(string part) => part is "" or "..";
+        // A full date-time ("…T…") or a date ("2024-05-01"); nothing looser.
+        static DateTimeOffset? Parse(string part) =>
+            (part.Length == 10 || part.Contains('T'))
+            && DateTimeOffset.TryParse(part, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+                ? value.ToUniversalTime() : null;
+        var parts = text.Split('/');
+        if (parts.Length == 1) return Parse(parts[0]) is { } instant ? (instant, instant) : null;
+        if (parts.Length != 2 || (Open(parts[0]) && Open(parts[1]))) return null;
+        var from = Open(parts[0]) ? null : Parse(parts[0]);
+        var to = Open(parts[1]) ? null : Parse(parts[1]);
+        if ((!Open(parts[0]) && from is null) || (!Open(parts[1]) && to is null) || (from > to)) return null;
+        return (from, to);
+    }
+
     private static async Task<IResult> ItemsAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -215,11 +242,28 @@ public static class OgcApi
         if (query["offset"].LastOrDefault() is { Length: > 0 } offsetText
             && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
             errors["offset"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Offset"].Value, offsetText)];
+        // OGC API – Features core: a parameter the API does not define is an error, not silently ignored.
+        foreach (var unknown in query.Keys.Where(key => !ItemParameters.Contains(key)))
+            errors[unknown] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.UnknownParameter"].Value, unknown)];
+        if (query["bbox-crs"].LastOrDefault() is { } crs && crs != Crs84)
+            errors["bbox-crs"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)];
+        (DateTimeOffset? From, DateTimeOffset? To)? published = null;
+        if (query["datetime"].LastOrDefault() is { } datetime)
+        {
+            published = PublishedInterval(datetime);
+            if (published is null) errors["datetime"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Datetime"].Value, datetime)];
+        }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: localizer["Filter.Error.Title"].Value);
 
         var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
         if (problem is not null) return problem;
         var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
+        // The features' temporal property is the date of publication.
+        if (published is { From: var from, To: var to })
+        {
+            if (from is { } start) search = search.Where(c => c.PublishedAt >= start);
+            if (to is { } end) search = search.Where(c => c.PublishedAt <= end);
+        }
         var matched = await search.CountAsync(cancellationToken);
         var rows = await CooperationQueries.ExportRows(search.Skip(offset).Take(limit), cancellationToken);
 

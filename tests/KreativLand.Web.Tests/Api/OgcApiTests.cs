@@ -126,10 +126,24 @@ public class OgcApiTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrow
     [InlineData("bbox=1,2,3", "bbox")]
     [InlineData("subsector=nonsense", "subsector")]
     [InlineData("f=xml", "f")]
+    [InlineData("unknown=1", "unknown")]
+    [InlineData("bbox-crs=EPSG:3857", "bbox-crs")]
+    [InlineData("datetime=yesterday", "datetime")]
+    [InlineData("datetime=../..", "datetime")]
+    [InlineData("datetime=2025-01-01T00:00:00Z/2024-01-01T00:00:00Z", "datetime")]
     public async Task Bad_item_parameters_are_a_400_naming_them(string query, string parameter)
     {
         var (_, problem) = await GetJsonAsync("/ogc/collections/cooperations/items?" + query, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Datetime_selects_by_the_date_of_publication()
+    {
+        var (_, all) = await GetJsonAsync("/ogc/collections/cooperations/items?datetime=2000-01-01T00:00:00Z/..&bbox-crs=" + Uri.EscapeDataString(KreativLand.Web.Api.OgcApi.Crs84));
+        Assert.Equal(PublishedCount, all.GetProperty("numberMatched").GetInt32());
+        var (_, none) = await GetJsonAsync("/ogc/collections/cooperations/items?datetime=../2000-01-01");
+        Assert.Equal(0, none.GetProperty("numberMatched").GetInt32());
     }
 
     [Theory]
