@@ -140,26 +140,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
             }
 
             MapCooperation(record, cooperation, now);
-
-            cooperation.Partners.Clear();
-            var order = 0;
-            foreach (var importPartner in record.Partners!)
-            {
-                if (!partners.TryGetValue(importPartner!.Slug!, out var partner))
-                {
-                    partner = new Partner { Slug = importPartner.Slug! };
-                    db.Partners.Add(partner);
-                    partners[partner.Slug] = partner;
-                }
-                MapPartner(importPartner, partner);
-                cooperation.Partners.Add(new CooperationPartner
-                {
-                    Partner = partner,
-                    Cooperation = cooperation,
-                    Role = Text(importPartner.Role),
-                    SortOrder = order++,
-                });
-            }
+            LinkPartners(record, cooperation, partners);
         }
         return (created, updated);
     }
@@ -173,6 +154,12 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
         var partners = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
         MapCooperation(record, cooperation, clock.GetUtcNow());
+        LinkPartners(record, cooperation, partners);
+    }
+
+    /// <summary>The record's partners, in its order: known ones (by slug) updated, new ones created.</summary>
+    private void LinkPartners(ImportCooperation record, Cooperation cooperation, Dictionary<string, Partner> partners)
+    {
         cooperation.Partners.Clear();
         var order = 0;
         foreach (var importPartner in record.Partners!)

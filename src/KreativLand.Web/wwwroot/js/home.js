@@ -79,7 +79,10 @@ function setNear(value, radiusKm) {
   radius.disabled = !value;
   if (radiusKm) radius.value = radiusKm;
   nearClear.hidden = !value;
-  if (!value) placeInput.value = '';
+  if (!value) {
+    placeInput.value = '';
+    chosenPlace = null;
+  }
   nearPoint.hidden = !value;
   if (value) {
     const [lng, lat] = value.split(',').map(Number);
@@ -305,32 +308,41 @@ map.on('click', (event) => {
 });
 
 // A municipality from the gazetteer as the centre: suggestions while typing, the chosen one sets `near`.
+let chosenPlace = null;
 let placeSuggestions = [];
 let placeTyping;
 placeField.hidden = false;
 // GeoNames' first-level division is often only a numeric code: show it only when it is a name.
 const placeLabel = (place) => [place.name, /^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1, place.countryName].filter(Boolean).join(', ');
+// A suggestion counts as chosen as soon as the field holds its exact label: on input, on change, or when the
+// suggestions arrive after the label was typed or pasted.
+function chooseTypedPlace() {
+  const chosen = placeSuggestions.find((place) => placeLabel(place) === placeInput.value);
+  if (chosen) choosePlace(chosen);
+  return Boolean(chosen);
+}
+placeInput.addEventListener('change', chooseTypedPlace);
 placeInput.addEventListener('input', () => {
   clearTimeout(placeTyping);
-  const chosen = placeSuggestions.find((place) => placeLabel(place) === placeInput.value);
-  if (chosen) {
-    choosePlace(chosen);
-    return;
-  }
+  if (chooseTypedPlace()) return;
   placeTyping = setTimeout(async () => {
-    if (placeInput.value.trim().length < 2) return;
+    const typed = placeInput.value.trim();
+    if (typed.length < 2) return;
     try {
-      const answer = await fetchJson('/places', { q: placeInput.value.trim() });
+      const answer = await fetchJson('/places', { q: typed.split(',')[0] });
       placeSuggestions = answer.places;
       placeOptions.replaceChildren(...placeSuggestions.map((place) => {
         const option = document.createElement('option');
         option.value = placeLabel(place);
         return option;
       }));
+      chooseTypedPlace();
     } catch { /* suggestions are a help, not a must */ }
   }, 250);
 });
 function choosePlace(place) {
+  if (chosenPlace === place) return; // input and change may both report the same choice
+  chosenPlace = place;
   setNear(`${place.lon},${place.lat}`);
   nearPoint.textContent = format(labels.labelNearPlace, placeLabel(place));
   filterChanged({ fit: true });
