@@ -39,7 +39,7 @@ public class CuratorAccessibilityTests(BasicDataBrowserFixture site) : IClassFix
         await page.Locator("form button[type=submit]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
 
-        foreach (var url in new[] { "/admin", "/admin/cooperations", "/admin/cooperations/edit", "/admin/cooperations/edit/1", "/admin/cooperations/transfer", "/admin/users", "/admin/settings/thresholds", "/account/two-factor" })
+        foreach (var url in new[] { "/admin", "/admin/cooperations", "/admin/cooperations/edit", "/admin/cooperations/edit/1", "/admin/cooperations/transfer", "/admin/users", "/admin/settings/thresholds", "/admin/settings/regions", "/admin/knowledge", "/admin/knowledge/edit/1", "/account/two-factor" })
         {
             await page.GotoAsync(url);
             found.AddRange((await ViolationsAsync(page)).Select(v => $"{url}: {v}"));
