@@ -27,14 +27,39 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Form = await FilterForm.LoadAsync(Request, db, localizer, clock.GetUtcNow().Year, cancellationToken);
-        EmbedLanguage = Request.Query["lang"].LastOrDefault() is { } lang && Languages.IsSupported(lang) ? lang : Languages.Current;
-        List = Request.Query["list"].LastOrDefault() == "on";
-        Legend = Request.Query["legend"].LastOrDefault() != "off";
-        if (int.TryParse(Request.Query["height"].LastOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var height))
-            Height = Math.Clamp(height, MapModel.MinHeight, MapModel.MaxHeight);
-        if (Request.Query["width"].LastOrDefault() is { } width && System.Text.RegularExpressions.Regex.IsMatch(width, @"^\d{1,4}(px|%)?$"))
-            Width = width;
+        // The generator keeps working with its defaults, but says which of the given values it could not use.
+        var problems = new List<string>();
+        var query = Request.Query;
+        EmbedLanguage = Languages.Current;
+        if (query["lang"].LastOrDefault() is { } lang)
+        {
+            if (Languages.IsSupported(lang)) EmbedLanguage = lang;
+            else problems.Add("lang: " + string.Format(CultureInfo.CurrentCulture, localizer["Filter.Error.Language"].Value, lang));
+        }
+        List = Switch("list", false, problems);
+        Legend = Switch("legend", true, problems);
+        if (query["height"].LastOrDefault() is { Length: > 0 } heightText)
+        {
+            if (int.TryParse(heightText, NumberStyles.None, CultureInfo.InvariantCulture, out var height) && height is >= MapModel.MinHeight and <= MapModel.MaxHeight)
+                Height = height;
+            else problems.Add("height: " + localizer["Embed.Error.Height", heightText, MapModel.MinHeight, MapModel.MaxHeight]);
+        }
+        if (query["width"].LastOrDefault() is { Length: > 0 } width)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(width, @"^\d{1,4}(px|%)?$")) Width = width;
+            else problems.Add("width: " + localizer["Embed.Error.Width", width]);
+        }
+        if (problems.Count > 0) Form = Form with { Errors = Form.Errors.Concat(problems).ToList() };
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private bool Switch(string name, bool fallback, List<string> problems)
+    {
+        var value = Request.Query[name].LastOrDefault();
+        if (value is null or "") return fallback;
+        if (value is "on" or "off") return value == "on";
+        problems.Add($"{name}: " + localizer["Embed.Error.Switch", value]);
+        return fallback;
     }
 
     /// <summary>The embed settings besides the filter, in the order the snippets show them.</summary>

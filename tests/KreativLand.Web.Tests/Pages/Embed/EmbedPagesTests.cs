@@ -98,4 +98,17 @@ public class EmbedPagesTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         Assert.Contains("/embed.js\" data-subsector=\"design\" data-region-value=\"tourism-offer\" data-lang=\"en\" data-list=\"on\" data-height=\"420\" async></script>", script);
         Assert.Equal("frame-ancestors 'none'", FrameAncestors(await site.CreateClient().GetAsync("/en/embed")));
     }
+
+    [Theory]
+    [InlineData("height=abc", "height: 'abc' is not a height")]
+    [InlineData("height=5", "height: '5' is not a height")]
+    [InlineData("width=wide", "width: 'wide' is not a width")]
+    [InlineData("list=maybe", "list: 'maybe' is not allowed")]
+    [InlineData("lang=xx", "lang: Unknown language 'xx'")]
+    public async Task The_generator_names_options_it_cannot_use(string query, string expected)
+    {
+        using var response = await site.CreateClient().GetAsync("/en/embed?" + query);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (await KreativLand.Web.Tests.Infrastructure.Html.ParseAsync(response)).Text("#filter-errors"));
+    }
 }
