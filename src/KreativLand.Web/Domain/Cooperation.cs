@@ -61,8 +61,6 @@ public class Cooperation
     /// <summary>Optimistic-concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
 
-    public bool IsPublic => Status == CooperationStatus.Published;
-
     /// <summary>Years the cooperation has lasted, counting to <paramref name="currentYear"/> while it goes on; null when the start is unknown.</summary>
     public int? DurationYears(int currentYear) => Duration.Years(StartYear, EndYear, Ongoing, currentYear);
 }

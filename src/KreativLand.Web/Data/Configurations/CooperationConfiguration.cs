@@ -51,6 +51,5 @@ public class CooperationConfiguration : IEntityTypeConfiguration<Cooperation>
         builder.Property(c => c.AssignedTo).HasMaxLength(256);
 
         builder.Property(c => c.Version).IsRowVersion();
-        builder.Ignore(c => c.IsPublic);
     }
 }
