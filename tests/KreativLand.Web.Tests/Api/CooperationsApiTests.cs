@@ -305,6 +305,10 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
         Assert.InRange(first.GetProperty("lon").GetDouble(), 14.9, 15.1);
         Assert.InRange(first.GetProperty("lat").GetDouble(), 51.1, 51.2);
         Assert.Equal(0, (await GetJsonAsync("/api/v1/places?q=x")).GetProperty("places").GetArrayLength());
+        // The gazetteer has no region names; an imported region set that covers the place gives one.
+        var annaberg = (await GetJsonAsync("/api/v1/places?q=Annaberg-Buchholz")).GetProperty("places")[0];
+        Assert.Equal("Westsachsen Testgebiet", annaberg.GetProperty("region").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("region").ValueKind); // Görlitz lies outside every test region
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace KreativLand.Web.Pages.Places;
 
 /// <summary>A populated place from the bundled gazetteer, as the editor and the map's distance filter offer it.</summary>
-public sealed record PlaceSuggestion(int Id, string Name, string Country, string CountryName, string? Admin1, int? Population, double Lat, double Lon);
+/// <param name="Admin1">GeoNames' code of the first-level division (often numeric, e.g. "13").</param>
+/// <param name="Region">The smallest imported region (state, district, LEADER region …) that covers the place, when one does.</param>
+public sealed record PlaceSuggestion(int Id, string Name, string Country, string CountryName, string? Admin1, int? Population, double Lat, double Lon,
+    string? Region = null);
 
 public static class PlaceQueries
 {
@@ -27,9 +30,18 @@ public static class PlaceQueries
         var rows = await query
             .OrderByDescending(p => p.SearchName == search).ThenByDescending(p => p.Population).ThenBy(p => p.Id)
             .Take(MaxResults)
-            .Select(p => new { p.Id, p.Name, p.CountryCode, p.Admin1, p.Population, p.Point })
+            .Select(p => new
+            {
+                p.Id, p.Name, p.CountryCode, p.Admin1, p.Population, p.Point,
+                // The gazetteer names no regions; the region sets an admin imported do (GiST on the boundary).
+                Region = db.Regions
+                    .Where(r => r.Level != Region.CountryLevel && r.Boundary.Covers(p.Point))
+                    .OrderBy(r => r.Boundary.Area)
+                    .Select(r => r.Name)
+                    .FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         return rows.Select(p => new PlaceSuggestion(p.Id, p.Name, p.CountryCode, Countries.Name(p.CountryCode, language), p.Admin1,
-            p.Population > 0 ? p.Population : null, Math.Round(p.Point.Y, 5), Math.Round(p.Point.X, 5))).ToList();
+            p.Population > 0 ? p.Population : null, Math.Round(p.Point.Y, 5), Math.Round(p.Point.X, 5), p.Region)).ToList();
     }
 }

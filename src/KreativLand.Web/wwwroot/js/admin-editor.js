@@ -149,7 +149,8 @@ function setUpGazetteer(form, mapControl) {
                 button.type = 'button';
                 button.className = 'button-link';
                 const population = place.population ? ` · ${place.population.toLocaleString(document.documentElement.lang)}` : '';
-                button.textContent = `${place.name} (${place.countryName}${population})`;
+                const region = place.region ? `${place.region}, ` : '';
+                button.textContent = `${place.name} (${region}${place.countryName}${population})`;
                 button.addEventListener('click', () => choose(place));
                 item.append(button);
                 results.append(item);
@@ -163,6 +164,7 @@ function setUpGazetteer(form, mapControl) {
         field('Input.Location.Municipality').value = place.name;
         field('Input.Location.Country').value = place.country;
         field('Input.Location.Population').value = place.population ?? '';
+        if (place.region) field('Input.Location.Region').value = place.region;
         field('Input.Location.Latitude').value = place.lat;
         field('Input.Location.Longitude').value = place.lon;
         mapControl?.moveTo(place.lat, place.lon);

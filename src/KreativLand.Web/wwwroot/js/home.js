@@ -313,7 +313,7 @@ let placeSuggestions = [];
 let placeTyping;
 placeField.hidden = false;
 // GeoNames' first-level division is often only a numeric code: show it only when it is a name.
-const placeLabel = (place) => [place.name, /^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1, place.countryName].filter(Boolean).join(', ');
+const placeLabel = (place) => [place.name, place.region ?? (/^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1), place.countryName].filter(Boolean).join(', ');
 // A suggestion counts as chosen as soon as the field holds its exact label: on input, on change, or when the
 // suggestions arrive after the label was typed or pasted.
 function chooseTypedPlace() {
