@@ -176,20 +176,35 @@ public sealed record FacetCounts(
             .GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-        var regionValues = new Dictionary<string, int>();
-        foreach (var value in Enum.GetValues<RegionValue>())
-            regionValues[Code.Of(value)] = await Without(FilterParts.RegionValue).CountAsync(c => c.RegionValues.Contains(value), cancellationToken);
-        var partnerValues = new Dictionary<string, int>();
-        foreach (var value in Enum.GetValues<PartnerValue>())
-            partnerValues[Code.Of(value)] = await Without(FilterParts.PartnerValue).CountAsync(c => c.PartnerValues.Contains(value), cancellationToken);
-        var contacts = new Dictionary<string, int>();
-        foreach (var value in Enum.GetValues<ContactOrigin>())
-            contacts[Code.Of(value)] = await Without(FilterParts.Contact).CountAsync(c => c.ContactOrigins.Contains(value), cancellationToken);
+        var regionValues = await TagCounts.CountAsync(Without(FilterParts.RegionValue).SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken);
+        var partnerValues = await TagCounts.CountAsync(Without(FilterParts.PartnerValue).SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken);
+        var contacts = await TagCounts.CountAsync(Without(FilterParts.Contact).SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken);
         var durations = new Dictionary<string, int>();
         foreach (var option in Enum.GetValues<DurationOption>())
             durations[Code.Of(option)] = await CooperationSearchQuery.Apply(db, CooperationQueries.Published(db),
                 filter with { Durations = [option] }, year).CountAsync(cancellationToken);
 
         return new FacetCounts(total, subsectors, countries, regionValues, partnerValues, contacts, durations);
+    }
+}
+
+/// <summary>One cooperation's tag: the row shape <see cref="TagCounts"/> counts.</summary>
+public sealed class Tagged<TEnum> where TEnum : struct, Enum
+{
+    public int Id { get; init; }
+    public TEnum Tag { get; init; }
+}
+
+public static class TagCounts
+{
+    /// <summary>
+    /// How many cooperations carry each code of a tag list (contact origins, added values): one SQL query over the
+    /// unnested arrays, every code present in the answer (zero where none carries it).
+    /// </summary>
+    public static async Task<Dictionary<string, int>> CountAsync<TEnum>(IQueryable<Tagged<TEnum>> tags, CancellationToken cancellationToken)
+        where TEnum : struct, Enum
+    {
+        var counts = await tags.Distinct().GroupBy(t => t.Tag).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return Enum.GetValues<TEnum>().ToDictionary(Code.Of, value => counts.FirstOrDefault(c => c.Key.Equals(value))?.Count ?? 0);
     }
 }

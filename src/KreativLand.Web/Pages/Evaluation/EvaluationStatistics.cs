@@ -49,15 +49,10 @@ public sealed record EvaluationStatistics(
         var selection = CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, currentYear);
         var total = await selection.CountAsync(cancellationToken);
 
-        var contact = new List<OptionShare>();
-        foreach (var value in Enum.GetValues<ContactOrigin>())
-            contact.Add(new(Code.Of(value), await selection.CountAsync(c => c.ContactOrigins.Contains(value), cancellationToken), total));
-        var regionValues = new List<OptionShare>();
-        foreach (var value in Enum.GetValues<RegionValue>())
-            regionValues.Add(new(Code.Of(value), await selection.CountAsync(c => c.RegionValues.Contains(value), cancellationToken), total));
-        var partnerValues = new List<OptionShare>();
-        foreach (var value in Enum.GetValues<PartnerValue>())
-            partnerValues.Add(new(Code.Of(value), await selection.CountAsync(c => c.PartnerValues.Contains(value), cancellationToken), total));
+        List<OptionShare> Shares(Dictionary<string, int> counts) => counts.Select(c => new OptionShare(c.Key, c.Value, total)).ToList();
+        var contact = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
+        var regionValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken));
+        var partnerValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken));
         var durations = new List<OptionShare>();
         foreach (var option in Enum.GetValues<DurationOption>())
         {

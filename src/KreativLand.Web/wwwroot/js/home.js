@@ -132,7 +132,7 @@ function updateFeedLinks(parameters) {
   }
 }
 
-async function refresh({ fit = false } = {}) {
+async function refresh({ fit = false, counts = true } = {}) {
   const number = ++requestNumber;
   const parameters = formParameters();
   updateFeedLinks(parameters);
@@ -142,11 +142,11 @@ async function refresh({ fit = false } = {}) {
   try {
     const [collection, facets] = await Promise.all([
       fetchJson('/cooperations', parameters),
-      fetchJson('/facets', parameters),
+      counts ? fetchJson('/facets', parameters) : null,
     ]);
     if (number !== requestNumber) return; // a newer request is under way
     draw(collection.features);
-    updateCounts(facets);
+    if (facets) updateCounts(facets);
     await updateOverlays();
     if (fit) fitToResults();
     mapElement.dataset.state = 'ready';
@@ -380,4 +380,5 @@ function fitToBbox() {
 setNear(near.disabled ? null : near.value, radius.value);
 setBbox(bbox.disabled ? null : bbox.value);
 if (!bbox.disabled) fitToBbox();
-refresh({ fit: bbox.disabled });
+// The page came with the counts for this very filter; only the markers need loading.
+refresh({ fit: bbox.disabled, counts: false });
