@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.Extensions.Localization;
 
@@ -85,11 +86,7 @@ public static class CooperationExports
     {
         ["type"] = "Feature",
         ["id"] = row.Id,
-        ["geometry"] = new JsonObject
-        {
-            ["type"] = "Point",
-            ["coordinates"] = new JsonArray(Math.Round(row.Longitude, 6), Math.Round(row.Latitude, 6)),
-        },
+        ["geometry"] = CooperationsApi.PointGeometry(row.Longitude, row.Latitude),
         ["properties"] = new JsonObject
         {
             ["id"] = row.Id,
@@ -116,7 +113,7 @@ public static class CooperationExports
     };
 
     public static string ProfileUrl(HttpContext context, string language, string slug) =>
-        $"{context.Request.Scheme}://{context.Request.Host}/{language}/cooperations/{Uri.EscapeDataString(slug)}";
+        SiteUrls.InLanguage(context.Request, language, "/cooperations/" + Uri.EscapeDataString(slug));
 
     private static void AppendRow(StringBuilder csv, IEnumerable<string> cells)
     {

@@ -43,12 +43,7 @@ public static class CooperationsApi
         HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var language = Languages.Current;
-        if (context.Request.Query.TryGetValue(LanguageParameter, out var requested) && requested.Count > 0)
-        {
-            if (Languages.IsSupported(requested[^1])) language = requested[^1]!;
-            else errors[LanguageParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Filter.Error.Language"].Value, requested[^1])];
-        }
+        var language = ReadLanguage(context, localizer, errors);
         var (filter, filterErrors) = await CooperationFilter.ParseAsync(context.Request.Query, db, cancellationToken);
         foreach (var group in filterErrors.GroupBy(e => e.Parameter))
             errors[group.Key] = group.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray();
@@ -58,6 +53,15 @@ public static class CooperationsApi
                 title: localizer["Filter.Error.Title"].Value, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1"));
         }
         return (filter, language, null);
+    }
+
+    /// <summary>The <c>lang</c> parameter, else the request's language; a value other than de or en goes into <paramref name="errors"/>.</summary>
+    internal static string ReadLanguage(HttpContext context, IStringLocalizer<SharedResource> localizer, Dictionary<string, string[]> errors)
+    {
+        if (context.Request.Query[LanguageParameter].LastOrDefault() is not { } requested) return Languages.Current;
+        if (Languages.IsSupported(requested)) return requested;
+        errors[LanguageParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Filter.Error.Language"].Value, requested)];
+        return Languages.Current;
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
@@ -92,7 +96,7 @@ public static class CooperationsApi
         },
     };
 
-    private static JsonObject PointGeometry(double longitude, double latitude) => new()
+    internal static JsonObject PointGeometry(double longitude, double latitude) => new()
     {
         ["type"] = "Point",
         ["coordinates"] = new JsonArray(Math.Round(longitude, 6), Math.Round(latitude, 6)),
@@ -101,16 +105,9 @@ public static class CooperationsApi
     private static async Task<IResult> DetailsAsync(string slug, HttpContext context, KreativLandDbContext db,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var language = Languages.Current;
-        if (context.Request.Query[LanguageParameter].LastOrDefault() is { } requested)
-        {
-            if (!Languages.IsSupported(requested))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    [LanguageParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Filter.Error.Language"].Value, requested)],
-                }, title: localizer["Filter.Error.Title"].Value);
-            language = requested;
-        }
+        var errors = new Dictionary<string, string[]>();
+        var language = ReadLanguage(context, localizer, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: localizer["Filter.Error.Title"].Value);
         var profile = await CooperationQueries.PublishedProfile(db, slug, cancellationToken);
         if (profile is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: slug);
@@ -125,7 +122,7 @@ public static class CooperationsApi
             {
                 ["id"] = profile.Id,
                 ["slug"] = profile.Slug,
-                ["url"] = $"{context.Request.Scheme}://{context.Request.Host}/{language}/cooperations/{profile.Slug}",
+                ["url"] = CooperationExports.ProfileUrl(context, language, profile.Slug),
                 ["title"] = profile.Title.In(language).Text,
                 ["summary"] = profile.Summary.In(language).Text,
                 ["description"] = profile.Description.In(language).Text,

@@ -200,14 +200,9 @@ public static class OgcApi
         });
     }
 
-    private static readonly HashSet<string> ItemParameters = new(StringComparer.Ordinal)
-    {
-        "f", "limit", "offset", "bbox-crs", "datetime", CooperationsApi.LanguageParameter,
-        CooperationFilter.Parameter.Subsector, CooperationFilter.Parameter.Country, CooperationFilter.Parameter.Region,
-        CooperationFilter.Parameter.RegionValue, CooperationFilter.Parameter.PartnerValue, CooperationFilter.Parameter.Contact,
-        CooperationFilter.Parameter.Duration, CooperationFilter.Parameter.Text, CooperationFilter.Parameter.Bbox,
-        CooperationFilter.Parameter.Near, CooperationFilter.Parameter.RadiusKm,
-    };
+    /// <summary>What the items endpoint takes: the documented parameters (the map filter among them) and the two OGC core adds.</summary>
+    private static readonly HashSet<string> ItemParameters =
+        ApiParameters.For("OgcItems").Select(p => p.Name).Append("bbox-crs").Append("datetime").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>RFC 3339 instant or interval ("a/b", "../b", "a/.."); an instant matches that moment only. Null when malformed.</summary>
     public static (DateTimeOffset? From, DateTimeOffset? To)? PublishedInterval(string text)

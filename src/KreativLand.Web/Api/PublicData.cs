@@ -123,8 +123,8 @@ public static class PublicData
     });
 
     /// <summary>What the public data depends on: published count, last change of any listing, last publication, the regions.</summary>
-    public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished, int? LastRegion,
-        long RegionIds = 0, DateTimeOffset? LastRegionImport = null)
+    public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished,
+        long RegionIds, DateTimeOffset? LastRegionImport)
     {
         /// <summary>Whole seconds, as HTTP dates have no more.</summary>
         public DateTimeOffset? LastModified
@@ -146,13 +146,12 @@ public static class PublicData
                 g.Count(c => c.Status == CooperationStatus.Published),
                 g.Max(c => (DateTimeOffset?)c.UpdatedAt),
                 g.Max(c => c.PublishedAt),
-                db.Regions.Max(r => (int?)r.Id),
-                // A removed set lowers the count; a re-imported one moves the import time.
-                // The sum of the ids changes when any region is removed or added (ids are positive and never reused).
+                // The sum of the ids changes when any region is removed or added (ids are positive and never reused);
+                // a re-imported one moves the import time.
                 db.Regions.Sum(r => (long?)r.Id) ?? 0,
                 db.Regions.Max(r => (DateTimeOffset?)r.ImportedAt)))
             .SingleOrDefaultAsync(cancellationToken)
-        ?? new DataVersion(0, null, null, await db.Regions.MaxAsync(r => (int?)r.Id, cancellationToken),
+        ?? new DataVersion(0, null, null,
             await db.Regions.SumAsync(r => (long?)r.Id, cancellationToken) ?? 0, await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken));
 
     /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
@@ -167,7 +166,7 @@ public static class PublicData
     {
         var request = context.Request;
         var input = string.Join('|',
-            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.LastRegion, version.RegionIds, version.LastRegionImport?.UtcTicks, year,
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.RegionIds, version.LastRegionImport?.UtcTicks, year,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];

@@ -24,7 +24,7 @@ public static class StatsApi
         var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
         if (problem is not null) return problem;
         var stats = await EvaluationStatistics.ComputeAsync(db, filter!, clock.GetUtcNow().Year, cancellationToken);
-        var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => language == Languages.English ? s.NameEn : s.NameDe);
+        var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => s.Name.In(language).Text);
 
         JsonObject Share(OptionShare share, string label) => new()
         {

@@ -54,8 +54,7 @@ public static class DiscoveryEndpoints
             .ToListAsync(cancellationToken);
         pages.AddRange(profiles.Select(p => ($"/cooperations/{p.Slug}", (DateTimeOffset?)p.UpdatedAt)));
 
-        var partners = await db.Partners.AsNoTracking()
-            .Where(p => p.Cooperations.Any(cp => cp.Cooperation.Status == CooperationStatus.Published))
+        var partners = await CooperationQueries.PublicPartners(db)
             .OrderBy(p => p.Slug)
             .Select(p => p.Slug)
             .ToListAsync(cancellationToken);
@@ -101,7 +100,7 @@ public static class DiscoveryEndpoints
                 c.UpdatedAt,
                 Partners = c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList(),
                 Subsectors = c.Partners.Where(p => p.Partner.Subsector != null).OrderBy(p => p.SortOrder)
-                    .Select(p => new { p.Partner.Subsector!.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn }).ToList(),
+                    .Select(p => new SubsectorBadge(p.Partner.Subsector!.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour)).ToList(),
             })
             .ToListAsync(cancellationToken);
 
@@ -138,7 +137,7 @@ public static class DiscoveryEndpoints
                     new XElement(Atom + "updated", Date(e.UpdatedAt > published ? e.UpdatedAt : published)),
                     new XElement(Atom + "summary", summary),
                     e.Subsectors.DistinctBy(s => s.Code).Select(s => new XElement(Atom + "category",
-                        new XAttribute("term", s.Code), new XAttribute("label", language == Languages.English ? s.NameEn : s.NameDe))));
+                        new XAttribute("term", s.Code), new XAttribute("label", s.Name(language)))));
             }));
         return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml");
     }

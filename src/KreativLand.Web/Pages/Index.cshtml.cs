@@ -23,7 +23,8 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         var year = clock.GetUtcNow().Year;
         Counts = await CooperationQueries.PublishedCounts(db, cancellationToken);
         Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
-        Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year), cancellationToken);
+        // The map loads every marker from the API; the page lists the first ones and takes the total from the counts.
+        Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year).Take(ListLimit), cancellationToken);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 }

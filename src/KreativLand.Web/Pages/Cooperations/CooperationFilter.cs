@@ -64,9 +64,6 @@ public sealed record CooperationFilter
     /// <summary>A parameter the filter cannot use, with a resource key for the message and its arguments.</summary>
     public sealed record Error(string Parameter, string MessageKey, params object[] Arguments);
 
-    public bool IsEmpty => this == None || (Subsectors.Count == 0 && Countries.Count == 0 && Region is null && RegionValues.Count == 0
-        && PartnerValues.Count == 0 && ContactOrigins.Count == 0 && Durations.Count == 0 && Text is null && Bbox is null && Near is null);
-
     /// <summary>
     /// Reads the filter from a query string. Every value is checked; the region is looked up by slug or
     /// name. Returns the filter of the valid parts and one error per parameter that is not.

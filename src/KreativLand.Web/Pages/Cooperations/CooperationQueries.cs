@@ -37,10 +37,9 @@ public static class CooperationQueries
     public static IQueryable<Cooperation> Published(KreativLandDbContext db) =>
         db.Cooperations.AsNoTracking().Where(c => c.Status == CooperationStatus.Published);
 
-    /// <summary>Cards in a stable order: newest published first, then title.</summary>
-    public static async Task<Page<CooperationCard>> PublishedCards(
-        KreativLandDbContext db, int pageNumber, int pageSize, CancellationToken cancellationToken = default) =>
-        await Cards(Published(db).OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug), pageNumber, pageSize, cancellationToken);
+    /// <summary>A partner is public only through at least one published cooperation (partner pages, sitemap).</summary>
+    public static IQueryable<Partner> PublicPartners(KreativLandDbContext db) =>
+        db.Partners.AsNoTracking().Where(p => p.Cooperations.Any(cp => cp.Cooperation.Status == CooperationStatus.Published));
 
     public static async Task<IReadOnlyList<CooperationCard>> PublishedCardsOfPartners(
         KreativLandDbContext db, IReadOnlyCollection<int> partnerIds, int exceptCooperationId, CancellationToken cancellationToken = default)
@@ -73,7 +72,7 @@ public static class CooperationQueries
     /// </summary>
     public static LocalizedText Text(LocalizedText? text) => text ?? LocalizedText.Empty;
 
-    private static CooperationCard DistinctSubsectors(CooperationCard card) =>
+    internal static CooperationCard DistinctSubsectors(CooperationCard card) =>
         card with { Subsectors = card.Subsectors.DistinctBy(s => s.Code).ToList() };
 
     /// <summary>Everything public about one published cooperation (profile page and API).</summary>
@@ -122,13 +121,14 @@ public static class CooperationQueries
     }
 
     /// <summary>Cards for a filtered, ordered query, one page of them.</summary>
-    public static async Task<Page<CooperationCard>> Cards(IQueryable<Cooperation> query, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    /// <param name="total">The query's count when the caller knows it already (the filter form's counts).</param>
+    public static async Task<Page<CooperationCard>> Cards(IQueryable<Cooperation> query, int pageNumber, int pageSize, CancellationToken cancellationToken = default, int? total = null)
     {
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var count = total ?? await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(count / (double)pageSize));
         pageNumber = Math.Clamp(pageNumber, 1, pageCount);
         var items = await ToCards(query.Skip((pageNumber - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new Page<CooperationCard>(items.Select(DistinctSubsectors).ToList(), pageNumber, pageSize, total);
+        return new Page<CooperationCard>(items.Select(DistinctSubsectors).ToList(), pageNumber, pageSize, count);
     }
 
     public sealed record Counts(int Cooperations, int Partners, int Countries);

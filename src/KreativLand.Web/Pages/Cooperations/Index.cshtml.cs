@@ -21,7 +21,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     {
         var year = clock.GetUtcNow().Year;
         Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
-        Results = await CooperationQueries.Cards(CooperationSearchQuery.Search(db, Form.Filter, year), PageNumber, PageSize, cancellationToken);
+        Results = await CooperationQueries.Cards(CooperationSearchQuery.Search(db, Form.Filter, year), PageNumber, PageSize, cancellationToken, Form.Facets.Total);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 

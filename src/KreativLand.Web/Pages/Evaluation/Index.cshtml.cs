@@ -23,7 +23,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
 /// <summary>A horizontal bar chart: one bar per option, drawn as SVG on the server.</summary>
 /// <param name="Title">What is counted (the table's caption and the start of the chart's text alternative).</param>
 /// <param name="Caption">The visible caption under the section heading.</param>
-public sealed record BarChart(string Id, string Title, string Caption, IReadOnlyList<BarChart.Bar> Bars, bool ShowShare = true)
+public sealed record BarChart(string Id, string Title, string Caption, IReadOnlyList<BarChart.Bar> Bars)
 {
     public sealed record Bar(string Label, OptionShare Share, string? Subsector = null);
 }

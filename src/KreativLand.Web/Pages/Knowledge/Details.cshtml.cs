@@ -31,7 +31,7 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
         var cards = await CooperationQueries.ToCards(CooperationQueries.Published(db).Where(c => slugs.Contains(c.Slug))).ToListAsync(cancellationToken);
         // In the curator's order; unpublished or unknown slugs simply do not appear.
         Examples = cards.OrderBy(c => slugs.IndexOf(c.Slug))
-            .Select(c => c with { Subsectors = c.Subsectors.DistinctBy(s => s.Code).ToList() }).ToList();
+            .Select(CooperationQueries.DistinctSubsectors).ToList();
 
         Others = await db.KnowledgePages.AsNoTracking()
             .Where(k => k.Slug != slug)

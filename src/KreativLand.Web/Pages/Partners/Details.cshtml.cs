@@ -14,9 +14,8 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        // A partner is public only through at least one published cooperation.
-        var partner = await db.Partners.AsNoTracking()
-            .Where(p => p.Slug == slug && p.Cooperations.Any(cp => cp.Cooperation.Status == CooperationStatus.Published))
+        var partner = await CooperationQueries.PublicPartners(db)
+            .Where(p => p.Slug == slug)
             .Select(p => new PartnerProfile(p.Id, p.Slug, p.Name, p.Kind, p.Website, p.Sector, p.Employees, p.Municipality, p.CountryCode, p.IsUrban,
                 p.Subsector == null ? null : new SubsectorBadge(p.Subsector.Code, p.Subsector.NameDe, p.Subsector.NameEn, p.Subsector.Colour)))
             .SingleOrDefaultAsync(cancellationToken);
