@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace KreativLand.Web.Infrastructure;
 
 /// <summary>
-/// Refuses control characters (NUL and the other C0 codes except tab and line breaks) in query-string and form
-/// values before anything reaches the database, which cannot store NUL in text. The answer is a 400 naming the
+/// Refuses control characters (NUL and the other C0 codes except tab and line breaks) in query-string values (this
+/// middleware) and form values (<see cref="FormFilter"/>) before anything reaches the database, which cannot store NUL in text. The answer is a 400 naming the
 /// parameter: problem+json for the API, the error page otherwise.
 /// </summary>
 public static class InputGuard
@@ -20,28 +20,12 @@ public static class InputGuard
             return;
         }
         var bad = context.Request.Query.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
-        if (bad is null && context.Request.HasFormContentType && !HttpMethods.IsGet(context.Request.Method))
-        {
-            try
-            {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                bad = form.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
-            }
-            catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
-            {
-                // Too many fields, a body over the limit, NUL in a value (the framework refuses it while decoding).
-                bad = "form";
-            }
-        }
         if (bad is null)
         {
             await next();
             return;
         }
-        context.Items[BadParameterItem] = bad;
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        // The error page is re-executed with this request's method: as a GET it does not try to read the refused form again.
-        context.Request.Method = HttpMethods.Get;
+        Refuse(context, bad);
         if (ApiErrors.IsApi(context.Request.Path))
         {
             context.Response.ContentType = "application/problem+json";
@@ -54,6 +38,44 @@ public static class InputGuard
             }));
         }
     });
+
+    private static void Refuse(HttpContext context, string parameter)
+    {
+        context.Items[BadParameterItem] = parameter;
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // The error page is re-executed with this request's method: as a GET it does not try to read the refused form again.
+        context.Request.Method = HttpMethods.Get;
+    }
+
+    /// <summary>
+    /// The same check for form posts, as a page filter: it runs after a page's own size limits ([RequestSizeLimit],
+    /// [RequestFormLimits], order 900) have been applied and before the antiforgery check (order 1000), so an upload
+    /// is read once, within its page's limits, and only where a page takes a form.
+    /// </summary>
+    public sealed class FormFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter, Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+    {
+        public int Order => 950;
+
+        public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+        {
+            var request = context.HttpContext.Request;
+            if (HttpMethods.IsGet(request.Method) || !request.HasFormContentType) return;
+            string? bad;
+            try
+            {
+                var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                bad = form.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
+            }
+            catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                // Too many fields, a body over the limit, NUL in a value (the framework refuses it while decoding).
+                bad = "form";
+            }
+            if (bad is null) return;
+            Refuse(context.HttpContext, bad);
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
+    }
 
     public static bool HasControlCharacter(string? value) =>
         value is not null && value.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));

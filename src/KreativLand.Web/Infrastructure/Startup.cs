@@ -68,6 +68,7 @@ public static class Startup
             {
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new AntiforgeryFailureMarker());
+                options.Filters.Add(new InputGuard.FormFilter());
                 InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()

@@ -27,7 +27,8 @@ function read() {
   const embed = [['lang', options.lang || document.documentElement.lang]];
   if (options.list === 'on') embed.push(['list', 'on']);
   if (options.legend === 'off') embed.push(['legend', 'off']);
-  const height = Math.min(2000, Math.max(150, Number(options.height) || 500));
+  const heightField = document.getElementById('e-height');
+  const height = Math.min(Number(heightField?.max) || 2000, Math.max(Number(heightField?.min) || 150, Number(options.height) || 500));
   const width = /^\d{1,4}(px|%)?$/.test(options.width || '') ? options.width : '100%';
   return { filter, embed, height, width };
 }
@@ -47,7 +48,7 @@ function snippets(settings) {
 }
 
 let timer;
-function update() {
+function update({ counts = true } = {}) {
   const settings = read();
   const { iframe, script } = snippets(settings);
   iframeSnippet.value = iframe;
@@ -59,8 +60,9 @@ function update() {
     preview.width = settings.width.replace('px', '');
     preview.height = String(settings.height);
     history.replaceState(null, '', `?${new URLSearchParams([...new FormData(form)].filter(([, v]) => String(v).trim() !== ''))}`);
+    // Debounced with the preview: a click fires input and change, typing fires one input per key.
+    if (counts) updateCounts(settings.filter);
   }, 300);
-  updateCounts(settings.filter);
 }
 
 async function updateCounts(filter) {
@@ -105,4 +107,5 @@ for (const button of root.querySelectorAll('[data-copy]')) {
   });
 }
 
-update();
+// The page came with the counts for its filter.
+update({ counts: false });

@@ -271,7 +271,8 @@ form.addEventListener('input', (event) => {
   typing = setTimeout(() => filterChanged(), 400);
 });
 form.addEventListener('change', (event) => {
-  if (event.target.name === 'q') return;
+  // The search box is debounced above; the place field (no name) sets `near` itself when a place is chosen.
+  if (!event.target.name || event.target.name === 'q') return;
   filterChanged();
 });
 form.addEventListener('submit', (event) => {
