@@ -69,10 +69,9 @@ public static class InclusionCriteria
     {
         var ccis = partners.Where(p => p.Kind == PartnerKind.Cci).ToList();
         if (ccis.Count == 0) return new("cci", CriterionOutcome.Fail, "Criteria.Cci.None");
-        var subsectors = Subsector.Seed.Select(s => s.Code).ToHashSet();
-        if (ccis.FirstOrDefault(p => p.SubsectorCode is { } code && subsectors.Contains(code)) is { } found)
-            return new("cci", CriterionOutcome.Pass, "Criteria.Cci.Pass", found.Name,
-                Subsector.Seed.Single(s => s.Code == found.SubsectorCode).Name.InCurrentCulture().Text);
+        foreach (var cci in ccis)
+            if (Subsector.Find(cci.SubsectorCode) is { } subsector)
+                return new("cci", CriterionOutcome.Pass, "Criteria.Cci.Pass", cci.Name, subsector.Name.InCurrentCulture().Text);
         return new("cci", CriterionOutcome.Unknown, "Criteria.Cci.SubsectorMissing", ccis[0].Name);
     }
 

@@ -44,6 +44,11 @@ public class Subsector
     /// <summary>Marker and badge colour on the map (hex).</summary>
     public string Colour { get; set; } = "#555555";
 
+    /// <summary>The subsector with this code, or null: the twelve are fixed, so no database is asked.</summary>
+    public static Subsector? Find(string? code) => Seed.FirstOrDefault(s => s.Code == code);
+
+    public static bool IsCode(string? code) => Find(code) is not null;
+
     public static IReadOnlyList<Subsector> Seed { get; } =
     [
         new() { Code = "music", NameDe = "Musikwirtschaft", NameEn = "Music industry", SortOrder = 1, Colour = "#1f5f99" },

@@ -133,8 +133,8 @@ public static class ImportValidator
             else if (p.Name.Length > MaxName) errors.Add($"{at}.name must be at most {MaxName} characters");
             if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add($"{at}.kind must be one of {string.Join(", ", Code.All<PartnerKind>())}");
             else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add($"{at}.subsector is required for a CCI partner");
-            if (!string.IsNullOrWhiteSpace(p.Subsector) && !SubsectorCodes.Contains(p.Subsector.Trim()))
-                errors.Add($"{at}.subsector \"{p.Subsector}\" is not one of {string.Join(", ", SubsectorCodes)}");
+            if (!string.IsNullOrWhiteSpace(p.Subsector) && !Subsector.IsCode(p.Subsector.Trim()))
+                errors.Add($"{at}.subsector \"{p.Subsector}\" is not one of {string.Join(", ", Subsector.Seed.Select(s => s.Code))}");
             MaxLength(p.Sector, $"{at}.sector", MaxName, errors);
             MaxLength(p.Municipality, $"{at}.municipality", MaxName, errors);
             MaxLength(p.Website, $"{at}.website", MaxUrl, errors);
@@ -145,8 +145,6 @@ public static class ImportValidator
         }
     }
 
-    /// <summary>The twelve subsector codes (the reference table is seeded from the same list).</summary>
-    private static readonly IReadOnlyList<string> SubsectorCodes = Subsector.Seed.Select(s => s.Code).ToArray();
 
     private static void MaxLength(string? value, string field, int max, List<string> errors)
     {

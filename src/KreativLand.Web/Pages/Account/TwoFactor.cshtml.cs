@@ -41,7 +41,7 @@ public class TwoFactorModel(UserManager<CuratorUser> users, SignInManager<Curato
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 8))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
-        await LoadAsync(user, keepCodes: true);
+        await LoadAsync(user);
         Message = null;
         return Page();
     }
@@ -57,7 +57,7 @@ public class TwoFactorModel(UserManager<CuratorUser> users, SignInManager<Curato
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CuratorUser user, bool keepCodes = false)
+    private async Task LoadAsync(CuratorUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         if (Enabled) return;
@@ -70,7 +70,6 @@ public class TwoFactorModel(UserManager<CuratorUser> users, SignInManager<Curato
         Key = key!;
         var email = Uri.EscapeDataString(user.Email ?? user.UserName ?? "");
         AuthenticatorUri = $"otpauth://totp/KreativLand:{email}?secret={Key}&issuer=KreativLand&digits=6";
-        if (!keepCodes) RecoveryCodes = [];
     }
 
     /// <summary>The key in groups of four, easier to type into an app.</summary>

@@ -6,7 +6,7 @@ using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
 namespace KreativLand.Web.Pages.Admin;
 
 /// <summary>A listing as a row of the curator area's tables (dashboard queue and listing table).</summary>
-public sealed record ListingRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt);
+public sealed record ListingRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo);
 
 public static class AdminQueries
 {
@@ -26,7 +26,7 @@ public static class AdminQueries
             record.Location?.Population, record.Location?.Country, threshold, economic, equal, regional);
 
     public static IQueryable<ListingRow> ToRows(IQueryable<Cooperation> query) =>
-        query.Select(c => new ListingRow(c.Id, c.Slug, Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt));
+        query.Select(c => new ListingRow(c.Id, c.Slug, Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo));
 
     /// <summary>The one text filter of the curator area: title (either language), slug, municipality or a partner's name.</summary>
     public static IQueryable<Cooperation> Matching(IQueryable<Cooperation> query, string? text)

@@ -13,7 +13,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
 
     public IReadOnlyDictionary<CooperationStatus, int> Counts { get; private set; } = new Dictionary<CooperationStatus, int>();
-    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
+    public IReadOnlyList<ListingRow> Queue { get; private set; } = [];
     public IReadOnlyList<DueRow> Due { get; private set; } = [];
     public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
     public IReadOnlyList<string> Curators { get; private set; } = [];
@@ -25,7 +25,6 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Assignee { get; set; }
 
-    public sealed record QueueRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo);
     public sealed record RevisionRow(int Id, string Slug, LocalizedText Title, string UpdatedBy, DateTimeOffset UpdatedAt);
     public sealed record DueRow(int Id, string Slug, LocalizedText Title, DateTimeOffset? LastReviewedAt);
 
@@ -90,10 +89,9 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         Counts = Enum.GetValues<CooperationStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
 
         // Submissions first (nobody has looked at them yet), oldest first within each status.
-        Queue = await db.Cooperations.AsNoTracking()
-            .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
-            .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt)
-            .Select(c => new QueueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo))
+        Queue = await AdminQueries.ToRows(db.Cooperations.AsNoTracking()
+                .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
+                .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt))
             .ToListAsync(cancellationToken);
 
         // Edits of published listings wait here, reviewed like new listings.

@@ -18,11 +18,11 @@ public static class SimilarListings
 
     public static async Task<IReadOnlyList<SimilarListing>> FindAsync(
         KreativLandDbContext db, string? title, IEnumerable<string?> partnerNames, double? latitude, double? longitude,
-        int? exceptId, bool publishedOnly, CancellationToken cancellationToken = default)
+        bool publishedOnly, CancellationToken cancellationToken = default)
     {
         var names = partnerNames.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Normalise(n!)).ToHashSet();
         var words = Words(title);
-        var query = db.Cooperations.AsNoTracking().Where(c => c.Id != exceptId && c.Status != CooperationStatus.Archived);
+        var query = db.Cooperations.AsNoTracking().Where(c => c.Status != CooperationStatus.Archived);
         if (publishedOnly) query = query.Where(c => c.Status == CooperationStatus.Published);
         var candidates = await query
             .Select(c => new

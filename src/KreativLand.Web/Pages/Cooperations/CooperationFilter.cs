@@ -72,10 +72,9 @@ public sealed record CooperationFilter
         IQueryCollection query, KreativLandDbContext db, CancellationToken cancellationToken = default)
     {
         var errors = new List<Error>();
-        var subsectorCodes = Subsector.Seed.Select(s => s.Code).ToHashSet();
 
         var subsectors = Values(query, Parameter.Subsector)
-            .Where(code => subsectorCodes.Contains(code) || Fail(errors, Parameter.Subsector, "Filter.Error.UnknownSubsector", code))
+            .Where(code => Subsector.IsCode(code) || Fail(errors, Parameter.Subsector, "Filter.Error.UnknownSubsector", code))
             .Distinct().ToList();
         var countries = Values(query, Parameter.Country).Select(code => code.ToUpperInvariant())
             .Where(code => Domain.Countries.IsCode(code) || Fail(errors, Parameter.Country, "Filter.Error.UnknownCountry", code))

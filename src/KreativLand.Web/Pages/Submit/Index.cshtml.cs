@@ -81,7 +81,7 @@ public class IndexModel(
 
         if (!Input.Consent) ModelState.AddModelError("Input.Consent", text["Submit.ConsentRequired"]);
         if (!Languages.IsSupported(Input.Language)) Input.Language = Languages.German;
-        if (Input.CciSubsector is { } subsector && Subsector.Seed.All(s => s.Code != subsector)) ModelState.AddModelError("Input.CciSubsector", text["Submit.SubsectorUnknown"]);
+        if (Input.CciSubsector is { } subsector && !Subsector.IsCode(subsector)) ModelState.AddModelError("Input.CciSubsector", text["Submit.SubsectorUnknown"]);
         if (Input.Country is { } countryCode && !Countries.European.Contains(countryCode.Trim().ToUpperInvariant())) ModelState.AddModelError("Input.Country", text["Submit.CountryUnknown"]);
 
         var record = ModelState.IsValid && Problems.Count == 0 ? await ToRecordAsync(cancellationToken) : null;
@@ -90,7 +90,7 @@ public class IndexModel(
         {
             // Only published listings are shown to the public.
             Similar = await Admin.SimilarListings.FindAsync(db, Input.Title, [Input.SmeName, Input.CciName],
-                record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: true, cancellationToken);
+                record.Location?.Latitude, record.Location?.Longitude, publishedOnly: true, cancellationToken);
         }
         if (record is null || Problems.Count > 0 || !ModelState.IsValid || Similar.Count > 0)
         {

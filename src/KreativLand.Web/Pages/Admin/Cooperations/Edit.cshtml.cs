@@ -127,13 +127,13 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
     private Task<IReadOnlyList<Admin.SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
         Admin.SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
-            record.Location?.Latitude, record.Location?.Longitude, exceptId: null, publishedOnly: false, cancellationToken);
+            record.Location?.Latitude, record.Location?.Longitude, publishedOnly: false, cancellationToken);
 
     /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
     public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
     {
-        var record = await NormalisedRecordAsync(null, cancellationToken);
-        var results = await CriteriaAsync(record, cancellationToken);
+        var record = await NormalisedRecordAsync(null, cancellationToken, withSlugs: false);
+        var results = await CriteriaOfFormAsync(record, cancellationToken);
         return new JsonResult(new
         {
             allPass = InclusionCriteria.AllPass(results),
@@ -222,7 +222,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
         if (cooperation is null) return NotFound();
-        var criteria = await CriteriaAsync(CooperationExport.ToRecord(cooperation), cancellationToken, cooperation);
+        var criteria = await CriteriaAsync(CooperationExport.ToRecord(cooperation), cooperation.EconomicBackground, cooperation.EqualTerms, cooperation.RegionalEffects, cancellationToken);
         var refusal = Code.TryParse<CooperationStatus>(Transition.To, out var to)
             ? Workflow.Refusal(cooperation.Status, to, InclusionCriteria.AllPass(criteria), IsAdmin, Transition.Override, Transition.Reason)
             : "Workflow.NotAllowed";
@@ -327,9 +327,8 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         if (revision is null || cooperation.Status != CooperationStatus.Published) return RedirectToPage(new { id });
 
         var content = RevisionContent.Parse(revision.Content);
-        var threshold = await AdminQueries.PopulationThresholdAsync(db, content.Record.Location?.Country, cancellationToken);
-        var criteriaPass = InclusionCriteria.AllPass(InclusionCriteria.Evaluate(
-            AdminQueries.Facts(content.Record, threshold, content.EconomicBackground, content.EqualTerms, content.RegionalEffects)));
+        var criteriaPass = InclusionCriteria.AllPass(
+            await CriteriaAsync(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects, cancellationToken));
         // Reviewed like a new listing: the same rule as publishing from review.
         if (Workflow.Refusal(CooperationStatus.InReview, CooperationStatus.Published, criteriaPass, IsAdmin, Transition.Override, Transition.Reason) is { } refusal)
         {
@@ -426,8 +425,11 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         return row;
     }
 
-    /// <summary>The form as one import record: removed and empty rows dropped, slugs made for new listings and partners.</summary>
-    private async Task<ImportCooperation> NormalisedRecordAsync(int? id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The form as one import record: removed and empty rows dropped and, unless <paramref name="withSlugs"/> is false
+    /// (the live checklist needs none), slugs made for new listings and partners.
+    /// </summary>
+    private async Task<ImportCooperation> NormalisedRecordAsync(int? id, CancellationToken cancellationToken, bool withSlugs = true)
     {
         var record = Input;
         record.Title ??= new(); record.Summary ??= new(); record.Description ??= new();
@@ -435,26 +437,26 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         record.Location ??= new();
         record.Location.Country = record.Location.Country?.Trim().ToUpperInvariant();
         record.ContactOrigins ??= []; record.RegionValues ??= []; record.PartnerValues ??= [];
-        if (string.IsNullOrWhiteSpace(record.Slug))
-        {
-            var title = record.Title.De ?? record.Title.En;
-            record.Slug = string.IsNullOrWhiteSpace(title) ? null : await FreeSlugAsync(Slugs.From(title), id, cancellationToken);
-        }
-        else record.Slug = record.Slug.Trim();
+        record.Slug = string.IsNullOrWhiteSpace(record.Slug) ? null : record.Slug.Trim();
+        if (record.Slug is null && withSlugs && (record.Title.De ?? record.Title.En) is { } title && !string.IsNullOrWhiteSpace(title))
+            record.Slug = await FreeSlugAsync(Slugs.From(title), "listing", candidate => db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken));
 
         var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
         var names = partners.Where(p => string.IsNullOrWhiteSpace(p.Slug)).Select(p => p.Name!.Trim().ToLower()).ToList();
         // A new row naming an organisation that exists already joins that partner instead of duplicating it.
-        var known = await db.Partners.AsNoTracking().Where(p => names.Contains(p.Name.ToLower())).Select(p => new { p.Name, p.Slug }).ToListAsync(cancellationToken);
+        var known = withSlugs
+            ? await db.Partners.AsNoTracking().Where(p => names.Contains(p.Name.ToLower())).Select(p => new { p.Name, p.Slug }).ToListAsync(cancellationToken)
+            : [];
         var taken = new HashSet<string>();
         foreach (var partner in partners)
         {
-            if (string.IsNullOrWhiteSpace(partner.Slug))
+            if (withSlugs && string.IsNullOrWhiteSpace(partner.Slug))
             {
                 partner.Slug = known.FirstOrDefault(k => string.Equals(k.Name, partner.Name!.Trim(), StringComparison.OrdinalIgnoreCase))?.Slug
-                    ?? await FreePartnerSlugAsync(Slugs.From(partner.Name!), taken, cancellationToken);
+                    ?? await FreeSlugAsync(Slugs.From(partner.Name!), "partner",
+                        async candidate => taken.Contains(candidate) || await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken));
             }
-            taken.Add(partner.Slug);
+            if (partner.Slug is not null) taken.Add(partner.Slug);
             partner.Website = Blank(partner.Website); partner.Sector = Blank(partner.Sector); partner.Subsector = Blank(partner.Subsector);
             partner.Municipality = Blank(partner.Municipality); partner.Country = Blank(partner.Country)?.ToUpperInvariant();
         }
@@ -468,23 +470,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     private static bool IsBlank(ImportText? text) => string.IsNullOrWhiteSpace(text?.De) && string.IsNullOrWhiteSpace(text?.En);
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private async Task<string> FreeSlugAsync(string slug, int? id, CancellationToken cancellationToken)
+    /// <summary>The slug, or the first of slug-2, slug-3 … that <paramref name="taken"/> does not report as used.</summary>
+    private static async Task<string> FreeSlugAsync(string slug, string fallback, Func<string, Task<bool>> taken)
     {
-        if (slug.Length == 0) slug = "listing";
+        if (slug.Length == 0) slug = fallback;
         for (var n = 1; ; n++)
         {
             var candidate = n == 1 ? slug : $"{slug}-{n}";
-            if (!await db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken)) return candidate;
-        }
-    }
-
-    private async Task<string> FreePartnerSlugAsync(string slug, HashSet<string> taken, CancellationToken cancellationToken)
-    {
-        if (slug.Length == 0) slug = "partner";
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? slug : $"{slug}-{n}";
-            if (!taken.Contains(candidate) && !await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken)) return candidate;
+            if (!await taken(candidate)) return candidate;
         }
     }
 
@@ -508,13 +501,17 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         return string.Join('.', path.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
     }
 
-    private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record, CancellationToken cancellationToken, Cooperation? stored = null)
+    /// <summary>The criteria of a listing (as edited, stored or revised) with the attestations that go with it.</summary>
+    private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record,
+        Attestation economic, Attestation equal, Attestation regional, CancellationToken cancellationToken)
     {
         var threshold = await AdminQueries.PopulationThresholdAsync(db, record.Location?.Country, cancellationToken);
-        return InclusionCriteria.Evaluate(stored is null
-            ? AdminQueries.Facts(record, threshold, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation())
-            : AdminQueries.Facts(record, threshold, stored.EconomicBackground, stored.EqualTerms, stored.RegionalEffects));
+        return InclusionCriteria.Evaluate(AdminQueries.Facts(record, threshold, economic, equal, regional));
     }
+
+    /// <summary>The criteria of the form as it stands.</summary>
+    private Task<IReadOnlyList<CriterionResult>> CriteriaOfFormAsync(ImportCooperation record, CancellationToken cancellationToken) =>
+        CriteriaAsync(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation(), cancellationToken);
 
     private static SortedDictionary<string, string> Snapshot(Cooperation c) =>
         Flatten(CooperationExport.ToRecord(c), c.EconomicBackground, c.EqualTerms, c.RegionalEffects);
@@ -527,16 +524,12 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
     private static SortedDictionary<string, string> Flatten(ImportCooperation record, Attestation economic, Attestation equal, Attestation regional)
     {
-        var status = record.Status;
-        record.Status = null; // status changes have their own history
-        try
-        {
-            return CooperationExport.Flatten(record,
-                ("economicBackground.confirmed", economic.Confirmed?.ToString().ToLowerInvariant()), ("economicBackground.note", economic.Note),
-                ("equalTerms.confirmed", equal.Confirmed?.ToString().ToLowerInvariant()), ("equalTerms.note", equal.Note),
-                ("regionalEffects.confirmed", regional.Confirmed?.ToString().ToLowerInvariant()), ("regionalEffects.note", regional.Note));
-        }
-        finally { record.Status = status; }
+        var fields = CooperationExport.Flatten(record,
+            ("economicBackground.confirmed", economic.Confirmed?.ToString().ToLowerInvariant()), ("economicBackground.note", economic.Note),
+            ("equalTerms.confirmed", equal.Confirmed?.ToString().ToLowerInvariant()), ("equalTerms.note", equal.Note),
+            ("regionalEffects.confirmed", regional.Confirmed?.ToString().ToLowerInvariant()), ("regionalEffects.note", regional.Note));
+        fields.Remove("status"); // status changes have their own history
+        return fields;
     }
 
     /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
@@ -560,7 +553,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
                 RevisionDiff = CooperationExport.Diff(Snapshot(stored), Snapshot(RevisionContent.Parse(revision.Content)));
             }
         }
-        Criteria = await CriteriaAsync(edited ?? Input, cancellationToken);
+        Criteria = await CriteriaOfFormAsync(edited ?? Input, cancellationToken);
         // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
         var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
         PartnerRows = partners.Count == 0

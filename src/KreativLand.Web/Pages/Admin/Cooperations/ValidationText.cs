@@ -57,14 +57,14 @@ public static partial class ValidationText
         {
             var match = pattern.Match(message);
             if (!match.Success) continue;
-            var a = match.Groups["a"].Success ? Field(match.Groups["a"].Value, text, fallBackToValue: true) : "";
+            var a = match.Groups["a"].Success ? Field(match.Groups["a"].Value, text) : "";
             return text[key, Field(match.Groups["f"].Value, text), a, match.Groups["b"].Value].Value;
         }
         return message;
     }
 
     /// <summary>"partners[1].role.de" → "Partner 2: Rolle (Deutsch)"; unknown paths stay as they are.</summary>
-    public static string Field(string path, IStringLocalizer text, bool fallBackToValue = false)
+    public static string Field(string path, IStringLocalizer text)
     {
         var row = RowPath().Match(path);
         if (row.Success && RowLabels.TryGetValue(row.Groups["list"].Value, out var rowLabel))
@@ -79,7 +79,7 @@ public static partial class ValidationText
         var language = LanguagePath().Match(path);
         if (language.Success && FieldLabels.TryGetValue(language.Groups["field"].Value, out var textLabel))
             return $"{text[textLabel]} ({text["Language." + language.Groups["lang"].Value]})";
-        return FieldLabels.TryGetValue(path, out var label) ? text[label] : fallBackToValue ? path : path;
+        return FieldLabels.TryGetValue(path, out var label) ? text[label] : path;
     }
 
     [GeneratedRegex(@"^(?<list>partners|quotes|media|images)\[(?<i>\d+)\]\.?(?<rest>.*)$")]

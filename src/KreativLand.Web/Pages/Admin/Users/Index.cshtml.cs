@@ -59,8 +59,7 @@ public class IndexModel(KreativLandDbContext db, UserManager<CuratorUser> users,
             return Page();
         }
         user.Disabled = disabled;
-        await users.UpdateAsync(user);
-        // A new stamp ends the account's open sessions at their next check.
+        // A new stamp ends the account's open sessions at their next check; the same update stores Disabled.
         await users.UpdateSecurityStampAsync(user);
         Message = disabled ? "Users.DisabledMessage" : "Users.EnabledMessage";
         return RedirectToPage();
