@@ -1,6 +1,9 @@
 // The listing editor (/admin/cooperations/edit): language tabs, adding and removing rows, the position map,
 // the gazetteer lookup and the live criteria checklist. The form works without this script; it only makes it quicker.
-import * as L from '../lib/leaflet/dist/leaflet-src.esm.js';
+// Leaflet is loaded as a classic script before this module (window.L), as on every page with a map.
+import { addTiles, settingsOf } from './map-core.js';
+
+const L = window.L;
 
 const form = document.getElementById('editor-form');
 if (form) {
@@ -80,10 +83,7 @@ function setUpMap(form) {
     if (!element || !latInput || !lngInput) return null;
 
     const map = L.map(element, { scrollWheelZoom: false });
-    L.tileLayer(element.dataset.tileUrl, {
-        attribution: element.dataset.attribution,
-        maxZoom: Number(element.dataset.maxZoom) || 19,
-    }).addTo(map);
+    addTiles(map, element, settingsOf(element));
     const icon = L.icon({
         iconUrl: '/lib/leaflet/dist/images/marker-icon.png',
         iconRetinaUrl: '/lib/leaflet/dist/images/marker-icon-2x.png',
