@@ -137,4 +137,8 @@ public sealed class MapOptions
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string Attribution { get; set; } = "© OpenStreetMap contributors";
     public int MaxZoom { get; set; } = 19;
+
+    /// <summary>The tile URL with its placeholders filled in, when it is absolute (a third-party or separate tile server).</summary>
+    public Uri? TileUri =>
+        Uri.TryCreate(TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri) ? uri : null;
 }

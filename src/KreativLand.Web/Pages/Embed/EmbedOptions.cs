@@ -24,8 +24,7 @@ public sealed class EmbedOptions
     public bool ConsentRequiredFor(MapOptions map) => ConsentRequired ?? !map.TileUrl.StartsWith('/');
 
     /// <summary>The host of the tile server, named in the consent overlay.</summary>
-    public static string TileHost(MapOptions map) =>
-        Uri.TryCreate(map.TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri) ? uri.Host : map.TileUrl;
+    public static string TileHost(MapOptions map) => map.TileUri?.Host ?? map.TileUrl;
 
     /// <summary>
     /// On the embedded map the lang parameter picks the language (partners cannot rely on /de or /en prefixes or cookies).
