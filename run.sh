@@ -29,6 +29,9 @@ prepare_database() {
     fi
 }
 
+# The database and a built, migrated app: what every one-off verb needs first.
+ready_app() { require_dotnet; prepare_database; build_app; app migrate >/dev/null; }
+
 site_running() {
     curl -fsS -m 2 "http://127.0.0.1:$KL_PORT/health/live" 2>/dev/null | grep -q Healthy
 }
@@ -58,7 +61,7 @@ case "$command" in
     import)
         [ $# -eq 2 ] || fail "usage: ./run.sh import FILE"
         file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
-        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        ready_app
         say "Importing $2"
         app import "$file"
         ;;
@@ -66,13 +69,13 @@ case "$command" in
         [ $# -ge 2 ] || fail "usage: ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]"
         file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
         shift 2
-        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        ready_app
         say "Importing regions from $file"
         app import-regions "$file" "$@"
         ;;
     add-user)
         [ $# -eq 4 ] && [ "$3" = "--role" ] || fail "usage: ./run.sh add-user EMAIL --role admin|curator"
-        require_dotnet; prepare_database; build_app; app migrate >/dev/null
+        ready_app
         app add-user "$2" --role "$4"
         ;;
     stop-db)

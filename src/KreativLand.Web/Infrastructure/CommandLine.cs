@@ -42,12 +42,12 @@ public static class CommandLine
                     options.GetValueOrDefault("level"),
                     options.GetValueOrDefault("name-property") ?? "name",
                     options.GetValueOrDefault("country-property") ?? "country");
-                return ReportRegions(await services.GetRequiredService<RegionImporter>().ImportFileAsync(verbs[1], regionOptions), verbs[1]);
+                return Report(await services.GetRequiredService<RegionImporter>().ImportFileAsync(verbs[1], regionOptions), verbs[1], "regions from " + verbs[1]);
             case "import-regions":
                 Console.Error.WriteLine("usage: import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]");
                 return 2;
             case "add-user":
-                return await AddUserAsync(services, args);
+                return await AddUserAsync(services, verbs, options);
             default:
                 Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, add-user EMAIL --role admin|curator)");
                 return 2;
@@ -91,20 +91,8 @@ public static class CommandLine
         }
         var path = File.Exists(CountryOutlinesPath) ? CountryOutlinesPath
             : Path.Combine(services.GetRequiredService<IWebHostEnvironment>().WebRootPath, "data", "countries-europe.geojson");
-        return ReportRegions(await services.GetRequiredService<RegionImporter>().ImportFileAsync(path,
-            new RegionImporter.Options(Domain.Region.CountryLevel, "name", "iso_a2")), "country outlines");
-    }
-
-    private static int ReportRegions(RegionImportResult result, string source)
-    {
-        if (result.Succeeded)
-        {
-            Console.WriteLine($"Imported regions from {source}: {result.Created} created, {result.Updated} updated.");
-            return 0;
-        }
-        Console.Error.WriteLine($"Import of {source} refused; nothing was imported. {result.Errors.Count} problem(s):");
-        foreach (var error in result.Errors) Console.Error.WriteLine("  " + error);
-        return 1;
+        return Report(await services.GetRequiredService<RegionImporter>().ImportFileAsync(path,
+            new RegionImporter.Options(Domain.Region.CountryLevel, "name", "iso_a2")), "country outlines", "regions from country outlines");
     }
 
     private static async Task<int> SeedAsync(IServiceProvider services)
@@ -121,11 +109,12 @@ public static class CommandLine
         return Report(await services.GetRequiredService<CooperationImporter>().ImportFileAsync(SampleDataPath), "sample data");
     }
 
-    private static int Report(ImportResult result, string source)
+    /// <param name="imported">How the success line names what came in (default: the source).</param>
+    private static int Report(ImportResult result, string source, string? imported = null)
     {
         if (result.Succeeded)
         {
-            Console.WriteLine($"Imported {source}: {result.Created} created, {result.Updated} updated.");
+            Console.WriteLine($"Imported {imported ?? source}: {result.Created} created, {result.Updated} updated.");
             return 0;
         }
         Console.Error.WriteLine($"Import of {source} refused; nothing was imported. {result.Errors.Count} problem(s):");
@@ -135,12 +124,10 @@ public static class CommandLine
 
     private const string AddUserUsage = "usage: add-user EMAIL --role admin|curator   (password from KL_PASSWORD or a prompt)";
 
-    private static async Task<int> AddUserAsync(IServiceProvider services, string[] args)
+    private static async Task<int> AddUserAsync(IServiceProvider services, string[] verbs, Dictionary<string, string> options)
     {
-        var position = Array.IndexOf(args, "add-user");
-        var email = position + 1 < args.Length && !args[position + 1].StartsWith("--", StringComparison.Ordinal) ? args[position + 1] : null;
-        var roleFlag = Array.IndexOf(args, "--role");
-        var role = roleFlag >= 0 && roleFlag + 1 < args.Length ? args[roleFlag + 1] : null;
+        var email = verbs.ElementAtOrDefault(1);
+        var role = options.GetValueOrDefault("role");
         if (email is null || role is null)
         {
             Console.Error.WriteLine(AddUserUsage);

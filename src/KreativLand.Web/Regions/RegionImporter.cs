@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Import;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -8,11 +9,6 @@ using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.IO.Converters;
 
 namespace KreativLand.Web.Regions;
-
-public sealed record RegionImportResult(int Created, int Updated, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>
 /// Reads region boundaries (any set: federal states, districts, LEADER regions) from a GeoJSON
@@ -26,7 +22,7 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
 
     public sealed record Options(string? Level, string NameProperty = "name", string CountryProperty = "country");
 
-    public async Task<RegionImportResult> ImportFileAsync(string path, Options options, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportFileAsync(string path, Options options, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) return new(0, 0, [$"file not found: {path}"]);
         if (new FileInfo(path).Length > MaxFileBytes) return new(0, 0, [$"the file is larger than {MaxFileBytes / 1024 / 1024} MiB"]);
@@ -34,7 +30,7 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
         return await ImportAsync(stream, options, cancellationToken);
     }
 
-    public async Task<RegionImportResult> ImportAsync(Stream json, Options options, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(Stream json, Options options, CancellationToken cancellationToken = default)
     {
         FeatureCollection? collection;
         try

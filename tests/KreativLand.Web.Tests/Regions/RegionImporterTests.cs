@@ -9,7 +9,7 @@ public class RegionImporterTests(DatabaseFixture database) : IClassFixture<Datab
 {
     private const string Square = """{"type":"Polygon","coordinates":[[[12,50],[13,50],[13,51],[12,51],[12,50]]]}""";
 
-    private async Task<RegionImportResult> ImportAsync(string json, string? level = "test")
+    private async Task<KreativLand.Web.Import.ImportResult> ImportAsync(string json, string? level = "test")
     {
         await using var db = database.OpenContext();
         return await new RegionImporter(db, TimeProvider.System)
