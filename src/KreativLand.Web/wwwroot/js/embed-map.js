@@ -1,7 +1,7 @@
 // The embedded map (/embed/map) on partner sites: markers for the preset filter, optional list and legend,
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
-import { createBaseMap, addTiles, settingsOf, subsectorIcon, format, prefersReducedMotion } from './map-core.js';
-import { createResultRenderer } from './map-results.js';
+import { createBaseMap, addTiles, settingsOf, prefersReducedMotion } from './map-core.js';
+import { createResultRenderer, resultCountText } from './map-results.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -16,7 +16,7 @@ const status = document.getElementById('result-count');
 const nameSources = [...document.querySelectorAll('[data-subsector-name]'),
   ...(document.getElementById('subsector-names')?.content.querySelectorAll('[data-subsector-name]') ?? [])];
 const subsectorNames = new Map(nameSources.map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
-const { listItem, popup } = createResultRenderer({ settings, labels: data, subsectorNames, newTab: true });
+const { listItem, marker } = createResultRenderer({ settings, labels: data, subsectorNames, newTab: true });
 
 // While embed.js sizes the iframe to the content, the map keeps a fixed height (else it would grow with the iframe).
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
@@ -64,23 +64,13 @@ function draw(features) {
   const items = [];
   for (const feature of features) {
     const properties = feature.properties;
-    const [lng, lat] = feature.geometry.coordinates; // GeoJSON [longitude, latitude]; Leaflet [lat, lng]
-    const marker = L.marker([lat, lng], { icon: subsectorIcon(properties.subsectors), title: properties.title, keyboard: true });
-    marker.bindPopup(() => popup(properties), { autoPanPadding: [20, 20] });
-    marker.on('add', () => {
-      marker.getElement().setAttribute('aria-label', `${properties.title} – ${properties.municipality}`);
-      marker.getElement().dataset.id = properties.id;
-    });
-    layers.push(marker);
+    layers.push(marker(feature));
     if (list) items.push(listItem(properties));
   }
   cluster.addLayers(layers);
   list?.replaceChildren(...items);
   mapElement.dataset.markerCount = String(features.length);
-  if (status) {
-    status.textContent = features.length === 0 ? data.labelResultsNone
-      : features.length === 1 ? data.labelResultsOne : format(data.labelResults, features.length);
-  }
+  if (status) status.textContent = resultCountText(data, features.length);
 }
 
 async function fit() {

@@ -1,6 +1,6 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, settingsOf, subsectorIcon, format, prefersReducedMotion } from './map-core.js';
-import { createResultRenderer } from './map-results.js';
+import { createBaseMap, settingsOf, format, prefersReducedMotion } from './map-core.js';
+import { createResultRenderer, resultCountText } from './map-results.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -32,7 +32,8 @@ const feedBase = document.getElementById('feed-link').dataset.feedBase;
 const subsectorNames = new Map(
   [...document.querySelectorAll('[data-subsector-name]')].map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
 
-const { listItem, popup } = createResultRenderer({ settings, labels, subsectorNames });
+const renderer = createResultRenderer({ settings, labels, subsectorNames });
+const { listItem } = renderer;
 
 const map = createBaseMap(mapElement, settings);
 const cluster = L.markerClusterGroup({
@@ -167,15 +168,8 @@ function draw(features) {
   const layers = [];
   for (const feature of features) {
     const properties = feature.properties;
-    const [lng, lat] = feature.geometry.coordinates; // GeoJSON is [longitude, latitude]; Leaflet wants [lat, lng]
-    const marker = L.marker([lat, lng], { icon: subsectorIcon(properties.subsectors), title: properties.title, keyboard: true, riseOnHover: true });
-    marker.bindPopup(() => popup(properties), { autoPanPadding: [20, 20] });
+    const marker = renderer.marker(feature, { riseOnHover: true });
     marker.on('click', () => revealInList(properties.id));
-    marker.on('add', () => {
-      const element = marker.getElement();
-      element.setAttribute('aria-label', `${properties.title} – ${properties.municipality}`);
-      element.dataset.id = properties.id;
-    });
     markers.set(properties.id, marker);
     layers.push(marker);
     if (items.length < listLimit) items.push(listItem(properties));
@@ -186,8 +180,7 @@ function draw(features) {
   showAllLink.href = `${listPage}${window.location.search}`;
   showAllLink.textContent = format(showAllLink.dataset.label, features.length);
   mapElement.dataset.markerCount = String(features.length);
-  status.textContent = features.length === 0 ? labels.labelResultsNone
-    : features.length === 1 ? labels.labelResultsOne : format(labels.labelResults, features.length);
+  status.textContent = resultCountText(labels, features.length);
 }
 
 function updateCounts(facets) {

@@ -1,5 +1,7 @@
 // How a cooperation appears in a result list and a marker popup: shared by the home explorer and the embedded map.
-import { countryName } from './map-core.js';
+import { countryName, subsectorIcon, format } from './map-core.js';
+
+const L = window.L;
 
 export function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -55,5 +57,24 @@ export function createResultRenderer({ settings, labels, subsectorNames, newTab 
     return content;
   }
 
-  return { badges, listItem, popup };
+  /** A keyboard-reachable marker coloured by subsector, with its popup; GeoJSON is [longitude, latitude], Leaflet wants [lat, lng]. */
+  function marker(feature, options = {}) {
+    const properties = feature.properties;
+    const [lng, lat] = feature.geometry.coordinates;
+    const result = L.marker([lat, lng], { icon: subsectorIcon(properties.subsectors), title: properties.title, keyboard: true, ...options });
+    result.bindPopup(() => popup(properties), { autoPanPadding: [20, 20] });
+    result.on('add', () => {
+      const node = result.getElement();
+      node.setAttribute('aria-label', `${properties.title} – ${properties.municipality}`);
+      node.dataset.id = properties.id;
+    });
+    return result;
+  }
+
+  return { badges, listItem, popup, marker };
+}
+
+/** "No cooperation matches", "1 cooperation found" or "N cooperations found", from the map element's labels. */
+export function resultCountText(labels, count) {
+  return count === 0 ? labels.labelResultsNone : count === 1 ? labels.labelResultsOne : format(labels.labelResults, count);
 }
