@@ -1,3 +1,4 @@
+using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Browser;
@@ -22,6 +23,24 @@ public static class Chromium
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Collects what goes wrong on the page: console errors, failed responses and script errors. Failing map tiles
+    /// (they point at a closed port on purpose) and whatever <paramref name="ignore"/> names are expected.
+    /// </summary>
+    public static void CollectFailures(IPage page, List<string> failures, Func<string, bool>? ignore = null)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && ignore?.Invoke(message.Text) != true) failures.Add(message.Text);
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.StartsWith(WebFixture.UnreachableTiles) && ignore?.Invoke(response.Url) != true)
+                failures.Add($"{response.Status} {response.Url}");
+        };
+        page.PageError += (_, error) => failures.Add(error);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -11,9 +11,8 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
         var email = await Curators.CreateAsync(site, "curator");
         var page = await Chromium.NewPageAsync(site.BaseAddress);
         var failures = new List<string>();
-        // Map tiles point at a closed local port on purpose; anything else failing (a CSP violation, a 500) is a defect.
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) failures.Add(message.Text); };
-        page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.StartsWith("http://127.0.0.1:9/")) failures.Add($"{response.Status} {response.Url}"); };
+        // Anything failing besides the tiles (a CSP violation, a 500) is a defect.
+        Chromium.CollectFailures(page, failures);
 
         // Sign in through the redirect.
         await page.GotoAsync("/admin");

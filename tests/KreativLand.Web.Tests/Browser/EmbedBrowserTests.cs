@@ -36,15 +36,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     private async Task<IPage> OpenAsync(Uri url)
     {
         var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && !message.Text.Contains("frame-ancestors")) failures.Add(message.Text);
-        };
-        page.PageError += (_, error) => failures.Add(error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !response.Url.StartsWith("http://127.0.0.1:9/")) failures.Add($"{response.Status} {response.Url}");
-        };
+        Chromium.CollectFailures(page, failures, text => text.Contains("frame-ancestors"));
         await page.GotoAsync(url.ToString());
         return page;
     }
@@ -125,7 +117,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         // The partner page itself requests nothing but its own page, embed.js and the iframes' documents;
         // everything else comes from inside the iframes, from KreativLand.
         var fromPartnerPage = requests.Where(r => !r.StartsWith(partner.BaseAddress.ToString()) && !r.StartsWith(Kl)).ToList();
-        Assert.True(fromPartnerPage.All(r => r.StartsWith("http://127.0.0.1:9/")), string.Join("\n", fromPartnerPage));
+        Assert.True(fromPartnerPage.All(r => r.StartsWith(WebFixture.UnreachableTiles)), string.Join("\n", fromPartnerPage));
         await Chromium.ScreenshotAsync(page, "embed-widget");
         Assert.Empty(failures);
     }
@@ -221,7 +213,7 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
     {
         var tileRequests = new List<string>();
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        page.Request += (_, request) => { if (request.Url.StartsWith("http://127.0.0.1:9/")) tileRequests.Add(request.Url); };
+        page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tileRequests.Add(request.Url); };
         await page.GotoAsync("/embed/map?country=DE&lang=en");
         await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("3", await page.Locator("#map").GetAttributeAsync("data-marker-count")); // markers come from KreativLand itself
@@ -231,7 +223,7 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
         Assert.Empty(tileRequests);
         await Chromium.ScreenshotAsync(page, "embed-consent");
 
-        var firstTile = page.WaitForRequestAsync(r => r.Url.StartsWith("http://127.0.0.1:9/"));
+        var firstTile = page.WaitForRequestAsync(r => r.Url.StartsWith(WebFixture.UnreachableTiles));
         await page.GetByRole(AriaRole.Button, new() { Name = "Load background map" }).ClickAsync();
         await firstTile;
         Assert.Equal(0, await overlay.CountAsync());

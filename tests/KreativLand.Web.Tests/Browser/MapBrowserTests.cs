@@ -9,10 +9,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     private static async Task<IPage> OpenAsync(MapDataBrowserFixture site, string url, List<string> failures)
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) failures.Add(message.Text); };
-        // Tile requests fail on purpose; everything else must load.
-        page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.StartsWith("http://127.0.0.1:9/")) failures.Add($"{response.Status} {response.Url}"); };
-        page.PageError += (_, error) => failures.Add(error);
+        Chromium.CollectFailures(page, failures);
         await page.GotoAsync(url);
         await WaitReadyAsync(page);
         return page;

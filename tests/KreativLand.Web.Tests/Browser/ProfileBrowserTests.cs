@@ -10,9 +10,8 @@ public class ProfileBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress);
         var failures = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) failures.Add(message.Text); };
         // The test data's image path deliberately points at no file; anything else missing is a defect.
-        page.Response += (_, response) => { if (response.Status >= 400 && !response.Url.EndsWith("/img/test.jpg")) failures.Add($"{response.Status} {response.Url}"); };
+        Chromium.CollectFailures(page, failures, url => url.EndsWith("/img/test.jpg"));
 
         await page.GotoAsync("/cooperations/forest-online");
         Assert.Equal("Wald geht online", (await page.Locator("h1").InnerTextAsync()).Trim());

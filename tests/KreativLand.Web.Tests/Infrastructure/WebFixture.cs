@@ -14,6 +14,9 @@ public class WebFixture : DatabaseFixture
 {
     private WebApplicationFactory<Program>? factory;
 
+    /// <summary>Where the tests' map tiles come from: a closed local port, so no test reaches an outside host.</summary>
+    public const string UnreachableTiles = "http://127.0.0.1:9/";
+
     protected virtual bool UseRealServer => false;
 
     /// <summary>Extra configuration, e.g. a connection string pointing nowhere.</summary>
@@ -31,7 +34,7 @@ public class WebFixture : DatabaseFixture
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:KreativLand", ConnectionString);
             // Nothing outside this machine: the tile URL points at a closed local port.
-            builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+            builder.UseSetting("Map:TileUrl", UnreachableTiles + "{z}/{x}/{y}.png");
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(ConfigureServices);
             builder.UseStaticWebAssets();
