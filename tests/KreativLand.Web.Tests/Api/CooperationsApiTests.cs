@@ -11,13 +11,8 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
     private static readonly string[] AllPublished =
         ["erz-code", "goelles-experience", "karakoje", "lausitz-film", "vogtland-crafts", "tirol-music", "porto-architecture"];
 
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await site.CreateClient().GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        site.CreateClient().GetJsonAsync(url, expected);
 
     private async Task<string[]> SlugsAsync(string query)
     {

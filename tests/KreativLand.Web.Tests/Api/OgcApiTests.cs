@@ -11,13 +11,8 @@ public class OgcApiTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrow
 {
     private const int PublishedCount = 7;
 
-    private async Task<(HttpResponseMessage Response, JsonElement Json)> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await site.CreateClient().GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return (response, JsonDocument.Parse(body).RootElement.Clone());
-    }
+    private Task<(HttpResponseMessage Response, JsonElement Json)> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        site.CreateClient().GetJsonResponseAsync(url, expected);
 
     private static JsonElement LinkOf(JsonElement document, string rel, string? type = null) =>
         document.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == rel && (type is null || l.GetProperty("type").GetString() == type));

@@ -7,13 +7,8 @@ namespace KreativLand.Web.Tests.Api;
 /// <summary>GET /api/v1/stats over the purpose-made map data (7 published listings, the clock in 2026).</summary>
 public class StatsApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
 {
-    private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await site.CreateClient().GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
+        site.CreateClient().GetJsonAsync(url, expected);
 
     private static (int Count, double? Percent) Option(JsonElement stats, string category, string code)
     {
