@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -22,44 +23,25 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public int Height { get; private set; } = 500;
     public string Width { get; private set; } = "100%";
 
-    public string Origin => $"{Request.Scheme}://{Request.Host}";
+    public string Origin => SiteUrls.Origin(Request);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Form = await FilterForm.LoadAsync(Request, db, localizer, clock.GetUtcNow().Year, cancellationToken);
         // The generator keeps working with its defaults, but says which of the given values it could not use.
         var problems = new List<string>();
-        var query = Request.Query;
-        EmbedLanguage = Languages.Current;
-        if (query["lang"].LastOrDefault() is { } lang)
-        {
-            if (Languages.IsSupported(lang)) EmbedLanguage = lang;
-            else problems.Add("lang: " + string.Format(CultureInfo.CurrentCulture, localizer["Filter.Error.Language"].Value, lang));
-        }
-        List = Switch("list", false, problems);
-        Legend = Switch("legend", true, problems);
-        if (query["height"].LastOrDefault() is { Length: > 0 } heightText)
-        {
-            if (int.TryParse(heightText, NumberStyles.None, CultureInfo.InvariantCulture, out var height) && height is >= MapModel.MinHeight and <= MapModel.MaxHeight)
-                Height = height;
-            else problems.Add("height: " + localizer["Embed.Error.Height", heightText, MapModel.MinHeight, MapModel.MaxHeight]);
-        }
-        if (query["width"].LastOrDefault() is { Length: > 0 } width)
+        var parameters = new EmbedParameters(Request.Query, localizer, problems);
+        EmbedLanguage = parameters.Language() ?? Languages.Current;
+        List = parameters.Switch("list", false);
+        Legend = parameters.Switch("legend", true);
+        Height = parameters.Height(Height);
+        if (parameters.Single("width") is { } width)
         {
             if (System.Text.RegularExpressions.Regex.IsMatch(width, @"^\d{1,4}(px|%)?$")) Width = width;
-            else problems.Add("width: " + localizer["Embed.Error.Width", width]);
+            else parameters.Fail("width", "Embed.Error.Width", width);
         }
         if (problems.Count > 0) Form = Form with { Errors = Form.Errors.Concat(problems).ToList() };
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
-    }
-
-    private bool Switch(string name, bool fallback, List<string> problems)
-    {
-        var value = Request.Query[name].LastOrDefault();
-        if (value is null or "") return fallback;
-        if (value is "on" or "off") return value == "on";
-        problems.Add($"{name}: " + localizer["Embed.Error.Switch", value]);
-        return fallback;
     }
 
     /// <summary>The embed settings besides the filter, in the order the snippets show them.</summary>

@@ -33,8 +33,8 @@ public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedRe
     public int Height { get; private set; } = DefaultHeight;
 
     public string Language => Languages.Current;
-    public string SiteOrigin => $"{Request.Scheme}://{Request.Host}";
-    public string HomeLink => $"{SiteOrigin}/{Language}/{Filter.ToQueryString()}";
+    public string SiteOrigin => SiteUrls.Origin(Request);
+    public string HomeLink => SiteUrls.InLanguage(Request, Language, "/", Filter.ToQueryString());
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,62 +43,41 @@ public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedRe
         Filter = filter;
         Errors.AddRange(errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}"));
 
-        if (Single("lang") is { } lang && !Languages.IsSupported(lang))
-            Fail("lang", "Filter.Error.Language", lang);
-        if (Single("center") is { } center)
+        var parameters = new EmbedParameters(query, localizer, Errors);
+        parameters.Language(); // the culture provider already switched to it; only a bad value needs saying
+        if (parameters.Single("center") is { } center)
         {
             var parts = center.Split(',', StringSplitOptions.TrimEntries);
             if (parts.Length == 2 && Number(parts[0]) is { } latitude and >= -90 and <= 90 && Number(parts[1]) is { } longitude and >= -180 and <= 180)
                 Center = (latitude, longitude);
-            else Fail("center", "Embed.Error.Center", center);
+            else parameters.Fail("center", "Embed.Error.Center", center);
         }
-        if (Single("zoom") is { } zoom)
+        if (parameters.Single("zoom") is { } zoom)
         {
             if (int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= MinZoom and <= MaxZoom) Zoom = value;
-            else Fail("zoom", "Embed.Error.Zoom", zoom, MinZoom, MaxZoom);
+            else parameters.Fail("zoom", "Embed.Error.Zoom", zoom, MinZoom, MaxZoom);
         }
-        List = Switch("list", false);
-        Legend = Switch("legend", true);
-        if (Single("height") is { } height)
-        {
-            if (int.TryParse(height, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= MinHeight and <= MaxHeight) Height = value;
-            else Fail("height", "Embed.Error.Height", height, MinHeight, MaxHeight);
-        }
-        if (Single("parentOrigin") is { } parentOrigin)
+        List = parameters.Switch("list", false);
+        Legend = parameters.Switch("legend", true);
+        Height = parameters.Height(DefaultHeight);
+        if (parameters.Single("parentOrigin") is { } parentOrigin)
         {
             // Only an origin (scheme, host, port): the height message is posted to exactly that window origin.
             if (Uri.TryCreate(parentOrigin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 && uri.GetLeftPart(UriPartial.Authority) == parentOrigin.TrimEnd('/'))
                 ParentOrigin = uri.GetLeftPart(UriPartial.Authority);
-            else Fail("parentOrigin", "Embed.Error.ParentOrigin", parentOrigin);
+            else parameters.Fail("parentOrigin", "Embed.Error.ParentOrigin", parentOrigin);
         }
-        if (Single("widget") is { } widget)
+        if (parameters.Single("widget") is { } widget)
         {
             if (WidgetId().IsMatch(widget)) Widget = widget;
-            else Fail("widget", "Embed.Error.Widget", widget);
+            else parameters.Fail("widget", "Embed.Error.Widget", widget);
         }
         if (Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
-    private string? Single(string name) => Request.Query[name].LastOrDefault()?.Trim() is { Length: > 0 } value ? value : null;
-
     private static double? Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
-
-    private bool Switch(string name, bool fallback)
-    {
-        switch (Single(name)?.ToLowerInvariant())
-        {
-            case null: return fallback;
-            case "on": return true;
-            case "off": return false;
-            default:
-                Fail(name, "Embed.Error.Switch", Single(name)!);
-                return fallback;
-        }
-    }
-
-    private void Fail(string parameter, string key, params object[] arguments) => Errors.Add($"{parameter}: {localizer[key, arguments]}");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex WidgetId();
