@@ -166,15 +166,9 @@ public sealed record FacetCounts(
 
         var total = await Without(FilterParts.None).CountAsync(cancellationToken);
 
-        var subsectors = await Without(FilterParts.Subsector)
-            .SelectMany(c => c.Partners.Where(p => p.Partner.SubsectorCode != null).Select(p => new { c.Id, Code = p.Partner.SubsectorCode! }))
-            .Distinct()
-            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var subsectors = await TagCounts.BySubsectorAsync(Without(FilterParts.Subsector), cancellationToken);
 
-        var countries = await Without(FilterParts.Country)
-            .GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var countries = await TagCounts.ByCountryAsync(Without(FilterParts.Country), cancellationToken);
 
         var regionValues = await TagCounts.CountAsync(Without(FilterParts.RegionValue).SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken);
         var partnerValues = await TagCounts.CountAsync(Without(FilterParts.PartnerValue).SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken);
@@ -207,4 +201,16 @@ public static class TagCounts
         var counts = await tags.Distinct().GroupBy(t => t.Tag).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enum.GetValues<TEnum>().ToDictionary(Code.Of, value => counts.FirstOrDefault(c => c.Key.Equals(value))?.Count ?? 0);
     }
+
+    /// <summary>How many cooperations have a CCI partner of each subsector (only subsectors that occur).</summary>
+    public static Task<Dictionary<string, int>> BySubsectorAsync(IQueryable<Cooperation> query, CancellationToken cancellationToken) =>
+        query.SelectMany(c => c.Partners.Where(p => p.Partner.SubsectorCode != null).Select(p => new { c.Id, Code = p.Partner.SubsectorCode! }))
+            .Distinct()
+            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    /// <summary>How many cooperations lie in each country (only countries that occur).</summary>
+    public static Task<Dictionary<string, int>> ByCountryAsync(IQueryable<Cooperation> query, CancellationToken cancellationToken) =>
+        query.GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 }

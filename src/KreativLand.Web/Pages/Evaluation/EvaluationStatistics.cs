@@ -61,20 +61,14 @@ public sealed record EvaluationStatistics(
             durations.Add(new(Code.Of(option), await narrowed.CountAsync(cancellationToken), total));
         }
 
-        var subsectorCounts = await selection
-            .SelectMany(c => c.Partners.Where(p => p.Partner.SubsectorCode != null).Select(p => new { c.Id, Code = p.Partner.SubsectorCode! }))
-            .Distinct()
-            .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var subsectorCounts = await TagCounts.BySubsectorAsync(selection, cancellationToken);
         var subsectors = Subsector.Seed
             .Where(s => subsectorCounts.ContainsKey(s.Code))
             .Select(s => new OptionShare(s.Code, subsectorCounts[s.Code], total))
             .OrderByDescending(s => s.Count).ToList();
 
-        var countries = (await selection
-                .GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(x => new OptionShare(x.Key, x.Count, total))
+        var countries = (await TagCounts.ByCountryAsync(selection, cancellationToken))
+            .Select(x => new OptionShare(x.Key, x.Value, total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
 
         var pairings = (await (
