@@ -52,10 +52,11 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
 
-    public sealed class PartnerRow : ImportPartner { public bool Remove { get; set; } }
-    public sealed class QuoteRow : ImportQuote { public bool Remove { get; set; } }
-    public sealed class MediaRow : ImportMedia { public bool Remove { get; set; } }
-    public sealed class ImageRow : ImportImage { public bool Remove { get; set; } }
+    // A row counts when it is not marked for removal and holds its essential field: defined once for saving and showing.
+    public sealed class PartnerRow : ImportPartner { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Name); }
+    public sealed class QuoteRow : ImportQuote { public bool Remove { get; set; } public bool Kept => !Remove && !(IsBlank(Text) && string.IsNullOrWhiteSpace(Person)); }
+    public sealed class MediaRow : ImportMedia { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }
+    public sealed class ImageRow : ImportImage { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }
 
     public sealed class AttestationInput
     {
@@ -441,7 +442,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         if (record.Slug is null && withSlugs && (record.Title.De ?? record.Title.En) is { } title && !string.IsNullOrWhiteSpace(title))
             record.Slug = await FreeSlugAsync(Slugs.From(title), "listing", candidate => db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken));
 
-        var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        var partners = PartnerRows.Where(p => p.Kept).ToList();
         var names = partners.Where(p => string.IsNullOrWhiteSpace(p.Slug)).Select(p => p.Name!.Trim().ToLower()).ToList();
         // A new row naming an organisation that exists already joins that partner instead of duplicating it.
         var known = withSlugs
@@ -461,9 +462,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             partner.Municipality = Blank(partner.Municipality); partner.Country = Blank(partner.Country)?.ToUpperInvariant();
         }
         record.Partners = partners.Cast<ImportPartner?>().ToList();
-        record.Quotes = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Cast<ImportQuote?>().ToList();
-        record.Media = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Cast<ImportMedia?>().ToList();
-        record.Images = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Cast<ImportImage?>().ToList();
+        record.Quotes = QuoteRows.Where(q => q.Kept).Cast<ImportQuote?>().ToList();
+        record.Media = MediaRows.Where(m => m.Kept).Cast<ImportMedia?>().ToList();
+        record.Images = ImageRows.Where(i => i.Kept).Cast<ImportImage?>().ToList();
         return record;
     }
 
@@ -555,13 +556,13 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         }
         Criteria = await CriteriaOfFormAsync(edited ?? Input, cancellationToken);
         // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
-        var partners = PartnerRows.Where(p => !p.Remove && !string.IsNullOrWhiteSpace(p.Name)).ToList();
+        var partners = PartnerRows.Where(p => p.Kept).ToList();
         PartnerRows = partners.Count == 0
             ? [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }]
             : [.. partners, new PartnerRow()];
-        QuoteRows = QuoteRows.Where(q => !q.Remove && !(IsBlank(q.Text) && string.IsNullOrWhiteSpace(q.Person))).Append(new QuoteRow()).ToList();
-        MediaRows = MediaRows.Where(m => !m.Remove && !string.IsNullOrWhiteSpace(m.Url)).Append(new MediaRow()).ToList();
-        ImageRows = ImageRows.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Url)).Append(new ImageRow()).ToList();
+        QuoteRows = QuoteRows.Where(q => q.Kept).Append(new QuoteRow()).ToList();
+        MediaRows = MediaRows.Where(m => m.Kept).Append(new MediaRow()).ToList();
+        ImageRows = ImageRows.Where(i => i.Kept).Append(new ImageRow()).ToList();
         Input.Title ??= new(); Input.Summary ??= new(); Input.Description ??= new();
         Input.Advice ??= new();
         Input.Advice.Smes ??= new(); Input.Advice.Creatives ??= new(); Input.Advice.Policy ??= new();
