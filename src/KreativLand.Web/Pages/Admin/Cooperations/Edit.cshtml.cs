@@ -98,13 +98,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var cooperation = await LoadAsync(id.Value, tracked: false, cancellationToken);
         if (cooperation is null) return NotFound();
         FillForm(cooperation);
-        if (await RevisionOfAsync(cooperation.Id, cancellationToken) is { } revision)
+        var revision = await RevisionOfAsync(cooperation.Id, cancellationToken);
+        if (revision is not null)
         {
             var content = RevisionContent.Parse(revision.Content);
             FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
             Version = revision.Version;
         }
-        await PrepareAsync(cooperation, cancellationToken);
+        await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
         return Page();
     }
 
@@ -315,7 +316,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var storedSnapshot = stored is null ? Snapshot(fresh) : Snapshot(RevisionContent.Parse(stored.Content));
         Conflict = CooperationExport.Diff(storedSnapshot, SnapshotOfForm(record));
         ModelState.Clear();
-        await PrepareAsync(fresh, cancellationToken, record);
+        await PrepareAsync(fresh, cancellationToken, record, loadedRevision: (true, stored));
         Version = stored?.Version ?? fresh.Version;
         return Page();
     }
@@ -338,7 +339,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             FillForm(cooperation);
             FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
             Version = revision.Version;
-            await PrepareAsync(cooperation, cancellationToken);
+            await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
             return Page();
         }
 
@@ -534,7 +535,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     }
 
     /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
-    private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, ImportCooperation? edited = null, bool keepVersion = false)
+    /// <param name="loadedRevision">The listing's pending revision when the caller has read it already (Loaded), so it is not read twice.</param>
+    private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, ImportCooperation? edited = null, bool keepVersion = false,
+        (bool Loaded, CooperationRevision? Value) loadedRevision = default)
     {
         if (stored is not null)
         {
@@ -546,7 +549,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
             Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
-            if (await RevisionOfAsync(stored.Id, cancellationToken) is { } revision)
+            if ((loadedRevision.Loaded ? loadedRevision.Value : await RevisionOfAsync(stored.Id, cancellationToken)) is { } revision)
             {
                 HasRevision = true;
                 RevisionBy = revision.UpdatedBy;
