@@ -147,7 +147,7 @@ function setUpGazetteer(form, mapControl) {
                 const item = document.createElement('li');
                 const button = document.createElement('button');
                 button.type = 'button';
-                button.className = 'button-link';
+                button.className = 'link-button';
                 const population = place.population ? ` · ${place.population.toLocaleString(document.documentElement.lang)}` : '';
                 const region = place.region ? `${place.region}, ` : '';
                 button.textContent = `${place.name} (${region}${place.countryName}${population})`;

@@ -65,10 +65,8 @@ export function addTiles(map, element, settings) {
     crossOrigin: false,
   });
   tiles.on('tileerror', (event) => {
-    element.classList.add('tiles-unavailable');
     event.tile.classList.add('tile-failed'); // not drawn at all, not even as a stretched placeholder
   });
-  tiles.on('tileload', () => element.classList.add('tiles-available'));
   tiles.addTo(map);
   element.dataset.tiles = 'on';
   return tiles;
