@@ -36,5 +36,16 @@ if [ -n "$trx" ]; then
     passed=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | tr -dc 0-9)
     failed=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | tr -dc 0-9)
     echo "Tests: ${passed:-0} passed, ${failed:-0} failed"
+    # CI may keep only the tail of the log: repeat each failure's name and message here.
+    if [ "${failed:-0}" != "0" ]; then
+        awk '
+            function unescape(s) { gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s); return s }
+            /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED: " unescape(substr($0, RSTART + 10, RLENGTH - 11)); failed = 1; error = 0; shown = 0; next }
+            failed && /<\/UnitTestResult>/ { failed = 0 }
+            failed && /<ErrorInfo>/ { error = 1; next }
+            failed && /<\/ErrorInfo>/ { error = 0 }
+            failed && error && shown < 15 { line = $0; gsub(/<\/?(Message|StackTrace)>/, "", line); print "    " unescape(line); shown++ }
+        ' "$trx"
+    fi
 fi
 exit $status
