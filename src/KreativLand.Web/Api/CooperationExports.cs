@@ -18,13 +18,43 @@ public static class CooperationExports
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string FileName = "kreativland-cooperations";
 
-    /// <summary>The CSV columns, in order; also documented on the API page.</summary>
-    public static readonly string[] CsvColumns =
+    /// <summary>A row being exported, with what its URL and texts depend on.</summary>
+    internal readonly record struct ExportedRow(HttpContext Context, CooperationExportRow Row, string Language);
+
+    /// <summary>
+    /// One export column: its name and its value (text, whole number, yes/no or coordinate). Lists become one
+    /// text each, because GIS layers (GDAL, QGIS) and spreadsheets handle flat attributes best.
+    /// </summary>
+    private sealed record Column(string Name, Func<ExportedRow, object?> Value, bool IsCoordinate = false);
+
+    /// <summary>The columns of both downloads and of OGC API items, in CSV order. GeoJSON carries the coordinates as geometry.</summary>
+    private static readonly Column[] Columns =
     [
-        "id", "slug", "title", "summary", "partners", "subsectors", "region_values", "partner_values", "contact_origins",
-        "start_year", "end_year", "ongoing", "municipality", "district", "region", "country", "latitude", "longitude",
-        "url", "published_at", "updated_at",
+        new("id", e => e.Row.Id),
+        new("slug", e => e.Row.Slug),
+        new("title", e => e.Row.Title.In(e.Language).Text),
+        new("summary", e => e.Row.Summary.In(e.Language).Text),
+        new("partners", e => string.Join("; ", e.Row.Partners)),
+        new("subsectors", e => string.Join("; ", e.Row.Subsectors)),
+        new("region_values", e => string.Join("; ", e.Row.RegionValues.Select(v => Code.Of(v)))),
+        new("partner_values", e => string.Join("; ", e.Row.PartnerValues.Select(v => Code.Of(v)))),
+        new("contact_origins", e => string.Join("; ", e.Row.ContactOrigins.Select(v => Code.Of(v)))),
+        new("start_year", e => e.Row.StartYear),
+        new("end_year", e => e.Row.EndYear),
+        new("ongoing", e => e.Row.Ongoing),
+        new("municipality", e => e.Row.Municipality),
+        new("district", e => e.Row.District),
+        new("region", e => e.Row.Region),
+        new("country", e => e.Row.CountryCode),
+        new("latitude", e => Math.Round(e.Row.Latitude, 6), IsCoordinate: true),
+        new("longitude", e => Math.Round(e.Row.Longitude, 6), IsCoordinate: true),
+        new("url", e => ProfileUrl(e.Context, e.Language, e.Row.Slug)),
+        new("published_at", e => e.Row.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
+        new("updated_at", e => e.Row.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>The CSV columns, in order; also documented on the API page.</summary>
+    public static readonly string[] CsvColumns = Columns.Select(c => c.Name).ToArray();
 
     public static RouteGroupBuilder MapCooperationExports(this RouteGroupBuilder api)
     {
@@ -48,18 +78,8 @@ public static class CooperationExports
         AppendRow(csv, CsvColumns.Select(Text));
         foreach (var row in rows)
         {
-            AppendRow(csv,
-            [
-                Number((int?)row.Id), Text(row.Slug), Text(row.Title.In(language).Text), Text(row.Summary.In(language).Text),
-                Text(string.Join("; ", row.Partners)), Text(string.Join("; ", row.Subsectors)),
-                Text(string.Join("; ", row.RegionValues.Select(v => Code.Of(v)))), Text(string.Join("; ", row.PartnerValues.Select(v => Code.Of(v)))),
-                Text(string.Join("; ", row.ContactOrigins.Select(v => Code.Of(v)))),
-                Number(row.StartYear), Number(row.EndYear), row.Ongoing ? "true" : "false",
-                Text(row.Municipality), Text(row.District), Text(row.Region), Text(row.CountryCode),
-                Number(Math.Round(row.Latitude, 6)), Number(Math.Round(row.Longitude, 6)),
-                Text(ProfileUrl(context, language, row.Slug)), Text(row.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
-                Text(row.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
-            ]);
+            var exported = new ExportedRow(context, row, language);
+            AppendRow(csv, Columns.Select(column => CsvCell(column.Value(exported))));
         }
         // The byte order mark makes spreadsheet programs read UTF-8, so umlauts survive a double click.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
@@ -82,35 +102,27 @@ public static class CooperationExports
     }
 
     /// <summary>A feature with every export column as a property (GeoJSON download and OGC API items).</summary>
-    internal static JsonObject Feature(HttpContext context, CooperationExportRow row, string language) => new()
+    internal static JsonObject Feature(HttpContext context, CooperationExportRow row, string language)
     {
-        ["type"] = "Feature",
-        ["id"] = row.Id,
-        ["geometry"] = CooperationsApi.PointGeometry(row.Longitude, row.Latitude),
-        ["properties"] = new JsonObject
+        var exported = new ExportedRow(context, row, language);
+        var properties = new JsonObject();
+        foreach (var column in Columns.Where(c => !c.IsCoordinate))
+            properties[column.Name] = column.Value(exported) switch
+            {
+                null => null,
+                string text => JsonValue.Create(text),
+                int number => JsonValue.Create(number),
+                bool yes => JsonValue.Create(yes),
+                var other => throw new InvalidOperationException($"Export column {column.Name} has no JSON form for {other.GetType()}."),
+            };
+        return new JsonObject
         {
+            ["type"] = "Feature",
             ["id"] = row.Id,
-            ["slug"] = row.Slug,
-            ["title"] = row.Title.In(language).Text,
-            ["summary"] = row.Summary.In(language).Text,
-            // Lists as one text each: GIS layers (GDAL, QGIS) handle flat attributes best.
-            ["partners"] = string.Join("; ", row.Partners),
-            ["subsectors"] = string.Join("; ", row.Subsectors),
-            ["region_values"] = string.Join("; ", row.RegionValues.Select(v => Code.Of(v))),
-            ["partner_values"] = string.Join("; ", row.PartnerValues.Select(v => Code.Of(v))),
-            ["contact_origins"] = string.Join("; ", row.ContactOrigins.Select(v => Code.Of(v))),
-            ["start_year"] = row.StartYear,
-            ["end_year"] = row.EndYear,
-            ["ongoing"] = row.Ongoing,
-            ["municipality"] = row.Municipality,
-            ["district"] = row.District,
-            ["region"] = row.Region,
-            ["country"] = row.CountryCode,
-            ["url"] = ProfileUrl(context, language, row.Slug),
-            ["published_at"] = row.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
-            ["updated_at"] = row.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
-        },
-    };
+            ["geometry"] = CooperationsApi.PointGeometry(row.Longitude, row.Latitude),
+            ["properties"] = properties,
+        };
+    }
 
     public static string ProfileUrl(HttpContext context, string language, string slug) =>
         SiteUrls.InLanguage(context.Request, language, "/cooperations/" + Uri.EscapeDataString(slug));
@@ -121,9 +133,15 @@ public static class CooperationExports
         csv.Append("\r\n");
     }
 
-    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string CsvCell(object? value) => value switch
+    {
+        null => "",
+        string text => Text(text),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        bool yes => yes ? "true" : "false",
+        double coordinate => coordinate.ToString("0.######", CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"No CSV form for {value.GetType()}."),
+    };
 
     /// <summary>
     /// One text cell: RFC 4180 quoting, and a leading apostrophe on text that a spreadsheet would run as a
