@@ -43,6 +43,37 @@ public static class Chromium
         page.PageError += (_, error) => failures.Add(error);
     }
 
+    /// <summary>
+    /// Reads a value every 100 ms until <paramref name="done"/> holds or 10 s pass, and returns the last reading. For values
+    /// that are computed in two documents (a partner page and its iframe), which no single WaitForFunction can see.
+    /// </summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+        return value;
+    }
+
+    /// <summary>Reads a value until it has stayed the same for half a second (layout that is still settling), at most 10 s.</summary>
+    public static async Task<T> SettledAsync<T>(Func<Task<T>> read)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var value = await read();
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow - since < TimeSpan.FromMilliseconds(500) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            var next = await read();
+            if (!EqualityComparer<T>.Default.Equals(next, value)) (value, since) = (next, DateTime.UtcNow);
+        }
+        return value;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(Environment.GetEnvironmentVariable("KL_TEST_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");

@@ -104,8 +104,11 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         var iframe = page.Locator("iframe[data-kreativland-widget]").First;
         await page.WaitForFunctionAsync(
             "() => { const f = document.querySelector('iframe[data-kreativland-widget]'); return f && f.getBoundingClientRect().height > 420; }");
-        var frameHeight = (await iframe.BoundingBoxAsync())!.Height;
-        var contentHeight = await first.Locator("#embed").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+        // The content may still be growing (list, fonts) while the height message is on its way: wait for them to meet.
+        var (frameHeight, contentHeight) = await Chromium.EventuallyAsync(
+            async () => ((await iframe.BoundingBoxAsync())!.Height,
+                await first.Locator("#embed").EvaluateAsync<double>("e => e.getBoundingClientRect().height")),
+            heights => Math.Abs(heights.Item1 - heights.Item2) <= 2);
         Assert.True(Math.Abs(frameHeight - contentHeight) <= 2, $"iframe {frameHeight}px, content {contentHeight}px");
         var mapBox = await first.Locator("#map").EvaluateAsync<double[]>("e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }");
         Assert.Equal(300, mapBox[1], 1);
@@ -131,11 +134,13 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         var frame = page.FrameLocator("iframe[data-kreativland-widget]");
         Assert.Equal(1, await MarkerCountAsync(frame));
         await page.WaitForFunctionAsync("() => document.querySelector('iframe[data-kreativland-widget]').getBoundingClientRect().height > 200");
-        var before = await page.Locator("iframe[data-kreativland-widget]").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+        // Compare against the settled height, so that a late genuine height message is not mistaken for the forged one.
+        var before = await Chromium.SettledAsync(() => page.Locator("iframe[data-kreativland-widget]").EvaluateAsync<double>("e => e.getBoundingClientRect().height"));
         // The partner page (another origin than KreativLand) posts a forged height to itself.
         await page.EvaluateAsync("() => { const id = document.querySelector('iframe[data-kreativland-widget]').dataset.kreativlandWidget; window.postMessage({ type: 'kreativland:height', widget: id, height: 1500 }, '*'); }");
         await page.WaitForTimeoutAsync(300);
         var after = await page.Locator("iframe[data-kreativland-widget]").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
+        Assert.NotEqual(1500, after);
         Assert.Equal(before, after);
     }
 
