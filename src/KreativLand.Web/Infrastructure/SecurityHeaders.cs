@@ -4,21 +4,26 @@ namespace KreativLand.Web.Infrastructure;
 
 public static class SecurityHeaders
 {
-    /// <summary>A strict CSP: no inline script or style anywhere; tiles are the only outside images; only the embed map may be framed.</summary>
+    /// <summary>
+    /// A strict CSP: no inline script or style anywhere but the import map, allowed by its hash; tiles are the only outside
+    /// images; only the embed map may be framed.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        // The options are fixed for the application's lifetime: both policies are built once.
+        // The options are fixed for the application's lifetime: both policies are built once, around the import map's hash.
         var map = app.ApplicationServices.GetRequiredService<IOptions<MapOptions>>().Value;
         var embed = app.ApplicationServices.GetRequiredService<IOptions<Pages.Embed.EmbedOptions>>().Value;
+        var importMap = app.ApplicationServices.GetRequiredService<ModuleImportMap>();
         var tileOrigin = map.TileUri is { } tileUri
             ? $" {tileUri.Scheme}://{(map.TileUrl.Contains("{s}") ? "*." + tileUri.Host.Split('.', 2)[^1] : tileUri.Authority)}"
             : "";
-        string Policy(string frameAncestors) =>
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tileOrigin +
+        const string beforeScriptHash = "default-src 'self'; script-src 'self' ";
+        string AfterScriptHash(string frameAncestors) =>
+            "; style-src 'self'; img-src 'self' data:" + tileOrigin +
             "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
         // Only the embeddable map may be framed, by the configured partner origins and by the site itself (the generator's preview).
-        var embeddable = Policy("'self' " + embed.FrameAncestors.Replace(";", " ").Replace("\n", " ").Trim());
-        var unframeable = Policy("'none'");
+        var embeddable = AfterScriptHash("'self' " + embed.FrameAncestors.Replace(";", " ").Replace("\n", " ").Trim());
+        var unframeable = AfterScriptHash("'none'");
 
         return app.Use(async (context, next) =>
         {
@@ -26,7 +31,8 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 // Read when the response starts: by then the /de or /en prefix has been moved out of the path.
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Pages.Embed.EmbedOptions.MapPath) ? embeddable : unframeable;
+                headers.ContentSecurityPolicy = beforeScriptHash + importMap.For(context.Request.PathBase).CspSource
+                    + (context.Request.Path.StartsWithSegments(Pages.Embed.EmbedOptions.MapPath) ? embeddable : unframeable);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

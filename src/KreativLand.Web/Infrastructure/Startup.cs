@@ -20,6 +20,9 @@ public static class Startup
         // ./run.sh serves the build output, not a publish, in Production: the compressed, fingerprinted assets
         // are then under obj/ and only found through the static-web-assets manifest (a no-op in a publish).
         builder.WebHost.UseStaticWebAssets();
+        // Served from a build manifest, MapStaticAssets sends no-cache for every asset unless this is set. The manifest's own
+        // headers are right in every environment: fingerprinted URLs (a rebuilt file gets a new one) are immutable, plain ones no-cache.
+        builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
         // preserveStaticLogger: several hosts in one process (the tests) must not race to freeze the static bootstrap logger.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
@@ -32,6 +35,7 @@ public static class Startup
                 $"Connection string '{Database.ConnectionStringName}' is not set (ConnectionStrings__{Database.ConnectionStringName}). ./run.sh sets it for the local cluster.");
         builder.Services.AddDbContext<KreativLandDbContext>(options => options.UseKreativLandDatabase(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ModuleImportMap>();
         builder.Services.AddScoped<CooperationImporter>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KreativLand.Web.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Infrastructure;
+
+/// <summary>The modules that entry scripts import come from fingerprinted, immutable URLs, through an import map the CSP allows by hash.</summary>
+public class ModuleImportMapTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+{
+    [Theory]
+    [InlineData("/de/", "/de")]
+    [InlineData("/en/embed/map", "/en")]
+    [InlineData("/cooperations", "")]
+    public async Task The_import_map_points_at_fingerprinted_copies_and_the_CSP_allows_exactly_its_text(string url, string pathBase)
+    {
+        var client = site.CreateClient();
+        using var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        var match = Regex.Match(html, "<script type=\"importmap\">(.*?)</script>", RegexOptions.Singleline);
+        Assert.True(match.Success, "no import map on " + url);
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)));
+        Assert.Contains($"script-src 'self' 'sha256-{hash}';", response.Headers.GetValues("Content-Security-Policy").Single());
+
+        var imports = JsonDocument.Parse(match.Groups[1].Value).RootElement.GetProperty("imports");
+        foreach (var module in new[] { "map-core", "map-results" })
+        {
+            var fingerprinted = imports.GetProperty($"{pathBase}/js/{module}.js").GetString()!;
+            Assert.Matches($"^{Regex.Escape(pathBase)}/js/{module}\\.[a-z0-9]+\\.js$", fingerprinted);
+            using var copy = await client.GetAsync(fingerprinted);
+            Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+            Assert.Contains("immutable", copy.Headers.CacheControl?.ToString());
+            using var plain = await client.GetAsync($"{pathBase}/js/{module}.js");
+            Assert.Equal(await plain.Content.ReadAsStringAsync(), await copy.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_home_map_loads_its_modules_only_from_fingerprinted_urls()
+    {
+        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var failures = new List<string>();
+        Chromium.CollectFailures(page, failures);
+        var scripts = new List<string>();
+        page.Request += (_, request) => { if (request.ResourceType == "script") scripts.Add(new Uri(request.Url).AbsolutePath); };
+
+        await page.GotoAsync("/en/");
+        await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/en/js/map-core\.[a-z0-9]+\.js$"));
+        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/en/js/map-results\.[a-z0-9]+\.js$"));
+        Assert.DoesNotContain(scripts, s => s.EndsWith("/map-core.js") || s.EndsWith("/map-results.js"));
+        Assert.Empty(failures);
+    }
+}
