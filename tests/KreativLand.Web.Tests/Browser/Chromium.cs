@@ -10,6 +10,10 @@ public static class Chromium
 
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
+    // Web-first assertions (Expect) wait as long as every other wait here, not Playwright's 5 s: on a loaded machine a
+    // debounced filter plus its fetch can take longer than that.
+    static Chromium() => Assertions.SetDefaultExpectTimeout(15_000);
+
     public static Task<IBrowser> BrowserAsync() => Shared.Value;
 
     public static async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = "de-DE")
