@@ -18,7 +18,11 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
         var page = await Chromium.NewPageAsync(site.BaseAddress, locale);
         await page.GotoAsync(url);
         if (await page.Locator("#map").CountAsync() > 0)
+        {
             await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
+            // Let the fit animation end first: axe would otherwise judge contrast of half-faded clusters and markers being replaced.
+            await Chromium.MapSettledAsync(page);
+        }
         return page;
     }
 

@@ -78,6 +78,22 @@ public static class Chromium
         return value;
     }
 
+    /// <summary>
+    /// Waits until the Leaflet map in #map has stopped moving: panes and markers unchanged for half a second, so no zoom, pan or
+    /// cluster animation is running (fitBounds animates after data-state='ready' is set). Each reading first lets two frames
+    /// pass, because Leaflet starts a zoom animation in the frame after fitBounds.
+    /// </summary>
+    public static Task<string> MapSettledAsync(IPage page) => SettledAsync(() => page.EvaluateAsync<string>("""
+        async () => {
+          await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const map = document.getElementById('map');
+          const pane = map?.querySelector('.leaflet-map-pane');
+          if (!pane) return '';
+          const icons = [...map.querySelectorAll('.leaflet-marker-icon')].map(e => `${e.className} ${e.style.transform} ${e.style.opacity}`);
+          return [map.dataset.state, pane.className, pane.style.transform, ...icons].join('\n');
+        }
+        """));
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(Environment.GetEnvironmentVariable("KL_TEST_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screenshots");

@@ -28,6 +28,8 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
         var page = await OpenAsync(site, "/en/", failures);
         Assert.Equal(7, await MarkerCountAsync(page));
         await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
+        // The start view is the one fitted to the results; the fit animates after 'ready', and clusters split or merge at its end.
+        await Chromium.MapSettledAsync(page);
         Assert.True(await page.Locator(".country-outline").CountAsync() > 10, "country outlines are drawn");
         // Three Saxon places lie close together: at the start view they form a cluster.
         Assert.True(await page.Locator(".marker-cluster").CountAsync() >= 1, "a cluster is shown");
@@ -112,6 +114,9 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
         var page = await OpenAsync(site, "/en/?country=AT&country=PT", failures);
         var item = page.Locator("#result-list .result-item", new() { HasText = "Cork and concrete" });
         var id = await item.GetAttributeAsync("data-id");
+        // The highlight goes onto the marker element shown at focus time; while the fit animation runs, the cluster layer may
+        // still replace that element.
+        await Chromium.MapSettledAsync(page);
 
         await item.Locator("a").FocusAsync();
         Assert.Equal(id, await page.Locator("#map").GetAttributeAsync("data-highlighted"));
@@ -188,7 +193,8 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
         await WaitReadyAsync(page);
         Assert.Equal(7, await MarkerCountAsync(page));
 
-        // Pick a centre on the map.
+        // Pick a centre on the map, once the fit to all results has finished: mid-animation a marker may pass under the click.
+        await Chromium.MapSettledAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose a point on the map" }).ClickAsync();
         await page.Locator("#map").ClickAsync(new() { Position = new() { X = 300, Y = 200 } });
         await page.WaitForURLAsync(url => url.Contains("near="));
