@@ -86,7 +86,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
         var box = await skip.BoundingBoxAsync();
         Assert.True(box is { Y: >= 0 }, "the focused skip link is on screen");
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
 
         // Every further focus stop shows an outline.
         for (var i = 0; i < 6; i++)
