@@ -190,9 +190,20 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         await generator.GetByLabel("Film industry").CheckAsync();
         await generator.Locator("#e-list").CheckAsync();
         await generator.Locator("#e-lang").SelectOptionAsync("en");
-        await generator.WaitForFunctionAsync("() => document.getElementById('embed-preview').src.includes('subsector=film')");
+        // The preview follows the form after a 300 ms pause, so with slow clicks it loads intermediate filters (software only,
+        // without the list) first. Wait until it shows the final snippet's address, in a document loaded from that address:
+        // right after src changes, the iframe still holds the previous document, whose map may be ready too.
+        await generator.WaitForFunctionAsync("""
+            () => {
+              const preview = document.getElementById('embed-preview');
+              const snippet = new DOMParser().parseFromString(document.getElementById('iframe-snippet').value, 'text/html').querySelector('iframe');
+              const wanted = snippet?.getAttribute('src');
+              const shown = preview.contentDocument;
+              return wanted && wanted.includes('subsector=film') && wanted.includes('list=on') && preview.src === wanted
+                && shown?.location.href === wanted && shown.querySelector('#map[data-state=ready]') !== null;
+            }
+            """);
         var preview = generator.FrameLocator("#embed-preview");
-        await generator.WaitForFunctionAsync("() => document.getElementById('embed-preview').contentDocument?.querySelector('#map[data-state=ready]') && document.getElementById('embed-preview').src.includes('list=on')");
         Assert.Equal(2, await MarkerCountAsync(preview));
 
         var iframeSnippet = await generator.Locator("#iframe-snippet").InputValueAsync();
