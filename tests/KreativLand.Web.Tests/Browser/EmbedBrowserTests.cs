@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -51,11 +52,9 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     [Fact]
     public async Task An_iframe_on_a_partner_page_shows_the_filtered_map_with_links_into_new_tabs()
     {
-        var requests = new List<string>();
         var url = partner.Page("iframe.html",
             $"<iframe id=\"kl\" src=\"{Kl}/embed/map?subsector=design&amp;lang=en&amp;list=on\" width=\"800\" height=\"520\" title=\"map\"></iframe>");
         var page = await OpenAsync(url);
-        page.Request += (_, request) => requests.Add(request.Url);
         var frame = page.FrameLocator("#kl");
         Assert.Equal(2, await MarkerCountAsync(frame)); // Gölles and Vogtland have design partners
         Assert.Equal(2, await frame.Locator("#result-list .result-item").CountAsync());
@@ -136,9 +135,16 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         await page.WaitForFunctionAsync("() => document.querySelector('iframe[data-kreativland-widget]').getBoundingClientRect().height > 200");
         // Compare against the settled height, so that a late genuine height message is not mistaken for the forged one.
         var before = await Chromium.SettledAsync(() => page.Locator("iframe[data-kreativland-widget]").EvaluateAsync<double>("e => e.getBoundingClientRect().height"));
-        // The partner page (another origin than KreativLand) posts a forged height to itself.
-        await page.EvaluateAsync("() => { const id = document.querySelector('iframe[data-kreativland-widget]').dataset.kreativlandWidget; window.postMessage({ type: 'kreativland:height', widget: id, height: 1500 }, '*'); }");
-        await page.WaitForTimeoutAsync(300);
+        // The partner page (another origin than KreativLand) posts a forged height to itself, then a second message: messages
+        // arrive in order, so once the second one is here, embed.js has had the forged one (and ignored it or not).
+        await page.EvaluateAsync("""
+            () => new Promise(resolve => {
+              window.addEventListener('message', event => { if (event.data === 'forged-height-sent') resolve(); });
+              const id = document.querySelector('iframe[data-kreativland-widget]').dataset.kreativlandWidget;
+              window.postMessage({ type: 'kreativland:height', widget: id, height: 1500 }, '*');
+              window.postMessage('forged-height-sent', '*');
+            })
+            """);
         var after = await page.Locator("iframe[data-kreativland-widget]").EvaluateAsync<double>("e => e.getBoundingClientRect().height");
         Assert.NotEqual(1500, after);
         Assert.Equal(before, after);
@@ -150,9 +156,9 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         var url = partner.Page("framing.html",
             $"<iframe id=\"page\" src=\"{Kl}/en/cooperations\" width=\"600\" height=\"300\" title=\"page\"></iframe>"
             + $"<iframe id=\"embed\" src=\"{Kl}/embed/map?country=PT\" width=\"600\" height=\"300\" title=\"embed\"></iframe>");
-        var blocked = new List<string>();
+        var blocked = new ConcurrentQueue<string>();
         var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
-        page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) blocked.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) blocked.Enqueue(message.Text); };
         await page.GotoAsync(url.ToString());
         Assert.Equal(1, await MarkerCountAsync(page.FrameLocator("#embed"))); // the embed route loads
 
@@ -163,6 +169,8 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         Assert.Equal(0, await frame!.Locator("header.site-header").CountAsync());
         Assert.Equal(0, await frame.Locator("#list-count").CountAsync());
         Assert.DoesNotContain("/en/cooperations", frame.Url);
+        // The refusal is logged by the browser; nothing orders that console message before the page's load event.
+        await Chromium.EventuallyAsync(() => Task.FromResult(blocked.Any(m => m.Contains("'none'"))), found => found);
         Assert.Contains(blocked, m => m.Contains("'none'"));
     }
 
@@ -254,13 +262,14 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
 
         await using var partner = await PartnerSite.StartAsync();
         var url = partner.Page("unlisted.html", $"<iframe id=\"embed\" src=\"{site.BaseAddress}embed/map\" width=\"600\" height=\"300\" title=\"embed\"></iframe>");
-        var refusals = new List<string>();
+        var refusals = new ConcurrentQueue<string>();
         var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
-        page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) refusals.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) refusals.Enqueue(message.Text); };
         await page.GotoAsync(url.ToString());
         await page.WaitForLoadStateAsync(LoadState.Load);
         var frame = await (await page.QuerySelectorAsync("#embed"))!.ContentFrameAsync();
         Assert.Equal(0, await frame!.Locator("#map").CountAsync());
+        await Chromium.EventuallyAsync(() => Task.FromResult(refusals.Any(m => m.Contains(ConsentBrowserFixture.OnlyPartner))), found => found);
         Assert.Contains(refusals, m => m.Contains(ConsentBrowserFixture.OnlyPartner));
     }
 }
