@@ -78,19 +78,22 @@ public static class Chromium
         return value;
     }
 
+    /// <summary>The map explorer's or embed's #map, as <see cref="MapSettledAsync(ILocator)"/>.</summary>
+    public static Task<string> MapSettledAsync(IPage page) => MapSettledAsync(page.Locator("#map"));
+
     /// <summary>
-    /// Waits until the Leaflet map in #map has stopped moving: panes and markers unchanged for half a second, so no zoom, pan or
-    /// cluster animation is running (fitBounds animates after data-state='ready' is set). Each reading first lets two frames
-    /// pass, because Leaflet starts a zoom animation in the frame after fitBounds.
+    /// Waits until a Leaflet map has stopped moving on screen: its place in the viewport, its panes and markers unchanged for
+    /// half a second. So no zoom, pan or cluster animation runs (fitBounds animates after data-state='ready' is set) and no
+    /// smooth page scroll (html has scroll-behavior: smooth, and focus() scrolls) moves the map between mouse down and up.
+    /// Each reading first lets two frames pass, because Leaflet starts a zoom animation in the frame after fitBounds.
     /// </summary>
-    public static Task<string> MapSettledAsync(IPage page) => SettledAsync(() => page.EvaluateAsync<string>("""
-        async () => {
+    public static Task<string> MapSettledAsync(ILocator map) => SettledAsync(() => map.EvaluateAsync<string>("""
+        async map => {
           await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          const map = document.getElementById('map');
-          const pane = map?.querySelector('.leaflet-map-pane');
-          if (!pane) return '';
+          const box = map.getBoundingClientRect();
+          const pane = map.querySelector('.leaflet-map-pane');
           const icons = [...map.querySelectorAll('.leaflet-marker-icon')].map(e => `${e.className} ${e.style.transform} ${e.style.opacity}`);
-          return [map.dataset.state, pane.className, pane.style.transform, ...icons].join('\n');
+          return [map.dataset.state, `${box.x} ${box.y} ${box.width} ${box.height}`, pane?.className, pane?.style.transform, ...icons].join('\n');
         }
         """));
 

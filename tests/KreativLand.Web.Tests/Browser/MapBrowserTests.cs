@@ -130,9 +130,11 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
         await page.Locator("#f-q").FocusAsync();
         await Assertions.Expect(marker).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-highlighted"));
 
-        // Clicking a marker opens its popup and marks its list item.
+        // Clicking a marker opens its popup and marks its list item. Focusing the search field scrolled the page up smoothly:
+        // wait for it to stand still, or the page moves between mouse down and up and the click goes to the map.
         var other = page.Locator("#result-list .result-item", new() { HasText = "Alpine sound" });
         var otherId = await other.GetAttributeAsync("data-id");
+        await Chromium.MapSettledAsync(page);
         await page.Locator($".kl-marker[data-id='{otherId}']").ClickAsync();
         await Assertions.Expect(other).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-highlighted"));
         await Assertions.Expect(page.Locator(".leaflet-popup .kl-popup-title")).ToHaveTextAsync("Alpine sound");
@@ -198,9 +200,10 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
         await WaitReadyAsync(page);
         Assert.Equal(7, await MarkerCountAsync(page));
 
-        // Pick a centre on the map, once the fit to all results has finished: mid-animation a marker may pass under the click.
-        await Chromium.MapSettledAsync(page);
+        // Pick a centre on the map, once the fit to all results has finished and the map, focused by the button, has scrolled
+        // into place: while either moves, a marker may pass under the click.
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose a point on the map" }).ClickAsync();
+        await Chromium.MapSettledAsync(page);
         await page.Locator("#map").ClickAsync(new() { Position = new() { X = 300, Y = 200 } });
         await page.WaitForURLAsync(url => url.Contains("near="));
         await WaitReadyAsync(page);
