@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -54,8 +55,18 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
         // Fixed: the cooperation is really located in the small neighbouring town; the map click sets the exact point.
         await page.Locator("#gazetteer-query").FillAsync("Ostritz");
         await page.Locator("#gazetteer-results button", new() { HasTextString = "Ostritz" }).First.ClickAsync();
+        // The choice focuses the municipality field, which scrolls the page smoothly, and moves the map: the click goes to the
+        // map's centre, just below the place's marker, so wait until nothing moves any more.
+        await Chromium.MapSettledAsync(page.Locator("#editor-map"));
+        var checkedForms = new ConcurrentQueue<string>();
+        page.RequestFinished += (_, request) => { if (request.Url.Contains("handler=Criteria")) checkedForms.Enqueue(request.PostData ?? ""); };
         await page.Locator("#editor-map").ClickAsync();
-        Assert.NotEqual("51.01451", await page.Locator("#Input_Location_Latitude").InputValueAsync());
+        var latitude = await page.Locator("#Input_Location_Latitude").InputValueAsync();
+        Assert.NotEqual("51.01451", latitude);
+        // The checklist checks the clicked position after a pause. Save only once that answer is in: a check request still on
+        // its way while saving takes the "Gespeichert" notice with it (both run on the edit page, whose notice is TempData).
+        Assert.True(await Chromium.EventuallyAsync(() => Task.FromResult(checkedForms.Any(form => form.Contains(latitude))), found => found),
+            $"no criteria check for latitude {latitude}");
         await Assertions.Expect(population).ToHaveAttributeAsync("data-outcome", "pass");
         await Assertions.Expect(page.Locator("#criteria-list [data-outcome=fail], #criteria-list [data-outcome=unknown]")).ToHaveCountAsync(0);
 
