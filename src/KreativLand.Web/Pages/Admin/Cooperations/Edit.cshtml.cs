@@ -29,7 +29,15 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     [BindProperty] public bool ConfirmNotDuplicate { get; set; }
     public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
 
-    [TempData] public string? Message { get; set; }
+    /// <summary>
+    /// The notice after a redirect. Not a [TempData] property: those are read by every handler of the page, so a live
+    /// criteria check or preview still on its way when a save redirects would take the notice before the page shows it.
+    /// </summary>
+    public string? Message { get; private set; }
+
+    private const string MessageKey = "Editor.Message";
+
+    private void NoticeForNextPage(string message) => TempData[MessageKey] = message;
 
     public int? Id { get; private set; }
     public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
@@ -90,6 +98,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
+        Message = TempData[MessageKey] as string;
         if (id is null)
         {
             await PrepareAsync(null, cancellationToken);
@@ -216,7 +225,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
-        Message = "Editor.Saved";
+        NoticeForNextPage("Editor.Saved");
         return RedirectToPage(new { id = cooperation.Id });
     }
 
@@ -254,7 +263,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             cooperation.LastReviewedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
-        Message = "Status." + Code.Of(to);
+        NoticeForNextPage("Status." + Code.Of(to));
         return RedirectToPage(new { id });
     }
 
@@ -274,7 +283,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
                 db.CooperationRevisions.Remove(revision);
                 await db.SaveChangesAsync(cancellationToken);
             }
-            Message = "Editor.NoChanges";
+            NoticeForNextPage("Editor.NoChanges");
             return RedirectToPage(new { id = live.Id });
         }
         if (Version == current)
@@ -305,7 +314,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         }
         if (saved)
         {
-            Message = "Editor.RevisionSaved";
+            NoticeForNextPage("Editor.RevisionSaved");
             return RedirectToPage(new { id = live.Id });
         }
 
@@ -363,7 +372,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         });
         db.CooperationRevisions.Remove(revision);
         await db.SaveChangesAsync(cancellationToken);
-        Message = "Editor.RevisionApproved";
+        NoticeForNextPage("Editor.RevisionApproved");
         return RedirectToPage(new { id });
     }
 
@@ -381,7 +390,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
                 From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = User.Identity!.Name!, ChangedAt = now, Reason = "checked: still current",
             });
             await db.SaveChangesAsync(cancellationToken);
-            Message = "Editor.ReviewedSaved";
+            NoticeForNextPage("Editor.ReviewedSaved");
         }
         return RedirectToPage(new { id });
     }
@@ -393,7 +402,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         {
             db.CooperationRevisions.Remove(revision);
             await db.SaveChangesAsync(cancellationToken);
-            Message = "Editor.RevisionDiscarded";
+            NoticeForNextPage("Editor.RevisionDiscarded");
         }
         return RedirectToPage(new { id });
     }

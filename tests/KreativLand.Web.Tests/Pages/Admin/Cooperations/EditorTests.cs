@@ -135,6 +135,31 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_live_check_answered_between_a_save_and_its_redirect_leaves_the_saved_notice()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var form = (await client.GetDocumentAsync("/de/admin/cooperations/edit")).QuerySelector("#editor-form")!;
+        var checkUrl = form.GetAttribute("data-criteria-url")!;
+        var typed = Curators.FormValues(form);
+
+        int id;
+        using (var saved = await client.SubmitFormAsync("/de/admin/cooperations/edit", "#editor-form", NewListing("Hinweis bleibt")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        }
+        // The checklist's request, sent while typing, is answered after the save's redirect and before the page loads.
+        using (var check = await client.PostAsync(checkUrl, new FormUrlEncodedContent(typed)))
+            Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+
+        var page = await client.GetDocumentAsync($"/de/admin/cooperations/edit/{id}");
+        Assert.Equal("Gespeichert.", page.QuerySelector("p.notice[role=status]")?.TextContent.Trim());
+        // Shown once: the next visit has no notice, under either language prefix.
+        Assert.Null((await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}")).QuerySelector("p.notice[role=status]"));
+        Assert.Null((await client.GetDocumentAsync($"/de/admin/cooperations/edit/{id}")).QuerySelector("p.notice[role=status]"));
+    }
+
+    [Fact]
     public async Task Removing_a_row_and_adding_one_without_javascript()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
