@@ -34,6 +34,9 @@ public static class Accounts
         // A disabled account's cookie stops working within a minute (the stamp changes when it is disabled).
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        // Cookies default their path to the request's PathBase, which holds the /de or /en prefix: signed in under /de,
+        // a curator would be signed out under /en. Every cookie of Identity's schemes is therefore site-wide.
+        builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.Path = "/");
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "kl-auth";

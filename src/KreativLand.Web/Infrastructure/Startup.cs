@@ -80,6 +80,10 @@ public static class Startup
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
+        // Site-wide like the sign-in cookie (see Accounts): a form loaded under /de and posted under /en, or a notice
+        // stored under one prefix and shown under another, must find its cookie.
+        builder.Services.AddAntiforgery(options => options.Cookie.Path = "/");
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Path = "/");
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

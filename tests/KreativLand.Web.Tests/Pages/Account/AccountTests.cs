@@ -22,6 +22,23 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/de/account/login", "/en/admin")]
+    [InlineData("/en/account/login", "/admin")]
+    [InlineData("/account/login", "/de/admin")]
+    public async Task Signed_in_under_one_language_prefix_the_curator_stays_signed_in_under_every_other(string login, string elsewhere)
+    {
+        var email = await Curators.CreateAsync(site, "curator");
+        var client = site.CreateClient();
+        using (var signedIn = await client.SubmitFormAsync(login, "form", new() { ["Input.Email"] = email, ["Input.Password"] = Curators.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.All(signedIn.Headers.GetValues("Set-Cookie"), cookie => Assert.Contains("path=/;", cookie + ";"));
+        }
+        using var admin = await client.GetAsync(elsewhere);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
