@@ -10,7 +10,7 @@ namespace KreativLand.Web.Pages.Knowledge;
 /// <summary>One knowledge page: its Markdown in the reader's language, example profiles and the other pages.</summary>
 public class DetailsModel(KreativLandDbContext db) : PageModel
 {
-    public Article Content { get; private set; } = null!;
+    public Article Shown { get; private set; } = null!;
     public IReadOnlyList<CooperationCard> Examples { get; private set; } = [];
     public IReadOnlyList<Link> Others { get; private set; } = [];
 
@@ -25,7 +25,7 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
                 new LocalizedText(k.BodyDe, k.BodyEn), k.ExampleSlugs, k.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken);
         if (page is null) return NotFound();
-        Content = page;
+        Shown = page;
 
         var slugs = page.ExampleSlugs;
         var cards = await CooperationQueries.ToCards(CooperationQueries.Published(db).Where(c => slugs.Contains(c.Slug))).ToListAsync(cancellationToken);
