@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -31,20 +32,21 @@ public static class Chromium
 
     /// <summary>
     /// Collects what goes wrong on the page: console errors, failed responses and script errors. Failing map tiles
-    /// (they point at a closed port on purpose) and whatever <paramref name="ignore"/> names are expected.
+    /// (they point at a closed port on purpose) and whatever <paramref name="ignore"/> names are expected. A concurrent queue,
+    /// because Playwright raises these events on its own thread while the test reads the failures.
     /// </summary>
-    public static void CollectFailures(IPage page, List<string> failures, Func<string, bool>? ignore = null)
+    public static void CollectFailures(IPage page, ConcurrentQueue<string> failures, Func<string, bool>? ignore = null)
     {
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && ignore?.Invoke(message.Text) != true) failures.Add(message.Text);
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && ignore?.Invoke(message.Text) != true) failures.Enqueue(message.Text);
         };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && !response.Url.StartsWith(WebFixture.UnreachableTiles) && ignore?.Invoke(response.Url) != true)
-                failures.Add($"{response.Status} {response.Url}");
+                failures.Enqueue($"{response.Status} {response.Url}");
         };
-        page.PageError += (_, error) => failures.Add(error);
+        page.PageError += (_, error) => failures.Enqueue(error);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
     {
         var email = await Curators.CreateAsync(site, "curator");
         var page = await Chromium.NewPageAsync(site.BaseAddress);
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         // Anything failing besides the tiles (a CSP violation, a 500) is a defect.
         Chromium.CollectFailures(page, failures);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -29,8 +30,8 @@ public class DiscoveryBrowserTests(MapDataBrowserFixture site) : IClassFixture<M
     public async Task Structured_data_on_a_profile_reports_no_CSP_violation()
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress, "de-DE");
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
+        var problems = new ConcurrentQueue<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Enqueue(message.Text); };
         await page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
         await page.GotoAsync("/de/cooperations/erz-code");
         Assert.Equal(1, await page.Locator("script[type='application/ld+json']").CountAsync());

@@ -26,7 +26,7 @@ public class ConsentBrowserFixture : MapDataBrowserFixture
 public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBrowserFixture>, IAsyncLifetime
 {
     private PartnerSite partner = null!;
-    private readonly List<string> failures = [];
+    private readonly ConcurrentQueue<string> failures = new();
 
     public async Task InitializeAsync() => partner = await PartnerSite.StartAsync();
 
@@ -86,10 +86,10 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         var url = partner.Page("widget.html",
             $"<script src=\"{Kl}/embed.js\" data-subsector=\"film,design\" data-lang=\"en\" data-list=\"on\" data-height=\"300\" async></script>"
             + $"<div id=\"second\" data-kreativland-map data-country=\"AT\" data-legend=\"off\"></div>");
-        var requests = new List<string>();
+        var requests = new ConcurrentQueue<string>();
         var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
-        page.Request += (_, request) => requests.Add(request.Url);
-        page.PageError += (_, error) => failures.Add(error);
+        page.Request += (_, request) => requests.Enqueue(request.Url);
+        page.PageError += (_, error) => failures.Enqueue(error);
         await page.GotoAsync(url.ToString());
 
         var first = page.FrameLocator("iframe[data-kreativland-widget]").First;
@@ -180,7 +180,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
         const string url = "/en/embed?subsector=design&country=AT&regionValue=tourism-offer&q=Hof&lang=de&list=on&legend=off&height=420&width=600px";
         var server = await site.CreateClient().GetDocumentAsync(url);
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        page.PageError += (_, error) => failures.Add(error);
+        page.PageError += (_, error) => failures.Enqueue(error);
         await page.GotoAsync(url);
         await page.WaitForFunctionAsync("() => document.getElementById('embed-preview').getAttribute('width') === '600'");
         Assert.Equal(server.QuerySelector("#iframe-snippet")!.TextContent, await page.Locator("#iframe-snippet").InputValueAsync());
@@ -192,7 +192,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     public async Task A_snippet_copied_from_the_generator_works_on_a_partner_page()
     {
         var generator = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        generator.PageError += (_, error) => failures.Add(error);
+        generator.PageError += (_, error) => failures.Enqueue(error);
         await generator.GotoAsync("/en/embed");
         await generator.GetByLabel("Software & games").CheckAsync();
         await generator.GetByLabel("Film industry").CheckAsync();
@@ -235,9 +235,9 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
     [Fact]
     public async Task No_tile_is_requested_before_the_visitor_agrees()
     {
-        var tileRequests = new List<string>();
+        var tileRequests = new ConcurrentQueue<string>();
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tileRequests.Add(request.Url); };
+        page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tileRequests.Enqueue(request.Url); };
         await page.GotoAsync("/embed/map?country=DE&lang=en");
         await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("3", await page.Locator("#map").GetAttributeAsync("data-marker-count")); // markers come from KreativLand itself

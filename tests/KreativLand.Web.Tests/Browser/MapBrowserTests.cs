@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -6,7 +7,7 @@ namespace KreativLand.Web.Tests.Browser;
 /// <summary>The map explorer in Chromium, with the tile server unreachable (tiles point at a closed local port).</summary>
 public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
 {
-    private static async Task<IPage> OpenAsync(MapDataBrowserFixture site, string url, List<string> failures)
+    private static async Task<IPage> OpenAsync(MapDataBrowserFixture site, string url, ConcurrentQueue<string> failures)
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures);
@@ -31,7 +32,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Markers_and_clusters_appear_on_the_outline_map_without_tiles()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/", failures);
         Assert.Equal(7, await MarkerCountAsync(page));
         await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
@@ -52,7 +53,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Choosing_a_subsector_filters_markers_list_and_url_and_reload_restores_it()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/", failures);
 
         await page.GetByLabel("Software & games").CheckAsync();
@@ -88,7 +89,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Counts_next_to_options_follow_the_other_filters()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/?country=AT", failures);
         Assert.Equal(2, await MarkerCountAsync(page));
         Assert.Equal("(1)", (await page.Locator("[data-count-for='subsector:music']").InnerTextAsync()).Trim());
@@ -102,7 +103,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Free_text_search_updates_the_map_as_one_types()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/", failures);
         await page.GetByLabel("Search").FillAsync("Goelles");
         await page.WaitForURLAsync("**/en/?q=Goelles");
@@ -115,7 +116,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task List_focus_highlights_the_marker_and_a_marker_click_reveals_its_item()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/?country=AT&country=PT", failures);
         var item = page.Locator("#result-list .result-item", new() { HasText = "Cork and concrete" });
         var id = await item.GetAttributeAsync("data-id");
@@ -146,7 +147,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Search_in_the_visible_area_restricts_the_list()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/?bbox=11.8,50.1,15.1,51.7", failures);
         Assert.True(await page.Locator("#area-toggle").IsCheckedAsync());
         Assert.Equal(3, await MarkerCountAsync(page));
@@ -160,7 +161,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task A_region_filter_in_the_url_outlines_the_region()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/?region=Tirol", failures);
         Assert.Equal(1, await MarkerCountAsync(page));
         await page.WaitForSelectorAsync(".region-outline");
@@ -171,7 +172,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task A_municipality_from_the_gazetteer_sets_the_centre()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/", failures);
         await page.GetByLabel("Municipality or town").FillAsync("Annaberg-B");
         var option = page.Locator("#f-place-options option").First;
@@ -187,7 +188,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     [Fact]
     public async Task Clicking_a_point_filters_by_distance()
     {
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync(site, "/en/?near=13.0,50.58&radiusKm=25", failures);
         Assert.Equal(1, await MarkerCountAsync(page));
         Assert.Equal("25", await page.Locator("#f-radius").InputValueAsync());

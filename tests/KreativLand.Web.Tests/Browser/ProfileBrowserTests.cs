@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -9,7 +10,7 @@ public class ProfileBrowserTests(BasicDataBrowserFixture site) : IClassFixture<B
     public async Task Opening_a_profile_and_switching_the_language_keeps_the_page()
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress);
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         // The test data's image path deliberately points at no file; anything else missing is a defect.
         Chromium.CollectFailures(page, failures, url => url.EndsWith("/img/test.jpg"));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,10 +43,10 @@ public class ModuleImportMapTests(MapDataBrowserFixture site) : IClassFixture<Ma
     public async Task The_home_map_loads_its_modules_only_from_fingerprinted_urls()
     {
         var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
-        var failures = new List<string>();
+        var failures = new ConcurrentQueue<string>();
         Chromium.CollectFailures(page, failures);
-        var scripts = new List<string>();
-        page.Request += (_, request) => { if (request.ResourceType == "script") scripts.Add(new Uri(request.Url).AbsolutePath); };
+        var scripts = new ConcurrentQueue<string>();
+        page.Request += (_, request) => { if (request.ResourceType == "script") scripts.Enqueue(new Uri(request.Url).AbsolutePath); };
 
         await page.GotoAsync("/en/");
         await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
