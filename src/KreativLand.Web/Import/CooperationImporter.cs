@@ -20,6 +20,8 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 {
     public const int SupportedFormatVersion = 1;
 
+    private static readonly ImportMessages L = ImportMessages.Current;
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -46,7 +48,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
             errors.AddRange(file.Cooperations
                 .Select((record, index) => (record, index))
                 .Where(x => x.record?.Status == Code.Of(CooperationStatus.Published))
-                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: status \"published\" may only be imported by an administrator (use draft or in-review)"));
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: {L["ImportMessage.PublishedByAdminOnly"]}"));
         }
         if (errors.Count == 0 && !allowPublished)
         {
@@ -56,7 +58,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
                 .Select(c => c.Slug).ToListAsync(cancellationToken);
             errors.AddRange(file.Cooperations!.Select((record, index) => (record, index))
                 .Where(x => published.Contains(x.record!.Slug!))
-                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: the listing is published; only an administrator may replace it by import (edit it in the editor instead)"));
+                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: {L["ImportMessage.ListingIsPublished"]}"));
         }
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
@@ -69,7 +71,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 
     public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path)) return ImportResult.Failed($"file not found: {path}");
+        if (!File.Exists(path)) return ImportResult.Failed(L["ImportMessage.FileNotFound", path]);
         await using var stream = File.OpenRead(path);
         return await ImportAsync(stream, cancellationToken);
     }
@@ -79,7 +81,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         try
         {
             var file = await JsonSerializer.DeserializeAsync<ImportFile>(json, JsonOptions, cancellationToken);
-            return file is null ? (null, "the file is empty (expected a JSON object)") : (file, null);
+            return file is null ? (null, L["ImportMessage.FileEmpty"]) : (file, null);
         }
         catch (JsonException exception)
         {
@@ -91,20 +93,25 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     private static string DescribeJsonError(JsonException exception)
     {
         var path = exception.Path ?? "$";
+        // The serializer's own message is English and technical: only its kind is passed on.
         var what = exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "is not a field of the import format"
+            ? "ImportMessage.Json.UnknownField"
             : exception.Message.Contains("could not be converted", StringComparison.Ordinal)
-                ? "has the wrong type"
-                : "is not valid JSON";
-        var position = exception.LineNumber is { } line ? $" (line {line + 1})" : "";
+                ? "ImportMessage.Json.WrongType"
+                : "ImportMessage.Json.Invalid";
+        string Described(string subject)
+        {
+            var message = L[what, subject];
+            return exception.LineNumber is { } line ? L["ImportMessage.Json.AtLine", message, line + 1] : message;
+        }
         var match = RecordPath().Match(path);
         if (match.Success)
         {
             var record = int.Parse(match.Groups[1].Value) + 1;
             var field = match.Groups[2].Value.TrimStart('.');
-            return $"record {record}: {(field.Length > 0 ? field : "the record")} {what}{position}";
+            return $"{L["ImportMessage.Record", record]}: {Described(field.Length > 0 ? field : L["ImportMessage.Json.TheRecord"])}";
         }
-        return $"{path.TrimStart('$').TrimStart('.') switch { "" => "the file", var p => p }} {what}{position}";
+        return Described(path.TrimStart('$').TrimStart('.') switch { "" => L["ImportMessage.Json.TheFile"], var p => p });
     }
 
     [GeneratedRegex(@"^\$\.cooperations\[(\d+)\](.*)$")]

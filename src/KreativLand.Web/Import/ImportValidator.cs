@@ -2,34 +2,38 @@ using KreativLand.Web.Domain;
 
 namespace KreativLand.Web.Import;
 
-/// <summary>Checks an import file record by record; every message names the record and the field.</summary>
+/// <summary>
+/// Checks an import file record by record; every message names the record and the field (by its JSON path, as in
+/// docs/import-format.md) in the current UI culture, German or English.
+/// </summary>
 public static class ImportValidator
 {
+    private static readonly ImportMessages L = ImportMessages.Current;
     public const int MaxTitle = 200, MaxSummary = 600, MaxDescription = 20_000, MaxAdvice = 5_000, MaxName = 200, MaxUrl = 500;
     public const int MinYear = 1900, MaxYear = 2100;
 
     public static string RecordName(int index, ImportCooperation? record) =>
-        record?.Slug is { Length: > 0 } slug ? $"record {index + 1} (slug \"{slug}\")" : $"record {index + 1}";
+        record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1];
 
     public static List<string> Validate(ImportFile file)
     {
         var errors = new List<string>();
-        if (file.FormatVersion is null) errors.Add("formatVersion is missing (expected 1)");
+        if (file.FormatVersion is null) errors.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion]);
         else if (file.FormatVersion != CooperationImporter.SupportedFormatVersion)
-            errors.Add($"formatVersion {file.FormatVersion} is not supported (expected {CooperationImporter.SupportedFormatVersion})");
-        if (file.Cooperations is null) { errors.Add("cooperations is missing (expected a list of records)"); return errors; }
+            errors.Add(L["ImportMessage.FormatVersionUnsupported", file.FormatVersion, CooperationImporter.SupportedFormatVersion]);
+        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"]); return errors; }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < file.Cooperations.Count; i++)
         {
             var record = file.Cooperations[i];
             var recordErrors = new List<string>();
-            if (record is null) recordErrors.Add("the record is null");
+            if (record is null) recordErrors.Add(L["ImportMessage.RecordIsNull"]);
             else ValidateRecord(record, recordErrors);
 
             if (record?.Slug is { } slug)
             {
-                if (seen.TryGetValue(slug, out var first)) recordErrors.Add($"slug repeats record {first + 1}");
+                if (seen.TryGetValue(slug, out var first)) recordErrors.Add(L["ImportMessage.SlugRepeats", first + 1]);
                 else seen[slug] = i;
             }
             errors.AddRange(recordErrors.Select(e => $"{RecordName(i, record)}: {e}"));
@@ -37,7 +41,7 @@ public static class ImportValidator
         return errors;
     }
 
-    /// <summary>The problems of one record, each naming its field (used by the editor and the submission form).</summary>
+    /// <summary>The problems of one record in the current UI culture, each naming its field (the submission form shows them).</summary>
     public static List<string> ValidateRecord(ImportCooperation record)
     {
         var errors = new List<string>();
@@ -45,13 +49,19 @@ public static class ImportValidator
         return errors;
     }
 
+    /// <summary>
+    /// The problems of one record in English, whatever the UI culture: the editor turns these into its own
+    /// form labels in German or English (Pages/Admin/Cooperations/ValidationText).
+    /// </summary>
+    public static List<string> ValidateRecordInEnglish(ImportCooperation record) => ImportMessages.InEnglish(() => ValidateRecord(record));
+
     private static void ValidateRecord(ImportCooperation r, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(r.Slug)) errors.Add("slug is required");
-        else if (!Slugs.IsValid(r.Slug)) errors.Add($"slug must be lower-case letters, digits and single dashes (at most {Slugs.MaxLength} characters)");
+        if (string.IsNullOrWhiteSpace(r.Slug)) errors.Add(L["ImportMessage.Required", "slug"]);
+        else if (!Slugs.IsValid(r.Slug)) errors.Add(L["ImportMessage.SlugFormatWithLength", "slug", Slugs.MaxLength]);
 
         if (r.Status is not null && !Code.TryParse<CooperationStatus>(r.Status, out _))
-            errors.Add($"status \"{r.Status}\" must be one of {string.Join(", ", Code.All<CooperationStatus>())}");
+            errors.Add(L["ImportMessage.ValueNotOneOf", "status", r.Status, string.Join(", ", Code.All<CooperationStatus>())]);
 
         RequiredText(r.Title, "title", MaxTitle, errors);
         OptionalText(r.Summary, "summary", MaxSummary, errors);
@@ -60,10 +70,10 @@ public static class ImportValidator
         OptionalText(r.Advice?.Creatives, "advice.creatives", MaxAdvice, errors);
         OptionalText(r.Advice?.Policy, "advice.policy", MaxAdvice, errors);
 
-        if (r.StartYear is < MinYear or > MaxYear) errors.Add($"startYear must be between {MinYear} and {MaxYear}");
-        if (r.EndYear is < MinYear or > MaxYear) errors.Add($"endYear must be between {MinYear} and {MaxYear}");
-        if (r.StartYear is { } start && r.EndYear is { } end && end < start) errors.Add("endYear must be ≥ startYear");
-        if (r.Ongoing == true && r.EndYear is not null) errors.Add("endYear must be empty when ongoing is true");
+        if (r.StartYear is < MinYear or > MaxYear) errors.Add(L["ImportMessage.Between", "startYear", MinYear, MaxYear]);
+        if (r.EndYear is < MinYear or > MaxYear) errors.Add(L["ImportMessage.Between", "endYear", MinYear, MaxYear]);
+        if (r.StartYear is { } start && r.EndYear is { } end && end < start) errors.Add(L["ImportMessage.AtLeast", "endYear", "startYear"]);
+        if (r.Ongoing == true && r.EndYear is not null) errors.Add(L["ImportMessage.EmptyWhenOngoing", "endYear"]);
 
         CodeList<ContactOrigin>(r.ContactOrigins, "contactOrigins", errors);
         CodeList<RegionValue>(r.RegionValues, "regionValues", errors);
@@ -72,26 +82,26 @@ public static class ImportValidator
         for (var i = 0; i < (r.Quotes?.Count ?? 0); i++)
         {
             var quote = r.Quotes![i];
-            if (quote is null) { errors.Add($"quotes[{i}] is null"); continue; }
+            if (quote is null) { errors.Add(L["ImportMessage.IsNull", $"quotes[{i}]"]); continue; }
             RequiredText(quote.Text, $"quotes[{i}].text", MaxAdvice, errors);
-            if (string.IsNullOrWhiteSpace(quote.Person)) errors.Add($"quotes[{i}].person is required");
+            if (string.IsNullOrWhiteSpace(quote.Person)) errors.Add(L["ImportMessage.Required", $"quotes[{i}].person"]);
             else MaxLength(quote.Person, $"quotes[{i}].person", MaxName, errors);
             MaxLength(quote.Role, $"quotes[{i}].role", MaxName, errors);
         }
         for (var i = 0; i < (r.Media?.Count ?? 0); i++)
         {
             var media = r.Media![i];
-            if (media is null) { errors.Add($"media[{i}] is null"); continue; }
-            if (!Code.TryParse<MediaKind>(media.Kind, out _)) errors.Add($"media[{i}].kind must be one of {string.Join(", ", Code.All<MediaKind>())}");
-            if (!IsWebUrl(media.Url)) errors.Add($"media[{i}].url must be an http(s) URL");
+            if (media is null) { errors.Add(L["ImportMessage.IsNull", $"media[{i}]"]); continue; }
+            if (!Code.TryParse<MediaKind>(media.Kind, out _)) errors.Add(L["ImportMessage.OneOf", $"media[{i}].kind", string.Join(", ", Code.All<MediaKind>())]);
+            if (!IsWebUrl(media.Url)) errors.Add(L["ImportMessage.Url", $"media[{i}].url"]);
             MaxLength(media.Url, $"media[{i}].url", MaxUrl, errors);
             MaxLength(media.Title, $"media[{i}].title", MaxName, errors);
         }
         for (var i = 0; i < (r.Images?.Count ?? 0); i++)
         {
             var image = r.Images![i];
-            if (image is null) { errors.Add($"images[{i}] is null"); continue; }
-            if (!IsWebUrl(image.Url) && !(image.Url?.StartsWith('/') ?? false)) errors.Add($"images[{i}].url must be an http(s) URL or a site path starting with /");
+            if (image is null) { errors.Add(L["ImportMessage.IsNull", $"images[{i}]"]); continue; }
+            if (!IsWebUrl(image.Url) && !(image.Url?.StartsWith('/') ?? false)) errors.Add(L["ImportMessage.UrlOrPath", $"images[{i}].url"]);
             RequiredText(image.Alt, $"images[{i}].alt", 300, errors);
             MaxLength(image.Url, $"images[{i}].url", MaxUrl, errors);
             MaxLength(image.Credit, $"images[{i}].credit", MaxName, errors);
@@ -103,44 +113,44 @@ public static class ImportValidator
 
     private static void ValidateLocation(ImportLocation? location, List<string> errors)
     {
-        if (location is null) { errors.Add("location is required"); return; }
-        if (string.IsNullOrWhiteSpace(location.Municipality)) errors.Add("location.municipality is required");
-        else if (location.Municipality.Length > MaxName) errors.Add($"location.municipality must be at most {MaxName} characters");
-        if (location.Population is < 0) errors.Add("location.population must be ≥ 0");
+        if (location is null) { errors.Add(L["ImportMessage.Required", "location"]); return; }
+        if (string.IsNullOrWhiteSpace(location.Municipality)) errors.Add(L["ImportMessage.Required", "location.municipality"]);
+        else if (location.Municipality.Length > MaxName) errors.Add(L["ImportMessage.MaxLength", "location.municipality", MaxName]);
+        if (location.Population is < 0) errors.Add(L["ImportMessage.AtLeast", "location.population", 0]);
         MaxLength(location.District, "location.district", MaxName, errors);
         MaxLength(location.Region, "location.region", MaxName, errors);
-        if (!Countries.IsCode(location.Country)) errors.Add("location.country must be an ISO 3166-1 alpha-2 code such as DE or AT");
-        if (location.Latitude is null) errors.Add("location.latitude is required");
-        else if (location.Latitude is < -90 or > 90 || double.IsNaN(location.Latitude.Value)) errors.Add("location.latitude must be between -90 and 90");
-        if (location.Longitude is null) errors.Add("location.longitude is required");
-        else if (location.Longitude is < -180 or > 180 || double.IsNaN(location.Longitude.Value)) errors.Add("location.longitude must be between -180 and 180");
+        if (!Countries.IsCode(location.Country)) errors.Add(L["ImportMessage.CountryWithExample", "location.country"]);
+        if (location.Latitude is null) errors.Add(L["ImportMessage.Required", "location.latitude"]);
+        else if (location.Latitude is < -90 or > 90 || double.IsNaN(location.Latitude.Value)) errors.Add(L["ImportMessage.Between", "location.latitude", -90, 90]);
+        if (location.Longitude is null) errors.Add(L["ImportMessage.Required", "location.longitude"]);
+        else if (location.Longitude is < -180 or > 180 || double.IsNaN(location.Longitude.Value)) errors.Add(L["ImportMessage.Between", "location.longitude", -180, 180]);
     }
 
     private static void ValidatePartners(List<ImportPartner?>? partners, List<string> errors)
     {
-        if (partners is null || partners.Count < 2) { errors.Add("partners must list at least 2 partners"); }
+        if (partners is null || partners.Count < 2) errors.Add(L["ImportMessage.TwoPartners", "partners", 2]);
         if (partners is null) return;
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < partners.Count; i++)
         {
             var p = partners[i];
             var at = $"partners[{i}]";
-            if (p is null) { errors.Add($"{at} is null"); continue; }
-            if (string.IsNullOrWhiteSpace(p.Slug)) errors.Add($"{at}.slug is required");
-            else if (!Slugs.IsValid(p.Slug)) errors.Add($"{at}.slug must be lower-case letters, digits and single dashes");
-            else if (!slugs.Add(p.Slug)) errors.Add($"{at}.slug \"{p.Slug}\" is listed twice in this cooperation");
-            if (string.IsNullOrWhiteSpace(p.Name)) errors.Add($"{at}.name is required");
-            else if (p.Name.Length > MaxName) errors.Add($"{at}.name must be at most {MaxName} characters");
-            if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add($"{at}.kind must be one of {string.Join(", ", Code.All<PartnerKind>())}");
-            else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add($"{at}.subsector is required for a CCI partner");
+            if (p is null) { errors.Add(L["ImportMessage.IsNull", at]); continue; }
+            if (string.IsNullOrWhiteSpace(p.Slug)) errors.Add(L["ImportMessage.Required", $"{at}.slug"]);
+            else if (!Slugs.IsValid(p.Slug)) errors.Add(L["ImportMessage.SlugFormat", $"{at}.slug"]);
+            else if (!slugs.Add(p.Slug)) errors.Add(L["ImportMessage.PartnerListedTwice", $"{at}.slug", p.Slug]);
+            if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(L["ImportMessage.Required", $"{at}.name"]);
+            else if (p.Name.Length > MaxName) errors.Add(L["ImportMessage.MaxLength", $"{at}.name", MaxName]);
+            if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add(L["ImportMessage.OneOf", $"{at}.kind", string.Join(", ", Code.All<PartnerKind>())]);
+            else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add(L["ImportMessage.SubsectorRequired", $"{at}.subsector"]);
             if (!string.IsNullOrWhiteSpace(p.Subsector) && !Subsector.IsCode(p.Subsector.Trim()))
-                errors.Add($"{at}.subsector \"{p.Subsector}\" is not one of {string.Join(", ", Subsector.Seed.Select(s => s.Code))}");
+                errors.Add(L["ImportMessage.ValueNotKnown", $"{at}.subsector", p.Subsector, string.Join(", ", Subsector.Seed.Select(s => s.Code))]);
             MaxLength(p.Sector, $"{at}.sector", MaxName, errors);
             MaxLength(p.Municipality, $"{at}.municipality", MaxName, errors);
             MaxLength(p.Website, $"{at}.website", MaxUrl, errors);
-            if (p.Employees is < 0) errors.Add($"{at}.employees must be ≥ 0");
-            if (p.Website is not null && !IsWebUrl(p.Website)) errors.Add($"{at}.website must be an http(s) URL");
-            if (p.Country is not null && !Countries.IsCode(p.Country)) errors.Add($"{at}.country must be an ISO 3166-1 alpha-2 code");
+            if (p.Employees is < 0) errors.Add(L["ImportMessage.AtLeast", $"{at}.employees", 0]);
+            if (p.Website is not null && !IsWebUrl(p.Website)) errors.Add(L["ImportMessage.Url", $"{at}.website"]);
+            if (p.Country is not null && !Countries.IsCode(p.Country)) errors.Add(L["ImportMessage.Country", $"{at}.country"]);
             OptionalText(p.Role, $"{at}.role", MaxName, errors);
         }
     }
@@ -148,20 +158,20 @@ public static class ImportValidator
 
     private static void MaxLength(string? value, string field, int max, List<string> errors)
     {
-        if (value is not null && value.Trim().Length > max) errors.Add($"{field} must be at most {max} characters");
+        if (value is not null && value.Trim().Length > max) errors.Add(L["ImportMessage.MaxLength", field, max]);
     }
 
     private static void RequiredText(ImportText? text, string field, int max, List<string> errors)
     {
         if (text is null || (string.IsNullOrWhiteSpace(text.De) && string.IsNullOrWhiteSpace(text.En)))
-            errors.Add($"{field} needs a German or an English text");
+            errors.Add(L["ImportMessage.NeedsText", field]);
         else OptionalText(text, field, max, errors);
     }
 
     private static void OptionalText(ImportText? text, string field, int max, List<string> errors)
     {
-        if (text?.De?.Length > max) errors.Add($"{field}.de must be at most {max} characters");
-        if (text?.En?.Length > max) errors.Add($"{field}.en must be at most {max} characters");
+        if (text?.De?.Length > max) errors.Add(L["ImportMessage.MaxLength", $"{field}.de", max]);
+        if (text?.En?.Length > max) errors.Add(L["ImportMessage.MaxLength", $"{field}.en", max]);
     }
 
     private static void CodeList<TEnum>(List<string?>? codes, string field, List<string> errors) where TEnum : struct, Enum
@@ -170,9 +180,9 @@ public static class ImportValidator
         for (var i = 0; i < codes.Count; i++)
         {
             if (!Code.TryParse<TEnum>(codes[i], out _))
-                errors.Add($"{field}[{i}] \"{codes[i]}\" must be one of {string.Join(", ", Code.All<TEnum>())}");
+                errors.Add(L["ImportMessage.ValueNotOneOf", $"{field}[{i}]", codes[i], string.Join(", ", Code.All<TEnum>())]);
         }
-        if (codes.Distinct().Count() != codes.Count) errors.Add($"{field} lists a value twice");
+        if (codes.Distinct().Count() != codes.Count) errors.Add(L["ImportMessage.ListsTwice", field]);
     }
 
     private static bool IsWebUrl(string? url) =>

@@ -17,6 +17,9 @@ public static class CommandLine
         var (verbs, options) = Split(args);
         if (verbs.Length == 0) return null;
 
+        // Messages on the console (the importers', Identity's) in English, whatever the machine's locale.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Domain.Languages.English);
+
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         switch (verbs[0])
@@ -145,8 +148,6 @@ public static class CommandLine
             }
         }
 
-        // Messages on the console in English, whatever the machine's locale.
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(Domain.Languages.English);
         var errors = await Accounts.CreateUserAsync(
             services.GetRequiredService<UserManager<CuratorUser>>(), services.GetRequiredService<RoleManager<IdentityRole>>(),
             services.GetRequiredService<TimeProvider>(), email, password, role);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Domain;
@@ -20,8 +21,11 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<ImportResult> ImportAsync(string json)
+    /// <summary>Imports under the given UI language (messages follow it), English unless told.</summary>
+    private async Task<ImportResult> ImportAsync(string json, string language = Languages.English)
     {
+        // Set inside this async method, the culture holds for the import and is undone on return.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         await using var db = database.OpenContext();
         return await new CooperationImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
     }
@@ -159,5 +163,60 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
         var result = await ImportAsync(json);
         Assert.False(result.Succeeded);
         Assert.Contains(expected, Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public async Task Messages_follow_the_UI_language_and_keep_the_field_paths()
+    {
+        var file = Basic();
+        file["cooperations"]![2]!["partners"]![1]!["employees"] = -5;
+        file["cooperations"]![0]!["partners"]!.AsArray().RemoveAt(0);
+        file["cooperations"]![1]!["location"]!["latitude"] = 91;
+
+        var german = await ImportAsync(file.ToJsonString(), Languages.German);
+        Assert.Contains("Datensatz 3 (Slug \"secret-draft\"): partners[1].employees muss ≥ 0 sein", german.Errors);
+        Assert.Contains("Datensatz 1 (Slug \"forest-online\"): partners muss mindestens 2 Partner nennen", german.Errors);
+        Assert.Contains("Datensatz 2 (Slug \"pixel-bakery\"): location.latitude muss zwischen -90 und 90 liegen", german.Errors);
+
+        var english = await ImportAsync(file.ToJsonString(), Languages.English);
+        Assert.Contains("record 3 (slug \"secret-draft\"): partners[1].employees must be ≥ 0", english.Errors);
+        Assert.Equal(german.Errors.Count, english.Errors.Count);
+    }
+
+    [Theory]
+    [InlineData("{ \"formatVersion\": 1, \"cooperations\": [ { \"slug\": \"x\", \"startYear\": \"soon\" } ] }", "Datensatz 1: startYear hat den falschen Typ (Zeile 1)")]
+    [InlineData("{ \"formatVersion\": 1, \"cooperations\": [ { \"slug\": \"x\", \"colour\": \"red\" } ] }", "Datensatz 1: colour ist kein Feld des Importformats")]
+    [InlineData("{ \"formatVersion\": 2, \"cooperations\": [] }", "formatVersion 2 wird nicht unterstützt (erwartet: 1)")]
+    public async Task Malformed_files_are_refused_in_German_too(string json, string expected)
+    {
+        var result = await ImportAsync(json, Languages.German);
+        Assert.Contains(expected, Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public void Limits_keep_their_digits_in_German()
+    {
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.German);
+        try
+        {
+            var record = new ImportCooperation { Slug = "long", StartYear = 1800, Description = new() { De = new string('x', ImportValidator.MaxDescription + 1) } };
+            var problems = ImportValidator.ValidateRecord(record);
+            Assert.Contains("description.de darf höchstens 20000 Zeichen lang sein", problems);
+            Assert.Contains("startYear muss zwischen 1900 und 2100 liegen", problems);
+            // The editor gets English and translates it into its own labels.
+            Assert.Contains("startYear must be between 1900 and 2100", ImportValidator.ValidateRecordInEnglish(record));
+            Assert.Equal(CultureInfo.GetCultureInfo(Languages.German), CultureInfo.CurrentUICulture);
+        }
+        finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture; }
+    }
+
+    [Fact]
+    public void A_culture_without_resources_gets_English()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try { Assert.Contains("slug is required", ImportValidator.ValidateRecord(new ImportCooperation())); }
+        finally { CultureInfo.CurrentUICulture = culture; }
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using KreativLand.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 
-public class CommandLineTests
+public class CommandLineTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
     [Theory]
     [InlineData(new string[0], new string[0])]
@@ -14,4 +16,30 @@ public class CommandLineTests
     [InlineData(new[] { "import", "/tmp/file.json", "--urls", "http://127.0.0.1:1" }, new[] { "import", "/tmp/file.json" })]
     public void Verbs_are_what_remains_after_configuration_switches(string[] args, string[] expected) =>
         Assert.Equal(expected, CommandLine.Verbs(args));
+
+    [Fact]
+    public async Task Import_reports_in_English_even_on_a_German_machine()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:KreativLand"] = database.ConnectionString;
+        builder.AddKreativLand();
+        await using var app = builder.Build();
+        var file = Path.Combine(Path.GetTempPath(), $"kl-cli-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{ "formatVersion": 1, "cooperations": [ { "slug": "cli-bad" } ] }""");
+
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+        var error = Console.Error;
+        using var captured = new StringWriter();
+        Console.SetError(captured);
+        try { Assert.Equal(1, await CommandLine.TryRunAsync(app, ["import", file])); }
+        finally
+        {
+            Console.SetError(error);
+            CultureInfo.CurrentUICulture = culture;
+            File.Delete(file);
+        }
+        Assert.Contains("record 1 (slug \"cli-bad\"): title needs a German or an English text", captured.ToString());
+        Assert.DoesNotContain("Datensatz", captured.ToString());
+    }
 }

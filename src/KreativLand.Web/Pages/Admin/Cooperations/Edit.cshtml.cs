@@ -496,7 +496,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
-        problems.AddRange(ImportValidator.ValidateRecord(record));
+        problems.AddRange(ImportValidator.ValidateRecordInEnglish(record));
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
             problems.Add($"slug \"{slug}\" is already used by another listing");
         foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })

@@ -5,13 +5,14 @@ using KreativLand.Web.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Pages.Admin.Cooperations;
 
 /// <summary>Upload of an import file (the same importer and validator as ./run.sh import) and download of all listings in that format.</summary>
 [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
-public class TransferModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock) : PageModel
+public class TransferModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxUploadBytes = 20 * 1024 * 1024;
 
@@ -48,13 +49,13 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
     {
         if (upload is null || upload.Length == 0)
         {
-            Result = ImportResult.Failed("no file was chosen (or the file is empty)");
+            Result = ImportResult.Failed(L["ImportMessage.NoFileChosen"]);
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);
         if (upload.Length > MaxUploadBytes)
         {
-            Result = ImportResult.Failed($"the file is larger than {MaxUploadBytes / 1024 / 1024} MB");
+            Result = ImportResult.Failed(L["ImportMessage.FileTooLarge", MaxUploadBytes / 1024 / 1024]);
             return Page();
         }
         await using var stream = upload.OpenReadStream();

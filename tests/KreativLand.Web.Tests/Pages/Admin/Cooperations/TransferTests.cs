@@ -9,16 +9,16 @@ namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 
 public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
-    private static async Task<AngleSharp.Dom.IDocument> UploadAsync(HttpClient client, string json, string fileName = "upload.json")
+    private static async Task<AngleSharp.Dom.IDocument> UploadAsync(HttpClient client, string json, string fileName = "upload.json", string language = "en")
     {
-        var page = await client.GetDocumentAsync("/en/admin/cooperations/transfer");
+        var page = await client.GetDocumentAsync($"/{language}/admin/cooperations/transfer");
         var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(file, "upload", fileName);
-        using var response = await client.PostAsync("/en/admin/cooperations/transfer", content);
+        using var response = await client.PostAsync($"/{language}/admin/cooperations/transfer", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Html.ParseAsync(response);
     }
@@ -72,6 +72,27 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.Contains("record 2 (slug \"bad-one\"): partners[0].employees must be ≥ 0", errors);
         await using var db = site.OpenContext();
         Assert.False(await db.Cooperations.AnyAsync(c => c.Slug == "ok-one"));
+    }
+
+    [Theory]
+    [InlineData("de", "Datensatz 1 (Slug \"bad-lang\"): partners[0].employees muss ≥ 0 sein", "Datensatz 1 (Slug \"bad-lang\"): partners muss mindestens 2 Partner nennen")]
+    [InlineData("en", "record 1 (slug \"bad-lang\"): partners[0].employees must be ≥ 0", "record 1 (slug \"bad-lang\"): partners must list at least 2 partners")]
+    public async Task The_problems_of_a_bad_file_are_in_the_page_language(string language, string employees, string partners)
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        const string json = """
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "bad-lang", "title": { "de": "Schlecht" }, "location": { "municipality": "B", "country": "DE", "latitude": 50, "longitude": 10 },
+                "partners": [ { "slug": "c-lang", "name": "C", "kind": "sme", "employees": -5 } ] }
+            ] }
+            """;
+        var page = await UploadAsync(curator, json, language: language);
+        var errors = page.QuerySelectorAll("#import-result li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(employees, errors);
+        Assert.Contains(partners, errors);
+        using var empty = await curator.SubmitFormAsync($"/{language}/admin/cooperations/transfer", "#upload-form", new());
+        Assert.Contains(language == "de" ? "keine Datei ausgewählt" : "no file was chosen", (await Html.ParseAsync(empty)).Text("#import-result"));
     }
 
     [Fact]
