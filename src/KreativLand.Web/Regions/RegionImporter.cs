@@ -18,14 +18,16 @@ namespace KreativLand.Web.Regions;
 public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
 {
     public const long MaxFileBytes = 100 * 1024 * 1024;
+    private const int MaxNameLength = 200;
+    private static readonly ImportMessages L = ImportMessages.Current;
     private static readonly GeometryFactory Factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(GeoPoints.Wgs84);
 
     public sealed record Options(string? Level, string NameProperty = "name", string CountryProperty = "country");
 
     public async Task<ImportResult> ImportFileAsync(string path, Options options, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(path)) return new(0, 0, [$"file not found: {path}"]);
-        if (new FileInfo(path).Length > MaxFileBytes) return new(0, 0, [$"the file is larger than {MaxFileBytes / 1024 / 1024} MiB"]);
+        if (!File.Exists(path)) return new(0, 0, [L["ImportMessage.FileNotFound", path]]);
+        if (new FileInfo(path).Length > MaxFileBytes) return new(0, 0, [L["ImportMessage.FileTooLarge", MaxFileBytes / 1024 / 1024]]);
         await using var stream = File.OpenRead(path);
         return await ImportAsync(stream, options, cancellationToken);
     }
@@ -40,34 +42,34 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            return new(0, 0, [$"not a GeoJSON FeatureCollection: {exception.Message}"]);
+            return new(0, 0, [L["ImportMessage.Region.NotGeoJson", exception.Message]]);
         }
-        if (collection is null || collection.Count == 0) return new(0, 0, ["the file holds no features"]);
+        if (collection is null || collection.Count == 0) return new(0, 0, [L["ImportMessage.Region.NoFeatures"]]);
 
         var errors = new List<string>();
         var regions = new List<(string Name, string Level, string? Country, MultiPolygon Boundary)>();
         for (var i = 0; i < collection.Count; i++)
         {
             var feature = collection[i];
-            var label = $"feature {i + 1}";
+            var label = L["ImportMessage.Region.Feature", i + 1];
             var name = Property(feature, options.NameProperty)?.Trim();
             if (!string.IsNullOrEmpty(name)) label += $" (\"{Shown(name)}\")";
             var level = (options.Level ?? Property(feature, "level"))?.Trim().ToLowerInvariant();
             var country = (Property(feature, options.CountryProperty) ?? Property(feature, "iso_a2"))?.Trim().ToUpperInvariant();
 
-            if (string.IsNullOrEmpty(name)) errors.Add($"{label}: property \"{options.NameProperty}\" (the region's name) is missing");
-            else if (name.Length > 200) errors.Add($"{label}: the name is longer than 200 characters");
-            else if (Infrastructure.InputGuard.HasControlCharacter(name)) errors.Add($"{label}: the name contains control characters");
-            if (string.IsNullOrEmpty(level)) errors.Add($"{label}: no level — give --level or a \"level\" property");
-            else if (level.Length > 40 || !Slugs.IsValid(level)) errors.Add($"{label}: level \"{level}\" must be a short lower-case word like state, district or leader");
+            if (string.IsNullOrEmpty(name)) errors.Add($"{label}: {L["ImportMessage.Region.NameMissing", options.NameProperty]}");
+            else if (name.Length > MaxNameLength) errors.Add($"{label}: {L["ImportMessage.Region.NameTooLong", MaxNameLength]}");
+            else if (Infrastructure.InputGuard.HasControlCharacter(name)) errors.Add($"{label}: {L["ImportMessage.Region.NameControlCharacters"]}");
+            if (string.IsNullOrEmpty(level)) errors.Add($"{label}: {L["ImportMessage.Region.NoLevel"]}");
+            else if (level.Length > 40 || !Slugs.IsValid(level)) errors.Add($"{label}: {L["ImportMessage.Region.BadLevel", level]}");
             if (country is not null && !Countries.IsCode(country)) country = null;
 
             var boundary = ToMultiPolygon(feature.Geometry, label, errors);
-            if (boundary is not null && name is { Length: > 0 and <= 200 } && level is { Length: > 0 })
+            if (boundary is not null && name is { Length: > 0 and <= MaxNameLength } && level is { Length: > 0 })
                 regions.Add((name, level, country, boundary));
         }
         var duplicates = regions.GroupBy(r => (r.Level, r.Name.ToLowerInvariant())).Where(g => g.Count() > 1).Select(g => g.First().Name).ToList();
-        foreach (var duplicate in duplicates) errors.Add($"region \"{duplicate}\" appears more than once in the file");
+        foreach (var duplicate in duplicates) errors.Add(L["ImportMessage.Region.Duplicate", duplicate]);
         if (errors.Count > 0) return new(0, 0, errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -110,17 +112,17 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
     {
         if (geometry is null or { IsEmpty: true })
         {
-            errors.Add($"{label}: has no geometry");
+            errors.Add($"{label}: {L["ImportMessage.Region.NoGeometry"]}");
             return null;
         }
         if (geometry is not (Polygon or MultiPolygon))
         {
-            errors.Add($"{label}: geometry is a {geometry.GeometryType}; a region needs a Polygon or MultiPolygon");
+            errors.Add($"{label}: {L["ImportMessage.Region.WrongGeometry", geometry.GeometryType]}");
             return null;
         }
         if (geometry.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y) || c.X is < -180 or > 180 || c.Y is < -90 or > 90))
         {
-            errors.Add($"{label}: coordinates must be [longitude, latitude] in WGS 84 (longitude −180…180, latitude −90…90)");
+            errors.Add($"{label}: {L["ImportMessage.Region.Coordinates"]}");
             return null;
         }
         // Boundaries from GIS exports often self-touch; repair instead of refusing them.
@@ -128,7 +130,7 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
         var polygons = Enumerable.Range(0, valid.NumGeometries).Select(valid.GetGeometryN).OfType<Polygon>().ToArray();
         if (polygons.Length == 0)
         {
-            errors.Add($"{label}: the boundary has no area");
+            errors.Add($"{label}: {L["ImportMessage.Region.NoArea"]}");
             return null;
         }
         var multi = Factory.CreateMultiPolygon(polygons);

@@ -1,5 +1,6 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Import;
 using KreativLand.Web.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,8 @@ public class RegionsModel(KreativLandDbContext db, RegionImporter importer) : Pa
     public IReadOnlyList<LevelSummary> Levels { get; private set; } = [];
     public List<string> Problems { get; } = [];
     [TempData] public string? Message { get; set; }
+
+    private static readonly ImportMessages L = ImportMessages.Current;
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Level { get; set; }
@@ -40,9 +43,9 @@ public class RegionsModel(KreativLandDbContext db, RegionImporter importer) : Pa
                 Message = $"{result.Created} + {result.Updated}";
                 return RedirectToPage();
             }
-            // Importer messages name the feature and field; they are shown as they are.
+            // Importer messages name the feature and field, already in the UI language; they are shown as they are.
             Problems.AddRange(result.Errors.Take(50));
-            if (result.Errors.Count > 50) Problems.Add($"… {result.Errors.Count - 50} more");
+            if (result.Errors.Count > 50) Problems.Add(L["ImportMessage.More", result.Errors.Count - 50]);
         }
         await LoadAsync(cancellationToken);
         return Page();

@@ -7,9 +7,9 @@ namespace KreativLand.Web.Tests.Pages.Admin.Settings;
 
 public class RegionsTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string json, string level)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string json, string level, string language = "en")
     {
-        var page = await client.GetDocumentAsync("/en/admin/settings/regions");
+        var page = await client.GetDocumentAsync($"/{language}/admin/settings/regions");
         var token = page.QuerySelector("#regions-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var content = new MultipartFormDataContent
         {
@@ -18,7 +18,7 @@ public class RegionsTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
             { new StringContent("name"), "NameProperty" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "Upload", "regions.geojson" },
         };
-        return await client.PostAsync("/en/admin/settings/regions?handler=Import", content);
+        return await client.PostAsync($"/{language}/admin/settings/regions?handler=Import", content);
     }
 
     [Fact]
@@ -48,6 +48,8 @@ public class RegionsTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
         Assert.Contains("feature 1 (\"Punkt\"): geometry is a Point", page.Text("#problems"));
+        using var german = await UploadAsync(admin, json, "bad-upload", "de");
+        Assert.Contains("Feature 1 (\"Punkt\"): die Geometrie ist ein Point; eine Region braucht ein Polygon oder MultiPolygon", (await Html.ParseAsync(german)).Text("#problems"));
         using var badLevel = await UploadAsync(admin, json, "Not A Level!");
         Assert.Contains("The level must be a short lower-case word", (await Html.ParseAsync(badLevel)).Text("#problems"));
         await using var db = site.OpenContext();
