@@ -9,13 +9,15 @@ namespace KreativLand.Web.Tests.Browser;
 /// WCAG 2.0/2.1 A and AA. axe is injected through Playwright's evaluate, which the page's CSP does not
 /// govern, so the site's strict CSP stays on during the test.
 /// </summary>
-public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class AccessibilityTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
 {
     private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js")));
 
-    internal static async Task<IPage> OpenAsync(WebFixture site, string url, string locale = "de-DE")
+    private async Task<IPage> OpenAsync(string url, string locale) => await LoadAsync(await NewPageAsync(site.BaseAddress, locale), url);
+
+    /// <summary>Opens <paramref name="url"/> in <paramref name="page"/>; on a page with a map, waits until the map is ready and still.</summary>
+    internal static async Task<IPage> LoadAsync(IPage page, string url)
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress, locale);
         await page.GotoAsync(url);
         if (await page.Locator("#map").CountAsync() > 0)
         {
@@ -60,7 +62,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
     [InlineData("/en/cooperations/no-such-listing", "en-GB")]
     public async Task Axe_finds_no_WCAG_A_or_AA_violation(string url, string locale)
     {
-        var page = await OpenAsync(site, url, locale);
+        var page = await OpenAsync(url, locale);
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{url}:\n" + string.Join("\n", violations));
     }
@@ -68,7 +70,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
     [Fact]
     public async Task The_check_itself_catches_a_planted_violation()
     {
-        var page = await OpenAsync(site, "/en/knowledge", "en-GB");
+        var page = await OpenAsync("/en/knowledge", "en-GB");
         await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\"><p class=\"lead\"><a href=\"#\"></a></p>')");
         var violations = await ViolationsAsync(page);
         Assert.Contains(violations, v => v.StartsWith("image-alt"));
@@ -78,7 +80,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
     [Fact]
     public async Task Keyboard_focus_starts_at_a_visible_skip_link_and_stays_visible()
     {
-        var page = await OpenAsync(site, "/en/evaluation", "en-GB");
+        var page = await OpenAsync("/en/evaluation", "en-GB");
         await page.Keyboard.PressAsync("Tab");
         var skip = page.Locator(".skip-link");
         Assert.True(await skip.EvaluateAsync<bool>("e => e === document.activeElement"));
@@ -100,7 +102,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
     [Fact]
     public async Task Motion_is_reduced_when_the_visitor_asks_for_it()
     {
-        var page = await OpenAsync(site, "/en/knowledge", "en-GB");
+        var page = await OpenAsync("/en/knowledge", "en-GB");
         await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.NoPreference });
         Assert.Equal("smooth", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));
         await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
@@ -111,7 +113,7 @@ public class AccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapD
 }
 
 /// <summary>The same check over the shipped sample data: knowledge pages with example cards, a richer pairing table.</summary>
-public class AccessibilitySampleDataTests(BrowserWebFixture site) : IClassFixture<BrowserWebFixture>
+public class AccessibilitySampleDataTests(BrowserWebFixture site) : BrowserTest, IClassFixture<BrowserWebFixture>
 {
     [Theory]
     [InlineData("/en/knowledge/inclusion-criteria", "en-GB")]
@@ -120,7 +122,7 @@ public class AccessibilitySampleDataTests(BrowserWebFixture site) : IClassFixtur
     [InlineData("/en/cooperations/karakoeje", "en-GB")]
     public async Task Axe_finds_no_WCAG_A_or_AA_violation(string url, string locale)
     {
-        var page = await AccessibilityTests.OpenAsync(site, url, locale);
+        var page = await AccessibilityTests.LoadAsync(await NewPageAsync(site.BaseAddress, locale), url);
         await Chromium.ScreenshotAsync(page, "a11y" + url.Replace('/', '-').Replace('?', '-'));
         var violations = await AccessibilityTests.ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{url}:\n" + string.Join("\n", violations));

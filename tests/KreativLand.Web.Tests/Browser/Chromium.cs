@@ -17,7 +17,8 @@ public static class Chromium
 
     public static Task<IBrowser> BrowserAsync() => Shared.Value;
 
-    public static async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = "de-DE")
+    /// <summary>A context for one test; whoever opens it closes it (<see cref="BrowserTest.NewPageAsync"/> does).</summary>
+    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? locale)
     {
         var browser = await BrowserAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -27,7 +28,7 @@ public static class Chromium
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     /// <summary>

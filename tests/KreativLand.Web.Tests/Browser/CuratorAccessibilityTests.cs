@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>axe-core finds no WCAG 2.1 A/AA violation on the sign-in, submission and curator pages.</summary>
-public class CuratorAccessibilityTests(BasicDataBrowserFixture site) : IClassFixture<BasicDataBrowserFixture>
+public class CuratorAccessibilityTests(BasicDataBrowserFixture site) : BrowserTest, IClassFixture<BasicDataBrowserFixture>
 {
     private static readonly string AxeScript = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js"));
 
@@ -24,7 +24,7 @@ public class CuratorAccessibilityTests(BasicDataBrowserFixture site) : IClassFix
     public async Task Sign_in_submission_dashboard_listings_editor_and_accounts_have_no_violations()
     {
         var email = await Curators.CreateAsync(site, "admin");
-        var page = await Chromium.NewPageAsync(site.BaseAddress);
+        var page = await NewPageAsync(site.BaseAddress);
         var found = new List<string>();
 
         foreach (var url in new[] { "/account/login", "/submit", "/en/submit" })

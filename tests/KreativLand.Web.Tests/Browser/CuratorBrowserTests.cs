@@ -4,13 +4,13 @@ using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Browser;
 
-public class CuratorBrowserTests(BasicDataBrowserFixture site) : IClassFixture<BasicDataBrowserFixture>
+public class CuratorBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IClassFixture<BasicDataBrowserFixture>
 {
     [Fact]
     public async Task A_curator_enters_a_listing_with_the_gazetteer_fixes_a_failing_check_and_publishes_it_to_the_pages_and_the_api()
     {
         var email = await Curators.CreateAsync(site, "curator");
-        var page = await Chromium.NewPageAsync(site.BaseAddress);
+        var page = await NewPageAsync(site.BaseAddress);
         var failures = new ConcurrentQueue<string>();
         // Anything failing besides the tiles (a CSP violation, a 500) is a defect.
         Chromium.CollectFailures(page, failures);

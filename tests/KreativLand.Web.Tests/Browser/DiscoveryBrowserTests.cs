@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>The feed link follows the map's filter; the JSON-LD data block passes the strict CSP.</summary>
-public class DiscoveryBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class DiscoveryBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
 {
     [Fact]
     public async Task Subscribe_link_follows_the_filter()
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
         await page.GotoAsync("/en/");
         await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
         Assert.EndsWith("/en/feed.atom", await page.Locator("#feed-link").EvaluateAsync<string>("a => a.href"));
@@ -29,7 +29,7 @@ public class DiscoveryBrowserTests(MapDataBrowserFixture site) : IClassFixture<M
     [Fact]
     public async Task Structured_data_on_a_profile_reports_no_CSP_violation()
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "de-DE");
+        var page = await NewPageAsync(site.BaseAddress, "de-DE");
         var problems = new ConcurrentQueue<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Enqueue(message.Text); };
         await page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");

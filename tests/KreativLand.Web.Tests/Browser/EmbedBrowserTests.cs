@@ -23,20 +23,25 @@ public class ConsentBrowserFixture : MapDataBrowserFixture
 }
 
 /// <summary>A partner page on another origin embeds the map as iframe and as script widget, in Chromium.</summary>
-public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBrowserFixture>, IAsyncLifetime
+public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFixture<EmbedBrowserFixture>
 {
     private PartnerSite partner = null!;
     private readonly ConcurrentQueue<string> failures = new();
 
-    public async Task InitializeAsync() => partner = await PartnerSite.StartAsync();
+    public override async Task InitializeAsync() => partner = await PartnerSite.StartAsync();
 
-    public async Task DisposeAsync() => await partner.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        // The pages first: they are the partner site's clients.
+        try { await base.DisposeAsync(); }
+        finally { await partner.DisposeAsync(); }
+    }
 
     private string Kl => site.BaseAddress.ToString().TrimEnd('/');
 
     private async Task<IPage> OpenAsync(Uri url)
     {
-        var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
+        var page = await NewPageAsync(partner.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures, text => text.Contains("frame-ancestors"));
         await page.GotoAsync(url.ToString());
         return page;
@@ -87,7 +92,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
             $"<script src=\"{Kl}/embed.js\" data-subsector=\"film,design\" data-lang=\"en\" data-list=\"on\" data-height=\"300\" async></script>"
             + $"<div id=\"second\" data-kreativland-map data-country=\"AT\" data-legend=\"off\"></div>");
         var requests = new ConcurrentQueue<string>();
-        var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
+        var page = await NewPageAsync(partner.BaseAddress, "en-GB");
         page.Request += (_, request) => requests.Enqueue(request.Url);
         page.PageError += (_, error) => failures.Enqueue(error);
         await page.GotoAsync(url.ToString());
@@ -157,7 +162,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
             $"<iframe id=\"page\" src=\"{Kl}/en/cooperations\" width=\"600\" height=\"300\" title=\"page\"></iframe>"
             + $"<iframe id=\"embed\" src=\"{Kl}/embed/map?country=PT\" width=\"600\" height=\"300\" title=\"embed\"></iframe>");
         var blocked = new ConcurrentQueue<string>();
-        var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
+        var page = await NewPageAsync(partner.BaseAddress, "en-GB");
         page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) blocked.Enqueue(message.Text); };
         await page.GotoAsync(url.ToString());
         Assert.Equal(1, await MarkerCountAsync(page.FrameLocator("#embed"))); // the embed route loads
@@ -179,7 +184,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     {
         const string url = "/en/embed?subsector=design&country=AT&regionValue=tourism-offer&q=Hof&lang=de&list=on&legend=off&height=420&width=600px";
         var server = await site.CreateClient().GetDocumentAsync(url);
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
         page.PageError += (_, error) => failures.Enqueue(error);
         await page.GotoAsync(url);
         await page.WaitForFunctionAsync("() => document.getElementById('embed-preview').getAttribute('width') === '600'");
@@ -191,7 +196,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
     [Fact]
     public async Task A_snippet_copied_from_the_generator_works_on_a_partner_page()
     {
-        var generator = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var generator = await NewPageAsync(site.BaseAddress, "en-GB");
         generator.PageError += (_, error) => failures.Enqueue(error);
         await generator.GotoAsync("/en/embed");
         await generator.GetByLabel("Software & games").CheckAsync();
@@ -230,13 +235,13 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : IClassFixture<EmbedBr
 }
 
 /// <summary>Consent mode: the embed asks before the first request to the tile server.</summary>
-public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixture<ConsentBrowserFixture>
+public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : BrowserTest, IClassFixture<ConsentBrowserFixture>
 {
     [Fact]
     public async Task No_tile_is_requested_before_the_visitor_agrees()
     {
         var tileRequests = new ConcurrentQueue<string>();
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
         page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tileRequests.Enqueue(request.Url); };
         await page.GotoAsync("/embed/map?country=DE&lang=en");
         await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
@@ -263,7 +268,7 @@ public class EmbedConsentBrowserTests(ConsentBrowserFixture site) : IClassFixtur
         await using var partner = await PartnerSite.StartAsync();
         var url = partner.Page("unlisted.html", $"<iframe id=\"embed\" src=\"{site.BaseAddress}embed/map\" width=\"600\" height=\"300\" title=\"embed\"></iframe>");
         var refusals = new ConcurrentQueue<string>();
-        var page = await Chromium.NewPageAsync(partner.BaseAddress, "en-GB");
+        var page = await NewPageAsync(partner.BaseAddress, "en-GB");
         page.Console += (_, message) => { if (message.Text.Contains("frame-ancestors")) refusals.Enqueue(message.Text); };
         await page.GotoAsync(url.ToString());
         await page.WaitForLoadStateAsync(LoadState.Load);

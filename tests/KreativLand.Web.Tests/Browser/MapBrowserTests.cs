@@ -5,11 +5,11 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>The map explorer in Chromium, with the tile server unreachable (tiles point at a closed local port).</summary>
-public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
 {
-    private static async Task<IPage> OpenAsync(MapDataBrowserFixture site, string url, ConcurrentQueue<string> failures)
+    private async Task<IPage> OpenAsync(string url, ConcurrentQueue<string> failures)
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures);
         await page.GotoAsync(url);
         await WaitReadyAsync(page);
@@ -33,7 +33,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Markers_and_clusters_appear_on_the_outline_map_without_tiles()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/", failures);
+        var page = await OpenAsync("/en/", failures);
         Assert.Equal(7, await MarkerCountAsync(page));
         await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
         // The start view is the one fitted to the results; the fit animates after 'ready', and clusters split or merge at its end.
@@ -54,7 +54,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Choosing_a_subsector_filters_markers_list_and_url_and_reload_restores_it()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/", failures);
+        var page = await OpenAsync("/en/", failures);
 
         await page.GetByLabel("Software & games").CheckAsync();
         await page.WaitForURLAsync("**/en/?subsector=software-games");
@@ -90,7 +90,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Counts_next_to_options_follow_the_other_filters()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/?country=AT", failures);
+        var page = await OpenAsync("/en/?country=AT", failures);
         Assert.Equal(2, await MarkerCountAsync(page));
         Assert.Equal("(1)", (await page.Locator("[data-count-for='subsector:music']").InnerTextAsync()).Trim());
         Assert.Equal("(0)", (await page.Locator("[data-count-for='subsector:film']").InnerTextAsync()).Trim());
@@ -104,7 +104,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Free_text_search_updates_the_map_as_one_types()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/", failures);
+        var page = await OpenAsync("/en/", failures);
         await page.GetByLabel("Search").FillAsync("Goelles");
         await page.WaitForURLAsync("**/en/?q=Goelles");
         await WaitReadyAsync(page);
@@ -117,7 +117,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task List_focus_highlights_the_marker_and_a_marker_click_reveals_its_item()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/?country=AT&country=PT", failures);
+        var page = await OpenAsync("/en/?country=AT&country=PT", failures);
         var item = page.Locator("#result-list .result-item", new() { HasText = "Cork and concrete" });
         var id = await item.GetAttributeAsync("data-id");
         // The highlight goes onto the marker element shown at focus time; while the fit animation runs, the cluster layer may
@@ -148,7 +148,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Search_in_the_visible_area_restricts_the_list()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/?bbox=11.8,50.1,15.1,51.7", failures);
+        var page = await OpenAsync("/en/?bbox=11.8,50.1,15.1,51.7", failures);
         Assert.True(await page.Locator("#area-toggle").IsCheckedAsync());
         Assert.Equal(3, await MarkerCountAsync(page));
         await page.Locator("#area-toggle").UncheckAsync();
@@ -162,7 +162,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task A_region_filter_in_the_url_outlines_the_region()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/?region=Tirol", failures);
+        var page = await OpenAsync("/en/?region=Tirol", failures);
         Assert.Equal(1, await MarkerCountAsync(page));
         await page.WaitForSelectorAsync(".region-outline");
         Assert.Equal("tirol", await page.Locator("#f-region").InputValueAsync());
@@ -173,7 +173,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task A_municipality_from_the_gazetteer_sets_the_centre()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/", failures);
+        var page = await OpenAsync("/en/", failures);
         await page.GetByLabel("Municipality or town").FillAsync("Annaberg-B");
         var option = page.Locator("#f-place-options option").First;
         await Assertions.Expect(option).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("^Annaberg-Buchholz, (.*, )?Germany$"));
@@ -189,7 +189,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : IClassFixture<MapData
     public async Task Clicking_a_point_filters_by_distance()
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await OpenAsync(site, "/en/?near=13.0,50.58&radiusKm=25", failures);
+        var page = await OpenAsync("/en/?near=13.0,50.58&radiusKm=25", failures);
         Assert.Equal(1, await MarkerCountAsync(page));
         Assert.Equal("25", await page.Locator("#f-radius").InputValueAsync());
         await page.Locator("#f-radius").SelectOptionAsync("100");

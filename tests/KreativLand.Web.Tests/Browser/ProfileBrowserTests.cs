@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Browser;
 
-public class ProfileBrowserTests(BasicDataBrowserFixture site) : IClassFixture<BasicDataBrowserFixture>
+public class ProfileBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IClassFixture<BasicDataBrowserFixture>
 {
     [Fact]
     public async Task Opening_a_profile_and_switching_the_language_keeps_the_page()
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress);
+        var page = await NewPageAsync(site.BaseAddress);
         var failures = new ConcurrentQueue<string>();
         // The test data's image path deliberately points at no file; anything else missing is a defect.
         Chromium.CollectFailures(page, failures, url => url.EndsWith("/img/test.jpg"));

@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Infrastructure;
 
 /// <summary>The modules that entry scripts import come from fingerprinted, immutable URLs, through an import map the CSP allows by hash.</summary>
-public class ModuleImportMapTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class ModuleImportMapTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
 {
     [Theory]
     [InlineData("/de/", "/de")]
@@ -42,7 +42,7 @@ public class ModuleImportMapTests(MapDataBrowserFixture site) : IClassFixture<Ma
     [Fact]
     public async Task The_home_map_loads_its_modules_only_from_fingerprinted_urls()
     {
-        var page = await Chromium.NewPageAsync(site.BaseAddress, "en-GB");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
         var failures = new ConcurrentQueue<string>();
         Chromium.CollectFailures(page, failures);
         var scripts = new ConcurrentQueue<string>();
