@@ -97,7 +97,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFi
         page.PageError += (_, error) => failures.Enqueue(error);
         await page.GotoAsync(url.ToString());
 
-        var first = page.FrameLocator("iframe[data-kreativland-widget]").First;
+        var first = page.Locator("iframe[data-kreativland-widget]").First.ContentFrame;
         Assert.Equal(3, await MarkerCountAsync(first));
         var second = page.FrameLocator("#second iframe");
         Assert.Equal(2, await MarkerCountAsync(second));
@@ -227,7 +227,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFi
 
         var url = partner.Page("pasted.html", $"<h2>iframe</h2>{iframeSnippet}<h2>script</h2>{scriptSnippet}");
         var page = await OpenAsync(url);
-        Assert.Equal(2, await MarkerCountAsync(page.FrameLocator("iframe").First));
+        Assert.Equal(2, await MarkerCountAsync(page.Locator("iframe").First.ContentFrame));
         Assert.Equal(2, await MarkerCountAsync(page.FrameLocator("iframe[data-kreativland-widget]")));
         Assert.Equal(2, await page.FrameLocator("iframe[data-kreativland-widget]").Locator("#result-list .result-item").CountAsync());
         Assert.Empty(failures);
