@@ -33,13 +33,4 @@ public sealed class ImportMessages
             return arguments.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, arguments);
         }
     }
-
-    /// <summary>Runs <paramref name="work"/> with English messages, whatever the UI culture.</summary>
-    public static T InEnglish<T>(Func<T> work)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = English;
-        try { return work(); }
-        finally { CultureInfo.CurrentUICulture = culture; }
-    }
 }

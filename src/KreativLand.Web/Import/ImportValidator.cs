@@ -8,26 +8,26 @@ namespace KreativLand.Web.Import;
 /// </summary>
 public static class ImportValidator
 {
-    private static readonly ImportMessages L = ImportMessages.Current;
+    private static readonly ImportProblem.Factory L = new();
     public const int MaxTitle = 200, MaxSummary = 600, MaxDescription = 20_000, MaxAdvice = 5_000, MaxName = 200, MaxUrl = 500;
     public const int MinYear = 1900, MaxYear = 2100;
 
     public static string RecordName(int index, ImportCooperation? record) =>
-        record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1];
+        (record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1]).Message;
 
     public static List<string> Validate(ImportFile file)
     {
         var errors = new List<string>();
-        if (file.FormatVersion is null) errors.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion]);
+        if (file.FormatVersion is null) errors.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion].Message);
         else if (file.FormatVersion != CooperationImporter.SupportedFormatVersion)
-            errors.Add(L["ImportMessage.FormatVersionUnsupported", file.FormatVersion, CooperationImporter.SupportedFormatVersion]);
-        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"]); return errors; }
+            errors.Add(L["ImportMessage.FormatVersionUnsupported", file.FormatVersion, CooperationImporter.SupportedFormatVersion].Message);
+        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"].Message); return errors; }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < file.Cooperations.Count; i++)
         {
             var record = file.Cooperations[i];
-            var recordErrors = new List<string>();
+            var recordErrors = new List<ImportProblem>();
             if (record is null) recordErrors.Add(L["ImportMessage.RecordIsNull"]);
             else ValidateRecord(record, recordErrors);
 
@@ -36,26 +36,26 @@ public static class ImportValidator
                 if (seen.TryGetValue(slug, out var first)) recordErrors.Add(L["ImportMessage.SlugRepeats", first + 1]);
                 else seen[slug] = i;
             }
-            errors.AddRange(recordErrors.Select(e => $"{RecordName(i, record)}: {e}"));
+            errors.AddRange(recordErrors.Select(e => $"{RecordName(i, record)}: {e.Message}"));
         }
         return errors;
     }
 
     /// <summary>The problems of one record in the current UI culture, each naming its field (the submission form shows them).</summary>
-    public static List<string> ValidateRecord(ImportCooperation record)
-    {
-        var errors = new List<string>();
-        ValidateRecord(record, errors);
-        return errors;
-    }
+    public static List<string> ValidateRecord(ImportCooperation record) => RecordProblems(record).Select(p => p.Message).ToList();
 
     /// <summary>
-    /// The problems of one record in English, whatever the UI culture: the editor turns these into its own
-    /// form labels in German or English (Pages/Admin/Cooperations/ValidationText).
+    /// The problems of one record, each with its field's JSON path: the editor shows them with its own form labels
+    /// (Pages/Admin/Cooperations/ValidationText).
     /// </summary>
-    public static List<string> ValidateRecordInEnglish(ImportCooperation record) => ImportMessages.InEnglish(() => ValidateRecord(record));
+    public static List<ImportProblem> RecordProblems(ImportCooperation record)
+    {
+        var problems = new List<ImportProblem>();
+        ValidateRecord(record, problems);
+        return problems;
+    }
 
-    private static void ValidateRecord(ImportCooperation r, List<string> errors)
+    private static void ValidateRecord(ImportCooperation r, List<ImportProblem> errors)
     {
         if (string.IsNullOrWhiteSpace(r.Slug)) errors.Add(L["ImportMessage.Required", "slug"]);
         else if (!Slugs.IsValid(r.Slug)) errors.Add(L["ImportMessage.SlugFormatWithLength", "slug", Slugs.MaxLength]);
@@ -111,7 +111,7 @@ public static class ImportValidator
         ValidatePartners(r.Partners, errors);
     }
 
-    private static void ValidateLocation(ImportLocation? location, List<string> errors)
+    private static void ValidateLocation(ImportLocation? location, List<ImportProblem> errors)
     {
         if (location is null) { errors.Add(L["ImportMessage.Required", "location"]); return; }
         if (string.IsNullOrWhiteSpace(location.Municipality)) errors.Add(L["ImportMessage.Required", "location.municipality"]);
@@ -126,7 +126,7 @@ public static class ImportValidator
         else if (location.Longitude is < -180 or > 180 || double.IsNaN(location.Longitude.Value)) errors.Add(L["ImportMessage.Between", "location.longitude", -180, 180]);
     }
 
-    private static void ValidatePartners(List<ImportPartner?>? partners, List<string> errors)
+    private static void ValidatePartners(List<ImportPartner?>? partners, List<ImportProblem> errors)
     {
         if (partners is null || partners.Count < 2) errors.Add(L["ImportMessage.TwoPartners", "partners", 2]);
         if (partners is null) return;
@@ -156,25 +156,25 @@ public static class ImportValidator
     }
 
 
-    private static void MaxLength(string? value, string field, int max, List<string> errors)
+    private static void MaxLength(string? value, string field, int max, List<ImportProblem> errors)
     {
         if (value is not null && value.Trim().Length > max) errors.Add(L["ImportMessage.MaxLength", field, max]);
     }
 
-    private static void RequiredText(ImportText? text, string field, int max, List<string> errors)
+    private static void RequiredText(ImportText? text, string field, int max, List<ImportProblem> errors)
     {
         if (text is null || (string.IsNullOrWhiteSpace(text.De) && string.IsNullOrWhiteSpace(text.En)))
             errors.Add(L["ImportMessage.NeedsText", field]);
         else OptionalText(text, field, max, errors);
     }
 
-    private static void OptionalText(ImportText? text, string field, int max, List<string> errors)
+    private static void OptionalText(ImportText? text, string field, int max, List<ImportProblem> errors)
     {
         if (text?.De?.Length > max) errors.Add(L["ImportMessage.MaxLength", $"{field}.de", max]);
         if (text?.En?.Length > max) errors.Add(L["ImportMessage.MaxLength", $"{field}.en", max]);
     }
 
-    private static void CodeList<TEnum>(List<string?>? codes, string field, List<string> errors) where TEnum : struct, Enum
+    private static void CodeList<TEnum>(List<string?>? codes, string field, List<ImportProblem> errors) where TEnum : struct, Enum
     {
         if (codes is null) return;
         for (var i = 0; i < codes.Count; i++)

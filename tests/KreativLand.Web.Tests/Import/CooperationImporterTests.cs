@@ -204,8 +204,8 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
             var problems = ImportValidator.ValidateRecord(record);
             Assert.Contains("description.de darf höchstens 20000 Zeichen lang sein", problems);
             Assert.Contains("startYear muss zwischen 1900 und 2100 liegen", problems);
-            // The editor gets English and translates it into its own labels.
-            Assert.Contains("startYear must be between 1900 and 2100", ImportValidator.ValidateRecordInEnglish(record));
+            // The editor gets the field and the message key and puts its own labels and text on them.
+            Assert.Contains(ImportValidator.RecordProblems(record), p => p.Field == "startYear" && p.Key == "ImportMessage.Between");
             Assert.Equal(CultureInfo.GetCultureInfo(Languages.German), CultureInfo.CurrentUICulture);
         }
         finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture; }

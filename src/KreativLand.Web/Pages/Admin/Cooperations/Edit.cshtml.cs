@@ -221,7 +221,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         {
             // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
-            Problems = [ValidationText.Localize($"slug \"{record.Slug}\" is already used by another listing", L)];
+            Problems = [ValidationText.SlugTaken(record.Slug!, L)];
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
@@ -496,12 +496,12 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
-        problems.AddRange(ImportValidator.ValidateRecordInEnglish(record));
+        problems.AddRange(ImportValidator.RecordProblems(record).Select(problem => ValidationText.Localize(problem, L)));
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
-            problems.Add($"slug \"{slug}\" is already used by another listing");
+            problems.Add(ValidationText.SlugTaken(slug, L));
         foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })
-            if (attestation.Note?.Length > 2000) problems.Add($"{name}.note must be at most 2000 characters");
-        return problems.Select(problem => ValidationText.Localize(problem, L)).ToList();
+            if (attestation.Note?.Length > 2000) problems.Add(ValidationText.Localize(new ImportProblem("ImportMessage.MaxLength", [$"{name}.note", 2000]), L));
+        return problems;
     }
 
     /// <summary>"Input.Location.Latitude" → "location.latitude", "PartnerRows[0].Employees" → "partners[0].employees".</summary>

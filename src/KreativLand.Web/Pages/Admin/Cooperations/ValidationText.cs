@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using KreativLand.Web.Import;
 using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Pages.Admin.Cooperations;
 
 /// <summary>
-/// Turns the import validator's messages ("partners[0].employees must be ≥ 0") into the editor's language with the
-/// form's labels ("Partner 1: Beschäftigte muss mindestens 0 sein."). A message it does not know stays as it is.
+/// Shows the import validator's problems (field "partners[0].employees", message key ImportMessage.AtLeast, 0) in the
+/// editor's language with the form's labels ("Partner 1: Beschäftigte muss mindestens 0 sein.").
 /// </summary>
 public static partial class ValidationText
 {
@@ -30,38 +32,46 @@ public static partial class ValidationText
         ["partners"] = "Editor.Partner", ["quotes"] = "Editor.Quote", ["media"] = "Editor.MediaLink", ["images"] = "Editor.Image",
     };
 
-    private static readonly (Regex Pattern, string Key)[] Messages =
-    [
-        (new(@"^(?<f>.+) needs a German or an English text$"), "Validation.Import.NeedsText"),
-        (new(@"^(?<f>.+) must be at most (?<a>\d+) characters$"), "Validation.Import.MaxLength"),
-        (new(@"^(?<f>.+) must be between (?<a>-?\d+) and (?<b>-?\d+)$"), "Validation.Import.Between"),
-        (new(@"^(?<f>.+) must be ≥ (?<a>.+)$"), "Validation.Import.AtLeast"),
-        (new(@"^(?<f>.+) must be empty when ongoing is true$"), "Validation.Import.EmptyWhenOngoing"),
-        (new(@"^(?<f>.+) is required for a CCI partner$"), "Validation.Import.SubsectorRequired"),
-        (new(@"^(?<f>.+) is required$"), "Validation.Import.Required"),
-        (new(@"^(?<f>.+) ""(?<a>.*)"" (?:must be|is not) one of (?<b>.+)$"), "Validation.Import.NotOneOf"),
-        (new(@"^(?<f>.+) must be one of (?<b>.+)$"), "Validation.Import.OneOf"),
-        (new(@"^(?<f>.+) must be an http\(s\) URL or a site path starting with /$"), "Validation.Import.UrlOrPath"),
-        (new(@"^(?<f>.+) must be an http\(s\) URL$"), "Validation.Import.Url"),
-        (new(@"^(?<f>.+) must be an ISO 3166-1 alpha-2 code.*$"), "Validation.Import.Country"),
-        (new(@"^(?<f>.+) must be lower-case letters, digits and single dashes.*$"), "Validation.Import.Slug"),
-        (new(@"^(?<f>partners) must list at least 2 partners$"), "Validation.Import.TwoPartners"),
-        (new(@"^(?<f>.+) lists a value twice$"), "Validation.Import.Twice"),
-        (new(@"^(?<f>.+) ""(?<a>.*)"" is listed twice in this cooperation$"), "Validation.Import.ListedTwice"),
-        (new(@"^(?<f>slug) ""(?<a>.*)"" is already used by another listing$"), "Validation.Import.SlugTaken"),
-    ];
-
-    public static string Localize(string message, IStringLocalizer text)
+    /// <summary>
+    /// The editor's text for each validator message: its key, and which of the problem's arguments after the field
+    /// fill its {1} and {2}. {1} is shown through <see cref="Field"/> (for "endYear must be ≥ startYear").
+    /// </summary>
+    private static readonly Dictionary<string, (string Key, int? A, int? B)> EditorTexts = new()
     {
-        foreach (var (pattern, key) in Messages)
-        {
-            var match = pattern.Match(message);
-            if (!match.Success) continue;
-            var a = match.Groups["a"].Success ? Field(match.Groups["a"].Value, text) : "";
-            return text[key, Field(match.Groups["f"].Value, text), a, match.Groups["b"].Value].Value;
-        }
-        return message;
+        ["ImportMessage.NeedsText"] = ("Validation.Import.NeedsText", null, null),
+        ["ImportMessage.MaxLength"] = ("Validation.Import.MaxLength", 0, null),
+        ["ImportMessage.Between"] = ("Validation.Import.Between", 0, 1),
+        ["ImportMessage.AtLeast"] = ("Validation.Import.AtLeast", 0, null),
+        ["ImportMessage.EmptyWhenOngoing"] = ("Validation.Import.EmptyWhenOngoing", null, null),
+        ["ImportMessage.SubsectorRequired"] = ("Validation.Import.SubsectorRequired", null, null),
+        ["ImportMessage.Required"] = ("Validation.Import.Required", null, null),
+        ["ImportMessage.ValueNotOneOf"] = ("Validation.Import.NotOneOf", 0, 1),
+        ["ImportMessage.ValueNotKnown"] = ("Validation.Import.NotOneOf", 0, 1),
+        ["ImportMessage.OneOf"] = ("Validation.Import.OneOf", null, 0),
+        ["ImportMessage.UrlOrPath"] = ("Validation.Import.UrlOrPath", null, null),
+        ["ImportMessage.Url"] = ("Validation.Import.Url", null, null),
+        ["ImportMessage.Country"] = ("Validation.Import.Country", null, null),
+        ["ImportMessage.CountryWithExample"] = ("Validation.Import.Country", null, null),
+        ["ImportMessage.SlugFormat"] = ("Validation.Import.Slug", null, null),
+        ["ImportMessage.SlugFormatWithLength"] = ("Validation.Import.Slug", null, null),
+        ["ImportMessage.TwoPartners"] = ("Validation.Import.TwoPartners", null, null),
+        ["ImportMessage.ListsTwice"] = ("Validation.Import.Twice", null, null),
+        ["ImportMessage.PartnerListedTwice"] = ("Validation.Import.ListedTwice", 0, null),
+    };
+
+    /// <summary>A validator problem in the editor's words and labels; one it has no text for keeps the validator's message.</summary>
+    public static string Localize(ImportProblem problem, IStringLocalizer text)
+    {
+        if (!EditorTexts.TryGetValue(problem.Key, out var editor)) return problem.Message;
+        string Argument(int? index) => index is { } i && i + 1 < problem.Arguments.Length
+            ? Convert.ToString(problem.Arguments[i + 1], CultureInfo.InvariantCulture) ?? ""
+            : "";
+        return text[editor.Key, Field(problem.Field, text), Field(Argument(editor.A), text), Argument(editor.B)].Value;
     }
+
+    /// <summary>A slug another listing holds (found by the editor, not the validator).</summary>
+    public static string SlugTaken(string slug, IStringLocalizer text) =>
+        text["Validation.Import.SlugTaken", Field("slug", text), Field(slug, text), ""].Value;
 
     /// <summary>"partners[1].role.de" → "Partner 2: Rolle (Deutsch)"; unknown paths stay as they are.</summary>
     public static string Field(string path, IStringLocalizer text)

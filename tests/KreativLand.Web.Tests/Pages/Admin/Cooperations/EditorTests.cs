@@ -398,16 +398,16 @@ public class ValidationTextTests
     }
 
     [Theory]
-    [InlineData("images[1].alt.en needs a German or an English text", "Image 2: Alt text (English): please fill it in German or English.")]
-    [InlineData("media[0].url must be an http(s) URL", "Media link 1: Address (URL) must be a web address (http/https).")]
-    [InlineData("partners must list at least 2 partners", "A cooperation needs at least two partners.")]
-    [InlineData("endYear must be ≥ startYear", "End year must be at least Start year.")]
-    [InlineData("something the editor does not know", "something the editor does not know")]
-    public void Validator_messages_read_like_the_form(string message, string expected)
+    [InlineData("Image 2: Alt text (English): please fill it in German or English.", "ImportMessage.NeedsText", "images[1].alt.en")]
+    [InlineData("Media link 1: Address (URL) must be a web address (http/https).", "ImportMessage.Url", "media[0].url")]
+    [InlineData("A cooperation needs at least two partners.", "ImportMessage.TwoPartners", "partners", 2)]
+    [InlineData("End year must be at least Start year.", "ImportMessage.AtLeast", "endYear", "startYear")]
+    [InlineData("images[0] is null", "ImportMessage.IsNull", "images[0]")]
+    public void Validator_messages_read_like_the_form(string expected, string key, params object[] arguments)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
-        try { Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.ValidationText.Localize(message, Text)); }
+        try { Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.ValidationText.Localize(new KreativLand.Web.Import.ImportProblem(key, arguments), Text)); }
         finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 }
