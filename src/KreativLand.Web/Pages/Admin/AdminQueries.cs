@@ -10,21 +10,6 @@ public sealed record ListingRow(int Id, string Slug, LocalizedText Title, Cooper
 
 public static class AdminQueries
 {
-    /// <summary>The population a municipality must stay below in this country (the admins' table, else the default).</summary>
-    public static async Task<int> PopulationThresholdAsync(KreativLandDbContext db, string? countryCode, CancellationToken cancellationToken = default) =>
-        await db.CountryThresholds.AsNoTracking()
-            .Where(t => t.CountryCode == (countryCode ?? "").ToUpper())
-            .Select(t => (int?)t.PopulationThreshold)
-            .SingleOrDefaultAsync(cancellationToken) ?? InclusionCriteria.DefaultPopulationThreshold;
-
-    /// <summary>The criteria facts of a listing in the import format (as edited or as stored) and its attestations.</summary>
-    public static CriteriaFacts Facts(Import.ImportCooperation record, int threshold, Attestation economic, Attestation equal, Attestation regional) =>
-        new((record.Partners ?? []).Where(p => p is not null).Select(p => new CriteriaFacts.PartnerFacts(
-                p!.Name ?? "?",
-                Code.TryParse<PartnerKind>(p.Kind, out var kind) ? kind : PartnerKind.Other,
-                p.Employees, p.Subsector, p.Urban)).ToList(),
-            record.Location?.Population, record.Location?.Country, threshold, economic, equal, regional);
-
     public static IQueryable<ListingRow> ToRows(IQueryable<Cooperation> query) =>
         query.Select(c => new ListingRow(c.Id, c.Slug, Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo));
 

@@ -516,8 +516,15 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record,
         Attestation economic, Attestation equal, Attestation regional, CancellationToken cancellationToken)
     {
-        var threshold = await AdminQueries.PopulationThresholdAsync(db, record.Location?.Country, cancellationToken);
-        return InclusionCriteria.Evaluate(AdminQueries.Facts(record, threshold, economic, equal, regional));
+        // The population a municipality must stay below in this country: the admins' table, else the default.
+        var country = (record.Location?.Country ?? "").ToUpperInvariant();
+        var threshold = await db.CountryThresholds.AsNoTracking()
+            .Where(t => t.CountryCode == country)
+            .Select(t => (int?)t.PopulationThreshold)
+            .SingleOrDefaultAsync(cancellationToken) ?? InclusionCriteria.DefaultPopulationThreshold;
+        var partners = (record.Partners ?? []).Where(p => p is not null).Select(p => new CriteriaFacts.PartnerFacts(
+            p!.Name ?? "?", Code.TryParse<PartnerKind>(p.Kind, out var kind) ? kind : PartnerKind.Other, p.Employees, p.Subsector, p.Urban)).ToList();
+        return InclusionCriteria.Evaluate(new CriteriaFacts(partners, record.Location?.Population, record.Location?.Country, threshold, economic, equal, regional));
     }
 
     /// <summary>The criteria of the form as it stands.</summary>
