@@ -15,13 +15,13 @@ public static class Workflow
 
     public static IReadOnlyList<CooperationStatus> NextStates(CooperationStatus from) => Allowed[from];
 
+    /// <summary>Leaves room within the stored 2,000 characters for the note the editor puts in front of it.</summary>
+    public const int MaxReasonLength = 1500;
+
     /// <summary>
     /// Null when the transition may happen, else the resource key of the reason it may not.
     /// Publishing needs every inclusion criterion to pass — or an admin's override with a written reason.
     /// </summary>
-    /// <summary>Leaves room within the stored 2,000 characters for the note the editor puts in front of it.</summary>
-    public const int MaxReasonLength = 1500;
-
     public static string? Refusal(CooperationStatus from, CooperationStatus to, bool criteriaPass, bool isAdmin, bool overrideCriteria, string? reason)
     {
         if (reason is not null && reason.Trim().Length > MaxReasonLength) return "Workflow.ReasonTooLong";
