@@ -173,10 +173,7 @@ public sealed record FacetCounts(
         var regionValues = await TagCounts.CountAsync(Without(FilterParts.RegionValue).SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken);
         var partnerValues = await TagCounts.CountAsync(Without(FilterParts.PartnerValue).SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken);
         var contacts = await TagCounts.CountAsync(Without(FilterParts.Contact).SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken);
-        var durations = new Dictionary<string, int>();
-        foreach (var option in Enum.GetValues<DurationOption>())
-            durations[Code.Of(option)] = await CooperationSearchQuery.Apply(db, CooperationQueries.Published(db),
-                filter with { Durations = [option] }, year).CountAsync(cancellationToken);
+        var durations = await TagCounts.ByDurationAsync(db, Without(FilterParts.Duration), year, cancellationToken);
 
         return new FacetCounts(total, subsectors, countries, regionValues, partnerValues, contacts, durations);
     }
@@ -208,6 +205,19 @@ public static class TagCounts
             .Distinct()
             .GroupBy(x => x.Code).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    /// <summary>
+    /// How many cooperations fall under each duration option, every option present: the query narrowed to one option
+    /// at a time through the filter, so the duration rule stays defined once (<see cref="CooperationSearchQuery"/>).
+    /// </summary>
+    public static async Task<Dictionary<string, int>> ByDurationAsync(KreativLandDbContext db, IQueryable<Cooperation> query, int year, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var option in Enum.GetValues<DurationOption>())
+            counts[Code.Of(option)] = await CooperationSearchQuery.Apply(db, query, CooperationFilter.None with { Durations = [option] }, year)
+                .CountAsync(cancellationToken);
+        return counts;
+    }
 
     /// <summary>How many cooperations lie in each country (only countries that occur).</summary>
     public static Task<Dictionary<string, int>> ByCountryAsync(IQueryable<Cooperation> query, CancellationToken cancellationToken) =>

@@ -53,13 +53,8 @@ public sealed record EvaluationStatistics(
         var contact = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
         var regionValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken));
         var partnerValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken));
-        var durations = new List<OptionShare>();
-        foreach (var option in Enum.GetValues<DurationOption>())
-        {
-            // The selection (with any duration filter of its own) narrowed to this one duration option: the rule is defined once, in the filter.
-            var narrowed = CooperationSearchQuery.Apply(db, selection, CooperationFilter.None with { Durations = [option] }, currentYear);
-            durations.Add(new(Code.Of(option), await narrowed.CountAsync(cancellationToken), total));
-        }
+        // The selection keeps any duration filter of its own; each option narrows it further.
+        var durations = Shares(await TagCounts.ByDurationAsync(db, selection, currentYear, cancellationToken));
 
         var subsectorCounts = await TagCounts.BySubsectorAsync(selection, cancellationToken);
         var subsectors = Subsector.Seed
