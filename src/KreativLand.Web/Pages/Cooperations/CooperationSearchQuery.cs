@@ -159,21 +159,25 @@ public sealed record FacetCounts(
         return counts.GetValueOrDefault(code);
     }
 
-    public static async Task<FacetCounts> CountAsync(KreativLandDbContext db, CooperationFilter filter, int year, CancellationToken cancellationToken = default)
+    /// <param name="counted">The dimensions to count (one or more queries each); the others stay empty, for pages that show only some.</param>
+    public static async Task<FacetCounts> CountAsync(KreativLandDbContext db, CooperationFilter filter, int year,
+        CancellationToken cancellationToken = default, FilterParts counted = FilterParts.All)
     {
         IQueryable<Cooperation> Without(FilterParts part) =>
             CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, year, FilterParts.All & ~part);
+        async Task<IReadOnlyDictionary<string, int>> Count(FilterParts part, Func<IQueryable<Cooperation>, Task<Dictionary<string, int>>> count) =>
+            counted.HasFlag(part) ? await count(Without(part)) : new Dictionary<string, int>();
 
         var total = await Without(FilterParts.None).CountAsync(cancellationToken);
 
-        var subsectors = await TagCounts.BySubsectorAsync(Without(FilterParts.Subsector), cancellationToken);
+        var subsectors = await Count(FilterParts.Subsector, query => TagCounts.BySubsectorAsync(query, cancellationToken));
 
-        var countries = await TagCounts.ByCountryAsync(Without(FilterParts.Country), cancellationToken);
+        var countries = await Count(FilterParts.Country, query => TagCounts.ByCountryAsync(query, cancellationToken));
 
-        var regionValues = await TagCounts.CountAsync(Without(FilterParts.RegionValue).SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken);
-        var partnerValues = await TagCounts.CountAsync(Without(FilterParts.PartnerValue).SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken);
-        var contacts = await TagCounts.CountAsync(Without(FilterParts.Contact).SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken);
-        var durations = await TagCounts.ByDurationAsync(db, Without(FilterParts.Duration), year, cancellationToken);
+        var regionValues = await Count(FilterParts.RegionValue, query => TagCounts.CountAsync(query.SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken));
+        var partnerValues = await Count(FilterParts.PartnerValue, query => TagCounts.CountAsync(query.SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken));
+        var contacts = await Count(FilterParts.Contact, query => TagCounts.CountAsync(query.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
+        var durations = await Count(FilterParts.Duration, query => TagCounts.ByDurationAsync(db, query, year, cancellationToken));
 
         return new FacetCounts(total, subsectors, countries, regionValues, partnerValues, contacts, durations);
     }

@@ -27,10 +27,12 @@ public sealed record FilterForm(
     };
 
     /// <summary>Reads the filter from the request; invalid parameters are reported as messages and left out.</summary>
-    public static async Task<FilterForm> LoadAsync(HttpRequest request, KreativLandDbContext db, IStringLocalizer localizer, int year, CancellationToken cancellationToken)
+    /// <param name="counted">The facets the page shows counts for.</param>
+    public static async Task<FilterForm> LoadAsync(HttpRequest request, KreativLandDbContext db, IStringLocalizer localizer, int year, CancellationToken cancellationToken,
+        FilterParts counted = FilterParts.All)
     {
         var (filter, errors) = await CooperationFilter.ParseAsync(request.Query, db, cancellationToken);
-        var facets = await FacetCounts.CountAsync(db, filter, year, cancellationToken);
+        var facets = await FacetCounts.CountAsync(db, filter, year, cancellationToken, counted);
         var regions = await db.Regions.AsNoTracking()
             .OrderBy(r => r.Level == Region.CountryLevel ? 1 : 0).ThenBy(r => r.Level).ThenBy(r => r.Name)
             .Select(r => new RegionOption(r.Slug, r.Name, r.Level, r.CountryCode))

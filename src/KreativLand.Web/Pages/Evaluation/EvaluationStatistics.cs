@@ -43,11 +43,12 @@ public sealed record EvaluationStatistics(
         public const string Duration = CooperationFilter.Parameter.Duration;
     }
 
+    /// <param name="knownTotal">The selection's count when the caller has it already (the filter form's counts).</param>
     public static async Task<EvaluationStatistics> ComputeAsync(
-        KreativLandDbContext db, CooperationFilter filter, int currentYear, CancellationToken cancellationToken = default)
+        KreativLandDbContext db, CooperationFilter filter, int currentYear, CancellationToken cancellationToken = default, int? knownTotal = null)
     {
         var selection = CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, currentYear);
-        var total = await selection.CountAsync(cancellationToken);
+        var total = knownTotal ?? await selection.CountAsync(cancellationToken);
 
         List<OptionShare> Shares(Dictionary<string, int> counts) => counts.Select(c => new OptionShare(c.Key, c.Value, total)).ToList();
         var contact = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
