@@ -1,6 +1,6 @@
 // Embed-code generator (/embed): the filter form plus the embed options give the preview and both snippets, live.
 // The snippets are built exactly as the server builds them (Pages/Embed/Index.cshtml.cs) for the no-JavaScript case.
-import { format } from './map-core.js';
+import { showFacetCounts } from './map-core.js';
 
 const form = document.getElementById('filter-form');
 const root = document.getElementById('embed-generator');
@@ -69,11 +69,7 @@ async function updateCounts(filter) {
   try {
     const response = await fetch(`${origin}/api/v1/facets?${new URLSearchParams(filter)}`);
     if (!response.ok) return;
-    const facets = await response.json();
-    for (const count of form.querySelectorAll('[data-count-for]')) {
-      const [parameter, code] = count.dataset.countFor.split(':');
-      count.textContent = format(root.dataset.labelCount, facets[parameter]?.[code] ?? 0);
-    }
+    showFacetCounts(form, await response.json(), root.dataset.labelCount);
   } catch { /* the counts are a help, not a must */ }
 }
 

@@ -1,5 +1,5 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, settingsOf, format, prefersReducedMotion } from './map-core.js';
+import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 
 const L = window.L;
@@ -147,7 +147,7 @@ async function refresh({ fit = false, counts = true } = {}) {
     ]);
     if (number !== requestNumber) return; // a newer request is under way
     draw(collection.features);
-    if (facets) updateCounts(facets);
+    if (facets) showFacetCounts(form, facets, labels.labelCount);
     await updateOverlays();
     if (fit) fitToResults();
     mapElement.dataset.state = 'ready';
@@ -181,13 +181,6 @@ function draw(features) {
   showAllLink.textContent = format(showAllLink.dataset.label, features.length);
   mapElement.dataset.markerCount = String(features.length);
   status.textContent = resultCountText(labels, features.length);
-}
-
-function updateCounts(facets) {
-  for (const count of form.querySelectorAll('[data-count-for]')) {
-    const [parameter, code] = count.dataset.countFor.split(':');
-    count.textContent = format(labels.labelCount, facets[parameter]?.[code] ?? 0);
-  }
 }
 
 async function updateOverlays() {

@@ -88,6 +88,14 @@ export function format(template, ...values) {
   return template.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)] ?? ''));
 }
 
+/** Writes the counts of GET /api/v1/facets into the filter form's [data-count-for="parameter:code"] elements. */
+export function showFacetCounts(form, facets, label) {
+  for (const count of form.querySelectorAll('[data-count-for]')) {
+    const [parameter, code] = count.dataset.countFor.split(':');
+    count.textContent = format(label, facets[parameter]?.[code] ?? 0);
+  }
+}
+
 /** Country name in the page language, from the browser's own data. */
 export function countryName(code, lang) {
   try {
