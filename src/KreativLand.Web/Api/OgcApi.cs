@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,10 @@ public static class OgcApi
         new Dictionary<string, string[]> { ["f"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Format"].Value, context.Request.Query["f"].LastOrDefault())] },
         title: localizer["Filter.Error.Title"].Value);
 
-    private static string Base(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/ogc";
+    /// <summary>The site's origin and path base: OGC API links are absolute.</summary>
+    private static string Site(HttpContext context) => SiteUrls.Origin(context.Request) + context.Request.PathBase;
+
+    private static string Base(HttpContext context) => Site(context) + "/ogc";
 
     private static JsonObject Link(string href, string rel, string type, string? title = null)
     {
@@ -98,8 +102,8 @@ public static class OgcApi
         var root = Base(context);
         var links = SelfLinks(root, format).Concat(
         [
-            Link($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
-            Link($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
+            Link($"{Site(context)}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
+            Link($"{Site(context)}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
             Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
             Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
         ]).ToArray();
