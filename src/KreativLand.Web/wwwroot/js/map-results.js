@@ -3,7 +3,7 @@ import { countryName, subsectorIcon, format } from './map-core.js';
 
 const L = window.L;
 
-export function element(tag, className, text) {
+function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -71,7 +71,7 @@ export function createResultRenderer({ settings, labels, subsectorNames, newTab 
     return result;
   }
 
-  return { badges, listItem, popup, marker };
+  return { listItem, marker };
 }
 
 /** "No cooperation matches", "1 cooperation found" or "N cooperations found", from the map element's labels. */
