@@ -487,7 +487,9 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         if (slug.Length == 0) slug = fallback;
         for (var n = 1; ; n++)
         {
-            var candidate = n == 1 ? slug : $"{slug}-{n}";
+            var suffix = n == 1 ? "" : $"-{n}";
+            // The number replaces the end of a slug at full length, so the result stays a valid slug.
+            var candidate = slug[..Math.Min(slug.Length, Slugs.MaxLength - suffix.Length)].TrimEnd('-') + suffix;
             if (!await taken(candidate)) return candidate;
         }
     }

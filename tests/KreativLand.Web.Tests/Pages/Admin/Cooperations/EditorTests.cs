@@ -160,6 +160,23 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_long_title_that_is_taken_gets_a_numbered_slug_that_still_fits()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var title = string.Concat(Enumerable.Repeat("Lange Kooperation ", 9)).Trim(); // 161 characters: its slug is cut to the maximum
+        var first = await CreateAsync(client, NewListing(title));
+        var second = await CreateAsync(client, NewListing(title));
+
+        await using var db = site.OpenContext();
+        var firstSlug = (await db.Cooperations.SingleAsync(c => c.Id == first)).Slug;
+        var secondSlug = (await db.Cooperations.SingleAsync(c => c.Id == second)).Slug;
+        Assert.InRange(firstSlug.Length, Slugs.MaxLength - 1, Slugs.MaxLength); // cut at the maximum, a dash at the cut dropped
+        Assert.EndsWith("-2", secondSlug);
+        Assert.True(secondSlug.Length <= Slugs.MaxLength, secondSlug);
+        Assert.StartsWith(secondSlug[..^2], firstSlug);
+    }
+
+    [Fact]
     public async Task Removing_a_row_and_adding_one_without_javascript()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
