@@ -7,7 +7,8 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$KL_ROOT/scripts/bootstrap.sh"
 
 require_dotnet
-install_missing "chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo"
+# redis-server: the two-instance test shares a Redis output cache; curl: the compression tests read raw bytes off the wire.
+install_missing "chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo" "redis-server:/usr/bin/redis-server" "curl:/usr/bin/curl"
 
 started_here=0
 if [ -n "${KL_TEST_ADMIN_CONNECTION:-}" ]; then

@@ -15,7 +15,8 @@ namespace KreativLand.Web.Api;
 /// </summary>
 public static class ApiParameters
 {
-    public sealed record Parameter(string Name, string Example, bool Repeatable = false, IReadOnlyList<string>? Values = null, bool Integer = false)
+    public sealed record Parameter(string Name, string Example, bool Repeatable = false, IReadOnlyList<string>? Values = null, bool Integer = false,
+        int? Default = null)
     {
         public string DescriptionKey => "Api.Param." + Name;
     }
@@ -39,17 +40,21 @@ public static class ApiParameters
 
     public static readonly IReadOnlyList<Parameter> Ogc =
     [
-        new("limit", "100", Integer: true),
+        new("limit", "100", Integer: true, Default: OgcApi.DefaultLimit),
         new("offset", "100", Integer: true),
         new("f", "html", Values: ["json", "html"]),
     ];
 
     public static readonly Parameter RegionLevel = new("level", "state");
 
+    /// <summary>The list's first N (the home page's result list); without it, all.</summary>
+    public static readonly Parameter ListLimit = new(CooperationsApi.LimitParameter, "200", Integer: true);
+
     /// <summary>Which endpoint (by name) takes which query parameters.</summary>
     public static IReadOnlyList<Parameter> For(string endpointName) => endpointName switch
     {
-        "ListCooperations" or "ExportCooperationsCsv" or "ExportCooperationsGeoJson" or "GetFacets" => [.. Filter, Language],
+        "ListCooperations" => [.. Filter, Language, ListLimit],
+        "ListMapPoints" or "ExportCooperationsCsv" or "ExportCooperationsGeoJson" or "GetFacets" => [.. Filter, Language],
         "GetCooperation" or "OgcItem" => [Language, Ogc[2]],
         "OgcItems" => [.. Filter, Language, .. Ogc],
         "ListRegions" => [RegionLevel],
@@ -106,7 +111,7 @@ public static class ApiParameters
         {
             schema.Minimum = "1";
             schema.Maximum = OgcApi.MaxLimit.ToString(CultureInfo.InvariantCulture);
-            schema.Default = JsonValue.Create(OgcApi.DefaultLimit);
+            if (parameter.Default is { } defaultValue) schema.Default = JsonValue.Create(defaultValue);
         }
         if (parameter.Name == "offset") schema.Minimum = "0";
         return new OpenApiParameter

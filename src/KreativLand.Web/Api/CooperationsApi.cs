@@ -22,7 +22,10 @@ public static class CooperationsApi
         var api = endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1");
         api.MapCooperationExports();
         api.MapGet("/cooperations", ListAsync).WithName("ListCooperations")
-            .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection.");
+            .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection (newest first, or by relevance with q).");
+        api.MapGet("/map", MapAsync).WithName("ListMapPoints")
+            .WithSummary("The map's data: every published cooperation matching the filter as a point with its subsector codes, nothing else (GeoJSON). "
+                + "Titles and details come from /ogc/collections/cooperations/items/{id} when a marker is opened.");
         api.MapGet("/cooperations/{slug}", DetailsAsync).WithName("GetCooperation")
             .WithSummary("Everything public about one published cooperation, as a GeoJSON Feature.");
         api.MapGet("/subsectors", SubsectorsAsync).WithName("ListSubsectors")
@@ -64,37 +67,62 @@ public static class CooperationsApi
         return Languages.Current;
     }
 
+    public const string LimitParameter = "limit";
+    public const int MaxLimit = 1000;
+
     private static async Task<IResult> ListAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, language, problem) = await ReadRequestAsync(context, db, localizer, cancellationToken);
         if (problem is not null) return problem;
-        var items = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
-        var collection = new JsonObject
+        int? limit = null;
+        if (context.Request.Query[LimitParameter].LastOrDefault() is { Length: > 0 } limitText)
         {
-            ["type"] = "FeatureCollection",
-            ["numberMatched"] = items.Count,
-            ["features"] = new JsonArray(items.Select(item => (JsonNode)Feature(item, language)).ToArray()),
+            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > MaxLimit)
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [LimitParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)] },
+                    title: localizer["Filter.Error.Title"].Value);
+            limit = value;
+        }
+        var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
+        // With a limit, numberMatched counts all matches (the home page's list shows the first ones and the total).
+        var matched = limit is null ? (int?)null : await search.CountAsync(cancellationToken);
+        var items = await CooperationQueries.MapItems(limit is { } take ? search.Take(take) : search, cancellationToken);
+        return new GeoJsonWriter<CooperationMapItem>(items.ToAsyncEnumerable(), item => item.Id, item => (item.Longitude, item.Latitude),
+            (json, item) => WriteProperties(json, item, language))
+        {
+            After = (json, count) => json.WriteNumber("numberMatched", matched ?? count),
         };
-        return Results.Text(collection.ToJsonString(), GeoJsonContentType);
     }
 
-    internal static JsonObject Feature(CooperationMapItem item, string language) => new()
+    internal static void WriteProperties(System.Text.Json.Utf8JsonWriter json, CooperationMapItem item, string language)
     {
-        ["type"] = "Feature",
-        ["id"] = item.Id,
-        ["geometry"] = PointGeometry(item.Longitude, item.Latitude),
-        ["properties"] = new JsonObject
+        json.WriteNumber("id", item.Id);
+        json.WriteString("slug", item.Slug);
+        json.WriteString("title", item.Title.In(language).Text);
+        json.WriteStrings("subsectors", item.Subsectors);
+        json.WriteStrings("partners", item.Partners);
+        json.WriteString("municipality", item.Municipality);
+        json.WriteString("country", item.CountryCode);
+    }
+
+    /// <summary>
+    /// The map's points: id, position (1 m precision) and subsector codes, streamed from one SQL query. Everything else a
+    /// marker shows is fetched when it is opened, so the bytes per listing stay a few dozen.
+    /// </summary>
+    private static async Task<IResult> MapAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (filter, _, problem) = await ReadRequestAsync(context, db, localizer, cancellationToken);
+        if (problem is not null) return problem;
+        var points = CooperationQueries.MapPoints(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year));
+        return new GeoJsonWriter<CooperationMapPoint>(points, point => point.Id, point => (point.Longitude, point.Latitude),
+            (json, point) => json.WriteStrings("subsectors", point.Subsectors))
         {
-            ["id"] = item.Id,
-            ["slug"] = item.Slug,
-            ["title"] = item.Title.In(language).Text,
-            ["subsectors"] = new JsonArray(item.Subsectors.Select(s => (JsonNode)s).ToArray()),
-            ["partners"] = new JsonArray(item.Partners.Select(p => (JsonNode)p).ToArray()),
-            ["municipality"] = item.Municipality,
-            ["country"] = item.CountryCode,
-        },
-    };
+            CoordinateDecimals = 5,
+            After = (json, count) => json.WriteNumber("numberMatched", count),
+        };
+    }
 
     internal static JsonObject PointGeometry(double longitude, double latitude) => new()
     {

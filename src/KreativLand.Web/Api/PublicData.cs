@@ -44,8 +44,7 @@ public static class PublicData
     /// </summary>
     public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
         .UseWhen(context => Under(context.Request.Path, CorsPaths), branch => branch.UseCors(CorsPolicy))
-        .UseHeadAsGet()
-        .UseDataValidators();
+        .UseHeadAsGet();
 
     /// <summary>HEAD on the read-only data is answered as GET without a body (minimal-API routes only match GET).</summary>
     public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -67,8 +66,9 @@ public static class PublicData
     });
 
     /// <summary>
-    /// Conditional GET: one cheap SQL query gives the data version. The endpoint still runs, into a buffer: only an
-    /// answer that would be 200 becomes a 304 (RFC 9110 §13.2.1), so a bad parameter keeps its 400 and a missing item its 404.
+    /// Conditional GET: one cheap SQL query gives the data version. A matching entity tag is answered with 304 at once. For
+    /// If-None-Match: * and If-Modified-Since the endpoint still runs, into a buffer: only an answer that would be 200
+    /// becomes a 304 (RFC 9110 §13.2.1), so a bad parameter keeps its 400 and a missing item its 404.
     /// </summary>
     public static IApplicationBuilder UseDataValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -92,11 +92,27 @@ public static class PublicData
         }
 
         var conditional = context.Request.Headers.IfNoneMatch.Count > 0 || context.Request.Headers.IfModifiedSince.Count > 0;
+        // The tag names this URL at this data version, and it was only ever sent with a 200: a match is answered at once,
+        // without running the endpoint's query. (A stored answer in the output cache does not even get here.)
+        if (conditional && MatchesTag(context.Request, etag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            Validators();
+            return;
+        }
         if (!conditional)
         {
+            // Set before the endpoint runs, so the output cache (which takes the headers as the body starts) stores them;
+            // taken away again from any answer that is not a 200.
+            Validators();
             context.Response.OnStarting(() =>
             {
-                if (context.Response.StatusCode == StatusCodes.Status200OK) Validators();
+                if (context.Response.StatusCode != StatusCodes.Status200OK)
+                {
+                    context.Response.Headers.ETag = default;
+                    context.Response.Headers.LastModified = default;
+                    context.Response.Headers.CacheControl = default;
+                }
                 return Task.CompletedTask;
             });
             await next();
@@ -171,6 +187,9 @@ public static class PublicData
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];
     }
+
+    private static bool MatchesTag(HttpRequest request, EntityTagHeaderValue etag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(candidate => !candidate.Equals(EntityTagHeaderValue.Any) && candidate.Compare(etag, useStrongComparison: false));
 
     private static bool Matches(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
     {

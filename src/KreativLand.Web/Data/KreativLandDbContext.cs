@@ -1,14 +1,22 @@
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Data;
 
-/// <summary>The listings and, in the same database, the curator accounts (ASP.NET Core Identity stores).</summary>
+/// <summary>
+/// The listings and, in the same database, the curator accounts (ASP.NET Core Identity stores) and the Data Protection
+/// keys that sign their cookies, so every instance over this database reads the same key ring.
+/// </summary>
 public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options)
-    : IdentityDbContext<CuratorUser, IdentityRole, string>(options)
+    : IdentityDbContext<CuratorUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Cooperation> Cooperations => Set<Cooperation>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<CooperationPartner> CooperationPartners => Set<CooperationPartner>();
@@ -46,6 +54,33 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
 public static class Database
 {
     public const string ConnectionStringName = "KreativLand";
+
+    /// <summary>Optional: a read-only copy (a PostgreSQL streaming replica) for public reads.</summary>
+    public const string ReadOnlyConnectionStringName = "KreativLandReadOnly";
+
+    /// <summary>
+    /// The context for the application: public reads (GET and HEAD of the pages and data anyone may see, by visitors
+    /// without an account) go to the read-only connection when one is configured; everything else — the curator area,
+    /// every form post, the command verbs, background work — to the primary. Data Protection keys live in the primary.
+    /// </summary>
+    public static WebApplicationBuilder AddKreativLandDatabase(this WebApplicationBuilder builder, string primary)
+    {
+        var readOnly = builder.Configuration.GetConnectionString(ReadOnlyConnectionStringName) is { Length: > 0 } replica ? replica : null;
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDbContext<KreativLandDbContext>((services, options) =>
+        {
+            var request = readOnly is null ? null : services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+            var connection = request is not null && PublicReadCache.IsPublicRead(request) && request.User.Identity?.IsAuthenticated != true
+                ? readOnly!
+                : primary;
+            options.UseKreativLandDatabase(connection)
+                .AddInterceptors(services.GetRequiredService<PublicDataChanges.Interceptor>());
+        });
+        builder.Services.AddDataProtection()
+            .SetApplicationName("KreativLand")
+            .PersistKeysToDbContext<KreativLandDbContext>();
+        return builder;
+    }
 
     public static DbContextOptionsBuilder UseKreativLandDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql =>

@@ -2,6 +2,7 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
 using KreativLand.Web.Regions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,9 @@ public static class CommandLine
             case "migrate":
                 await services.GetRequiredService<KreativLandDbContext>().Database.MigrateAsync();
                 await Accounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+                // The Data Protection key ring is created here, once, rather than by whichever instance starts first: several
+                // instances starting together would each create a key of their own.
+                services.GetRequiredService<IDataProtectionProvider>().CreateProtector("KreativLand.KeyRing").Protect("ready");
                 Console.WriteLine("Database schema is up to date.");
                 return 0;
             case "seed":

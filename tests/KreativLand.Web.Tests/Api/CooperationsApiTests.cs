@@ -47,6 +47,45 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
     }
 
     [Fact]
+    public async Task The_map_data_holds_only_id_point_and_subsectors_for_the_same_filter()
+    {
+        using var response = await site.CreateClient().GetAsync("/api/v1/map?country=DE");
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var collection = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var features = collection.GetProperty("features").EnumerateArray().ToList();
+        var full = (await GetJsonAsync("/api/v1/cooperations?country=DE")).GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(full.Select(f => f.GetProperty("id").GetInt32()), features.Select(f => f.GetProperty("id").GetInt32()));
+        Assert.Equal(features.Count, collection.GetProperty("numberMatched").GetInt32());
+
+        var crafts = features.Single(f => f.GetProperty("id").GetInt32() == full.Single(x => x.GetProperty("properties").GetProperty("slug").GetString() == "vogtland-crafts").GetProperty("id").GetInt32());
+        Assert.Equal(["subsectors"], crafts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        // In the partners' order, each once (two partners, two subsectors).
+        Assert.Equal(["arts-crafts", "design"], crafts.GetProperty("properties").GetProperty("subsectors").EnumerateArray().Select(s => s.GetString()));
+        var coordinates = crafts.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()).ToArray();
+        Assert.InRange(coordinates[0], 11, 13); // longitude first
+        Assert.Equal(coordinates[0], Math.Round(coordinates[0], 5));
+
+        var problem = await GetJsonAsync("/api/v1/map?subsector=nonsense", HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("subsector", out _));
+    }
+
+    [Fact]
+    public async Task A_limit_gives_the_first_results_and_still_counts_all()
+    {
+        var all = await GetJsonAsync("/api/v1/cooperations");
+        var first = await GetJsonAsync("/api/v1/cooperations?limit=2");
+        Assert.Equal(2, first.GetProperty("features").GetArrayLength());
+        Assert.Equal(AllPublished.Length, first.GetProperty("numberMatched").GetInt32());
+        Assert.Equal(all.GetProperty("features").EnumerateArray().Take(2).Select(f => f.GetProperty("id").GetInt32()),
+            first.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt32()));
+        foreach (var bad in new[] { "0", "1001", "abc", "-1" })
+        {
+            var problem = await GetJsonAsync("/api/v1/cooperations?limit=" + bad, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _), bad);
+        }
+    }
+
+    [Fact]
     public async Task Title_comes_in_the_requested_language_with_fallback()
     {
         var german = await GetJsonAsync("/api/v1/cooperations?lang=de&q=Holz");

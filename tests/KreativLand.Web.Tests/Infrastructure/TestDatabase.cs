@@ -44,10 +44,11 @@ public static class TestDatabase
         await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
-    public static KreativLandDbContext OpenContext(string database, bool pooling = true)
+    public static KreativLandDbContext OpenContext(string database, bool pooling = true,
+        params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<KreativLandDbContext>();
-        options.UseKreativLandDatabase(ConnectionStringFor(database, pooling));
+        options.UseKreativLandDatabase(ConnectionStringFor(database, pooling)).AddInterceptors(interceptors);
         return new KreativLandDbContext(options.Options);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using KreativLand.Web.Data;
 using KreativLand.Web.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +20,9 @@ public class WebFixture : DatabaseFixture
 
     protected virtual bool UseRealServer => false;
 
+    /// <summary>The hosting environment; Production is what ./run.sh serves.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Extra configuration, e.g. a connection string pointing nowhere.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -31,7 +35,7 @@ public class WebFixture : DatabaseFixture
         await base.InitializeAsync();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(EnvironmentName);
             builder.UseSetting("ConnectionStrings:KreativLand", ConnectionString);
             // Nothing outside this machine: the tile URL points at a closed local port.
             builder.UseSetting("Map:TileUrl", UnreachableTiles + "{z}/{x}/{y}.png");
@@ -48,6 +52,14 @@ public class WebFixture : DatabaseFixture
         }
         await SeedAsync();
     }
+
+    /// <summary>
+    /// Writes through this context reach the site's public read cache like a second writer on the same instance would:
+    /// the site's interceptor sees them and evicts.
+    /// </summary>
+    public override KreativLandDbContext OpenContext() => factory is null
+        ? base.OpenContext()
+        : TestDatabase.OpenContext(DatabaseName, interceptors: Factory.Services.GetRequiredService<KreativLand.Web.Infrastructure.PublicDataChanges.Interceptor>());
 
     /// <summary>Replaces services for the test, e.g. a fixed clock.</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }

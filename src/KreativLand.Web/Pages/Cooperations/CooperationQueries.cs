@@ -105,6 +105,24 @@ public static class CooperationQueries
         return items.Select(i => i with { Subsectors = i.Subsectors.Distinct().ToList() }).ToList();
     }
 
+    /// <summary>The map's points for a filtered query, streamed: one SQL statement, the subsector codes aggregated in it.</summary>
+    public static async IAsyncEnumerable<CooperationMapPoint> MapPoints(IQueryable<Cooperation> query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rows = query.Select(c => new
+        {
+            c.Id,
+            Longitude = c.Location.Point.X,
+            Latitude = c.Location.Point.Y,
+            Codes = string.Join(",", c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode)),
+        });
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new CooperationMapPoint(row.Id, row.Longitude, row.Latitude,
+                string.IsNullOrEmpty(row.Codes) ? [] : row.Codes.Split(',').Distinct().ToArray());
+        }
+    }
+
     /// <summary>Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation.</summary>
     public static async Task<List<CooperationExportRow>> ExportRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
     {
@@ -165,6 +183,9 @@ public sealed record CooperationProfile(
 public sealed record CooperationMapItem(
     int Id, string Slug, LocalizedText Title, string Municipality, string CountryCode, double Longitude, double Latitude,
     IReadOnlyList<string> Subsectors, IReadOnlyList<string> Partners);
+
+/// <summary>A cooperation as a point on the map: where it is and which subsectors colour its marker.</summary>
+public sealed record CooperationMapPoint(int Id, double Longitude, double Latitude, IReadOnlyList<string> Subsectors);
 
 /// <summary>A cooperation as the open-data exports give it: one CSV row, one downloadable or OGC API feature.</summary>
 public sealed record CooperationExportRow(
