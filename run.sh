@@ -5,6 +5,9 @@
 #   ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME]
 #                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
+#   ./run.sh generate N      add N synthetic published listings (load tests; imported like a file, with progress)
+#   ./run.sh generate --remove
+#                            delete exactly the synthetic listings (slugs starting with kl-synthetic-)
 #   ./run.sh add-user EMAIL --role admin|curator
 #                            create a curator-area account (password from KL_PASSWORD or a prompt)
 #   ./run.sh stop-db         stop the project-local PostgreSQL cluster
@@ -72,6 +75,11 @@ case "$command" in
         ready_app
         say "Importing regions from $file"
         app import-regions "$file" "$@"
+        ;;
+    generate)
+        [ $# -eq 2 ] || fail "usage: ./run.sh generate N | ./run.sh generate --remove"
+        ready_app
+        if [ "$2" = "--remove" ]; then app generate remove; else app generate "$2"; fi
         ;;
     add-user)
         [ $# -eq 4 ] && [ "$3" = "--role" ] || fail "usage: ./run.sh add-user EMAIL --role admin|curator"

@@ -46,7 +46,14 @@ public sealed class GeoJsonWriter<T>(
             response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName, DispositionType = "attachment" }.ToString();
         }
         var cancellationToken = context.RequestAborted;
-        await using var json = new Utf8JsonWriter(response.BodyWriter, Options);
+        var body = response.BodyWriter;
+        await using var json = new Utf8JsonWriter(body, Options);
+        // Utf8JsonWriter only advances the pipe: the pipe's own flush sends the bytes on (also into a middleware's buffer stream).
+        async Task FlushAsync()
+        {
+            json.Flush();
+            await body.FlushAsync(cancellationToken);
+        }
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         Before?.Invoke(json);
@@ -56,12 +63,12 @@ public sealed class GeoJsonWriter<T>(
         {
             WriteFeature(json, row);
             count++;
-            if (json.BytesPending > FlushThreshold) await json.FlushAsync(cancellationToken);
+            if (json.BytesPending > FlushThreshold) await FlushAsync();
         }
         json.WriteEndArray();
         After?.Invoke(json, count);
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await FlushAsync();
     }
 
     /// <summary>One Feature object, also for endpoints that answer a single feature.</summary>

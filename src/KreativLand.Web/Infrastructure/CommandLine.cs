@@ -53,10 +53,20 @@ public static class CommandLine
             case "import-regions":
                 Console.Error.WriteLine("usage: import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]");
                 return 2;
+            // run.sh passes --remove as the word "remove": a trailing --switch without value is the host configuration's.
+            case "generate" when verbs is [_, "remove"]:
+                var (listings, partners) = await SyntheticListings.RemoveAsync(services.GetRequiredService<KreativLandDbContext>());
+                Console.WriteLine($"Removed {listings} synthetic listings and {partners} synthetic partners.");
+                return 0;
+            case "generate" when verbs.Length == 2 && int.TryParse(verbs[1], out var count) && count is > 0 and <= 1_000_000:
+                return await SyntheticListings.GenerateAsync(app.Services, count, Console.Out);
+            case "generate":
+                Console.Error.WriteLine("usage: generate N (1 to 1,000,000) | generate remove");
+                return 2;
             case "add-user":
                 return await AddUserAsync(services, verbs, options);
             default:
-                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, add-user EMAIL --role admin|curator)");
+                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, generate N|--remove, add-user EMAIL --role admin|curator)");
                 return 2;
         }
     }

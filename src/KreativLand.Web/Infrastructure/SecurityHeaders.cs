@@ -6,7 +6,7 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// A strict CSP: no inline script or style anywhere but the import map, allowed by its hash; tiles are the only outside
-    /// images; only the embed map may be framed.
+    /// images; only the embed map may be framed; workers (the map's clustering) only from the site's own script files.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -20,7 +20,7 @@ public static class SecurityHeaders
         const string beforeScriptHash = "default-src 'self'; script-src 'self' ";
         string AfterScriptHash(string frameAncestors) =>
             "; style-src 'self'; img-src 'self' data:" + tileOrigin +
-            "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
+            "; connect-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors;
         // Only the embeddable map may be framed, by the configured partner origins and by the site itself (the generator's preview).
         var embeddable = AfterScriptHash("'self' " + embed.FrameAncestors.Replace(";", " ").Replace("\n", " ").Trim());
         var unframeable = AfterScriptHash("'none'");

@@ -122,6 +122,7 @@ public static class Startup
         app.UsePublicReadCache();
         // Inside the cache: a stored answer keeps its validators, and a cache miss computes them.
         app.UseDataValidators();
+        app.UseBenchReference(app.Configuration);
         app.MapStaticAssets();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -7,7 +7,6 @@ using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KreativLand.Web.Tests.Infrastructure;
@@ -119,15 +118,7 @@ public class PublicReadCacheTests(ProductionSiteFixture site) : IClassFixture<Pr
         Assert.False(login.Headers.ContainsKey("Content-Encoding"));
     }
 
-    /// <summary>SQL statements sent to this class's database while <paramref name="action"/> runs.</summary>
-    private async Task<List<string>> StatementsDuringAsync(Func<Task> action)
-    {
-        var commands = new List<string>();
-        using var listener = new CommandListener(site.DatabaseName, commands);
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(listener);
-        await action();
-        lock (commands) return commands.ToList();
-    }
+    private Task<List<string>> StatementsDuringAsync(Func<Task> action) => StatementCounter.StatementsAsync(site.DatabaseName, action);
 
     [Fact]
     public async Task A_second_read_is_answered_from_the_cache_without_a_query()
@@ -232,24 +223,5 @@ public class PublicReadCacheTests(ProductionSiteFixture site) : IClassFixture<Pr
         Assert.False(PublicDataChanges.ChangesPublicData("INSERT INTO audit_entries (text) VALUES (@p0);"));
         Assert.False(PublicDataChanges.ChangesPublicData("UPDATE cooperation_revisions SET payload = @p0;"));
         await Task.CompletedTask;
-    }
-
-    private sealed class CommandListener(string database, List<string> commands)
-        : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly List<IDisposable> subscriptions = [];
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name) subscriptions.Add(value.Subscribe(this));
-        }
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
-                && data.Command.Connection?.Database == database)
-                lock (commands) commands.Add(data.Command.CommandText);
-        }
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-        public void Dispose() { foreach (var s in subscriptions) s.Dispose(); }
     }
 }

@@ -1,6 +1,7 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using NetTopologySuite.Geometries;
 
 namespace KreativLand.Web.Pages.Cooperations;
@@ -38,82 +39,100 @@ public static class CooperationSearchQuery
     public static IQueryable<Cooperation> Apply(
         KreativLandDbContext db, IQueryable<Cooperation> query, CooperationFilter filter, int currentYear, FilterParts parts = FilterParts.All)
     {
-        if (parts.HasFlag(FilterParts.Subsector) && filter.Subsectors.Count > 0)
+        foreach (var (part, condition) in Conditions(db, filter, currentYear))
+        {
+            if (parts.HasFlag(part)) query = query.Where(condition);
+        }
+        return query;
+    }
+
+    /// <summary>
+    /// The filter's conditions, one per part that is set: <see cref="Apply"/> adds them as WHERE clauses, the facet counts
+    /// also use them inside aggregates (each dimension counted under all the other conditions, in one statement).
+    /// </summary>
+    public static IEnumerable<(FilterParts Part, Expression<Func<Cooperation, bool>> Condition)> Conditions(
+        KreativLandDbContext db, CooperationFilter filter, int currentYear)
+    {
+        if (filter.Subsectors.Count > 0)
         {
             var codes = filter.Subsectors.ToArray();
-            query = query.Where(c => c.Partners.Any(p => p.Partner.SubsectorCode != null && codes.Contains(p.Partner.SubsectorCode)));
+            yield return (FilterParts.Subsector, c => c.Partners.Any(p => p.Partner.SubsectorCode != null && codes.Contains(p.Partner.SubsectorCode)));
         }
-        if (parts.HasFlag(FilterParts.Country) && filter.Countries.Count > 0)
+        if (filter.Countries.Count > 0)
         {
             var countries = filter.Countries.ToArray();
-            query = query.Where(c => countries.Contains(c.Location.CountryCode));
+            yield return (FilterParts.Country, c => countries.Contains(c.Location.CountryCode));
         }
-        if (parts.HasFlag(FilterParts.Region) && filter.Region is { CountryCode: { } regionCountry })
+        if (filter.Region is { CountryCode: { } regionCountry })
         {
-            query = query.Where(c => c.Location.CountryCode == regionCountry);
+            yield return (FilterParts.Region, c => c.Location.CountryCode == regionCountry);
         }
-        else if (parts.HasFlag(FilterParts.Region) && filter.Region is { } region)
+        else if (filter.Region is { } region)
         {
             var regionId = region.Id;
-            query = query.Where(c => db.Regions.Any(r => r.Id == regionId && r.Boundary.Covers(c.Location.Point)));
+            yield return (FilterParts.Region, c => db.Regions.Any(r => r.Id == regionId && r.Boundary.Covers(c.Location.Point)));
         }
-        if (parts.HasFlag(FilterParts.RegionValue) && filter.RegionValues.Count > 0)
+        if (filter.RegionValues.Count > 0)
         {
             var values = filter.RegionValues.ToList();
-            query = query.Where(c => c.RegionValues.Any(v => values.Contains(v)));
+            yield return (FilterParts.RegionValue, c => c.RegionValues.Any(v => values.Contains(v)));
         }
-        if (parts.HasFlag(FilterParts.PartnerValue) && filter.PartnerValues.Count > 0)
+        if (filter.PartnerValues.Count > 0)
         {
             var values = filter.PartnerValues.ToList();
-            query = query.Where(c => c.PartnerValues.Any(v => values.Contains(v)));
+            yield return (FilterParts.PartnerValue, c => c.PartnerValues.Any(v => values.Contains(v)));
         }
-        if (parts.HasFlag(FilterParts.Contact) && filter.ContactOrigins.Count > 0)
+        if (filter.ContactOrigins.Count > 0)
         {
             var values = filter.ContactOrigins.ToList();
-            query = query.Where(c => c.ContactOrigins.Any(v => values.Contains(v)));
+            yield return (FilterParts.Contact, c => c.ContactOrigins.Any(v => values.Contains(v)));
         }
-        if (parts.HasFlag(FilterParts.Duration) && filter.Durations.Count > 0)
+        if (filter.Durations.Count > 0)
         {
-            query = query.Where(DurationPredicate(filter.Durations, currentYear));
+            yield return (FilterParts.Duration, DurationPredicate(filter.Durations, currentYear));
         }
-        if (parts.HasFlag(FilterParts.Text) && filter.Text is { } text)
+        if (filter.Text is { } text)
         {
-            var patterns = Words(text).Select(word => "%" + EscapeLike(word.ToLowerInvariant()) + "%").ToArray();
-            query = query.Where(c =>
+            Expression<Func<Cooperation, bool>> words = c =>
                 c.Search!.Document.Matches(
                     EF.Functions.WebSearchToTsQuery("simple", EF.Functions.Unaccent(text))
                         .Or(EF.Functions.WebSearchToTsQuery("german", EF.Functions.Unaccent(text)))
-                        .Or(EF.Functions.WebSearchToTsQuery("english", EF.Functions.Unaccent(text))))
-                // Inside compound words ("Koje" in "KaraKøje"), which full-text search does not split.
-                || (patterns.Length > 0 && patterns.All(pattern => EF.Functions.Like(c.Search.Plain, EF.Functions.Unaccent(pattern), "\\"))));
+                        .Or(EF.Functions.WebSearchToTsQuery("english", EF.Functions.Unaccent(text))));
+            // Inside compound words ("Koje" in "KaraKøje"), which full-text search does not split: every word as a substring.
+            // One LIKE per word, written out: a list of patterns would become a subquery that no index serves, and
+            // PostgreSQL would read every search document instead of OR-ing the two GIN indexes.
+            var substrings = Words(text)
+                .Select(word => "%" + EscapeLike(word.ToLowerInvariant()) + "%")
+                .Select(pattern => (Expression<Func<Cooperation, bool>>)(c => EF.Functions.Like(c.Search!.Plain, EF.Functions.Unaccent(pattern), "\\")))
+                .ToList();
+            yield return (FilterParts.Text, substrings.Count == 0 ? words : Predicates.Or(words, Predicates.And(substrings)));
         }
-        if (parts.HasFlag(FilterParts.Area) && filter.Bbox is { } box)
+        if (filter.Bbox is { } box)
         {
             if (box.MinLongitude <= box.MaxLongitude)
             {
                 var envelope = Box(box.MinLongitude, box.MaxLongitude, box.MinLatitude, box.MaxLatitude);
-                query = query.Where(c => envelope.Covers(c.Location.Point));
+                yield return (FilterParts.Area, c => envelope.Covers(c.Location.Point));
             }
             else
             {
                 var east = Box(box.MinLongitude, 180, box.MinLatitude, box.MaxLatitude);
                 var west = Box(-180, box.MaxLongitude, box.MinLatitude, box.MaxLatitude);
-                query = query.Where(c => east.Covers(c.Location.Point) || west.Covers(c.Location.Point));
+                yield return (FilterParts.Area, c => east.Covers(c.Location.Point) || west.Covers(c.Location.Point));
             }
         }
-        if (parts.HasFlag(FilterParts.Area) && filter.Near is { } near)
+        if (filter.Near is { } near)
         {
             var centre = GeoPoints.Create(near.Longitude, near.Latitude);
             var metres = near.RadiusKm * 1000;
-            query = query.Where(c => EF.Functions.IsWithinDistance(c.Location.Point, centre, metres, true));
+            yield return (FilterParts.Area, c => EF.Functions.IsWithinDistance(c.Location.Point, centre, metres, true));
         }
-        return query;
     }
 
     private static Geometry Box(double minLon, double maxLon, double minLat, double maxLat) =>
         Geometry.ToGeometry(new Envelope(minLon, maxLon, minLat, maxLat));
 
-    private static System.Linq.Expressions.Expression<Func<Cooperation, bool>> DurationPredicate(IReadOnlyList<DurationOption> options, int year)
+    internal static Expression<Func<Cooperation, bool>> DurationPredicate(IReadOnlyList<DurationOption> options, int year)
     {
         var moreThan2 = options.Contains(DurationOption.MoreThan2Years);
         var moreThan5 = options.Contains(DurationOption.MoreThan5Years);
@@ -159,27 +178,80 @@ public sealed record FacetCounts(
         return counts.GetValueOrDefault(code);
     }
 
-    /// <param name="counted">The dimensions to count (one or more queries each); the others stay empty, for pages that show only some.</param>
+    /// <summary>The dimensions counted together in one statement: conditions on the listing's own columns (arrays, years).</summary>
+    private const FilterParts Together = FilterParts.RegionValue | FilterParts.PartnerValue | FilterParts.Contact | FilterParts.Duration;
+
+    /// <param name="counted">The dimensions to count; the others stay empty, for pages that show only some.</param>
+    /// <remarks>
+    /// Three statements however many dimensions: the total and every option of the tag lists and durations as conditional
+    /// counts (COUNT(*) FILTER …) in one, whose WHERE holds every other condition; the subsectors and the countries
+    /// grouped in one each (each under all conditions but its own).
+    /// </remarks>
     public static async Task<FacetCounts> CountAsync(KreativLandDbContext db, CooperationFilter filter, int year,
         CancellationToken cancellationToken = default, FilterParts counted = FilterParts.All)
     {
-        IQueryable<Cooperation> Without(FilterParts part) =>
-            CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, year, FilterParts.All & ~part);
-        async Task<IReadOnlyDictionary<string, int>> Count(FilterParts part, Func<IQueryable<Cooperation>, Task<Dictionary<string, int>>> count) =>
-            counted.HasFlag(part) ? await count(Without(part)) : new Dictionary<string, int>();
+        var conditions = CooperationSearchQuery.Conditions(db, filter, year).ToList();
+        IQueryable<Cooperation> Where(Func<FilterParts, bool> include) =>
+            conditions.Where(c => include(c.Part)).Aggregate(CooperationQueries.Published(db), (query, c) => query.Where(c.Condition));
+        Expression<Func<Cooperation, bool>> TogetherBut(FilterParts excluded) =>
+            Predicates.And(conditions.Where(c => Together.HasFlag(c.Part) && c.Part != excluded).Select(c => c.Condition));
 
-        var total = await Without(FilterParts.None).CountAsync(cancellationToken);
+        var options = new List<(FilterParts Part, string Code, Expression<Func<Cooperation, bool>> Condition)>
+        {
+            (FilterParts.None, "", TogetherBut(FilterParts.None)),
+        };
+        void Add<TEnum>(FilterParts part, Func<TEnum, Expression<Func<Cooperation, bool>>> has) where TEnum : struct, Enum
+        {
+            if (!counted.HasFlag(part)) return;
+            foreach (var value in Enum.GetValues<TEnum>()) options.Add((part, Code.Of(value), Predicates.And([TogetherBut(part), has(value)])));
+        }
+        Add<RegionValue>(FilterParts.RegionValue, value => c => c.RegionValues.Contains(value));
+        Add<PartnerValue>(FilterParts.PartnerValue, value => c => c.PartnerValues.Contains(value));
+        Add<ContactOrigin>(FilterParts.Contact, value => c => c.ContactOrigins.Contains(value));
+        Add<DurationOption>(FilterParts.Duration, value => CooperationSearchQuery.DurationPredicate([value], year));
+        var counts = await Predicates.CountEachAsync(Where(part => !Together.HasFlag(part)), options.Select(o => o.Condition).ToList(), cancellationToken);
+        IReadOnlyDictionary<string, int> Of(FilterParts part) =>
+            options.Select((option, index) => (option, index)).Where(x => x.option.Part == part).ToDictionary(x => x.option.Code, x => counts[x.index]);
 
-        var subsectors = await Count(FilterParts.Subsector, query => TagCounts.BySubsectorAsync(query, cancellationToken));
+        var subsectors = counted.HasFlag(FilterParts.Subsector)
+            ? await TagCounts.BySubsectorAsync(Where(part => part != FilterParts.Subsector), cancellationToken) : new Dictionary<string, int>();
+        var countries = counted.HasFlag(FilterParts.Country)
+            ? await TagCounts.ByCountryAsync(Where(part => part != FilterParts.Country), cancellationToken) : new Dictionary<string, int>();
+        return new FacetCounts(counts[0], subsectors, countries, Of(FilterParts.RegionValue), Of(FilterParts.PartnerValue),
+            Of(FilterParts.Contact), Of(FilterParts.Duration));
+    }
+}
 
-        var countries = await Count(FilterParts.Country, query => TagCounts.ByCountryAsync(query, cancellationToken));
+/// <summary>Combining filter conditions, and counting several of them in one statement.</summary>
+public static class Predicates
+{
+    public static Expression<Func<T, bool>> And<T>(IEnumerable<Expression<Func<T, bool>>> conditions)
+    {
+        var parameter = Expression.Parameter(typeof(T), "c");
+        Expression? body = null;
+        foreach (var condition in conditions)
+        {
+            var rebound = new Rebind(condition.Parameters[0], parameter).Visit(condition.Body);
+            body = body is null ? rebound : Expression.AndAlso(body, rebound);
+        }
+        return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(true), parameter);
+    }
 
-        var regionValues = await Count(FilterParts.RegionValue, query => TagCounts.CountAsync(query.SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken));
-        var partnerValues = await Count(FilterParts.PartnerValue, query => TagCounts.CountAsync(query.SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken));
-        var contacts = await Count(FilterParts.Contact, query => TagCounts.CountAsync(query.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
-        var durations = await Count(FilterParts.Duration, query => TagCounts.ByDurationAsync(db, query, year, cancellationToken));
+    public static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body)), left.Parameters);
 
-        return new FacetCounts(total, subsectors, countries, regionValues, partnerValues, contacts, durations);
+    /// <summary>How many rows of <paramref name="query"/> meet each condition: one SQL statement of conditional counts.</summary>
+    public static async Task<int[]> CountEachAsync<T>(IQueryable<T> query, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken cancellationToken)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
+        var counts = conditions.Select(condition => (Expression)Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], group, condition));
+        var selector = Expression.Lambda<Func<IGrouping<int, T>, int[]>>(Expression.NewArrayInit(typeof(int), counts), group);
+        return await query.GroupBy(row => 1).Select(selector).SingleOrDefaultAsync(cancellationToken) ?? new int[conditions.Count];
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Pages.Cooperations;
@@ -48,14 +49,25 @@ public sealed record EvaluationStatistics(
         KreativLandDbContext db, CooperationFilter filter, int currentYear, CancellationToken cancellationToken = default, int? knownTotal = null)
     {
         var selection = CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter, currentYear);
-        var total = knownTotal ?? await selection.CountAsync(cancellationToken);
 
-        List<OptionShare> Shares(Dictionary<string, int> counts) => counts.Select(c => new OptionShare(c.Key, c.Value, total)).ToList();
-        var contact = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.ContactOrigins.Select(v => new Tagged<ContactOrigin> { Id = c.Id, Tag = v })), cancellationToken));
-        var regionValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.RegionValues.Select(v => new Tagged<RegionValue> { Id = c.Id, Tag = v })), cancellationToken));
-        var partnerValues = Shares(await TagCounts.CountAsync(selection.SelectMany(c => c.PartnerValues.Select(v => new Tagged<PartnerValue> { Id = c.Id, Tag = v })), cancellationToken));
+        // The total and every option of the four categories in one statement of conditional counts.
+        var options = new List<(string Category, string Code, Expression<Func<Cooperation, bool>> Condition)> { ("", "", c => true) };
+        void Add<TEnum>(string category, Func<TEnum, Expression<Func<Cooperation, bool>>> has) where TEnum : struct, Enum =>
+            options.AddRange(Enum.GetValues<TEnum>().Select(value => (category, Code.Of(value), has(value))));
+        Add<ContactOrigin>(CategoryCode.Contact, value => c => c.ContactOrigins.Contains(value));
+        Add<RegionValue>(CategoryCode.RegionValue, value => c => c.RegionValues.Contains(value));
+        Add<PartnerValue>(CategoryCode.PartnerValue, value => c => c.PartnerValues.Contains(value));
         // The selection keeps any duration filter of its own; each option narrows it further.
-        var durations = Shares(await TagCounts.ByDurationAsync(db, selection, currentYear, cancellationToken));
+        Add<DurationOption>(CategoryCode.Duration, value => CooperationSearchQuery.DurationPredicate([value], currentYear));
+        var counts = await Predicates.CountEachAsync(selection, options.Select(o => o.Condition).ToList(), cancellationToken);
+        var total = knownTotal ?? counts[0];
+        List<OptionShare> Shares(string category) =>
+            options.Select((option, index) => (option, index)).Where(x => x.option.Category == category)
+                .Select(x => new OptionShare(x.option.Code, counts[x.index], total)).ToList();
+        var contact = Shares(CategoryCode.Contact);
+        var regionValues = Shares(CategoryCode.RegionValue);
+        var partnerValues = Shares(CategoryCode.PartnerValue);
+        var durations = Shares(CategoryCode.Duration);
 
         var subsectorCounts = await TagCounts.BySubsectorAsync(selection, cancellationToken);
         var subsectors = Subsector.Seed

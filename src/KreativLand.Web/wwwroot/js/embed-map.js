@@ -1,7 +1,8 @@
 // The embedded map (/embed/map) on partner sites: markers for the preset filter, optional list and legend,
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
-import { createBaseMap, addTiles, settingsOf, prefersReducedMotion } from './map-core.js';
+import { createBaseMap, addTiles, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
+import { createClusterLayer, listingDetails } from './map-data.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -16,14 +17,19 @@ const status = document.getElementById('result-count');
 const nameSources = [...document.querySelectorAll('[data-subsector-name]'),
   ...(document.getElementById('subsector-names')?.content.querySelectorAll('[data-subsector-name]') ?? [])];
 const subsectorNames = new Map(nameSources.map((item) => [item.dataset.subsectorName, item.textContent.trim()]));
-const { listItem, marker } = createResultRenderer({ settings, labels: data, subsectorNames, newTab: true });
+const { listItem, pointMarker } = createResultRenderer({ settings, labels: data, subsectorNames, newTab: true });
+/** The list shows the first results; the map all of them. */
+const LIST_LIMIT = 200;
 
 // While embed.js sizes the iframe to the content, the map keeps a fixed height (else it would grow with the iframe).
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
 const map = createBaseMap(mapElement, { ...settings, deferTiles: consentRequired });
-const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, animate: !prefersReducedMotion() });
-map.addLayer(cluster);
+const known = new Map();
+const layer = createClusterLayer(map, {
+  settings,
+  pointMarker: (point) => pointMarker(point, { details: (id) => listingDetails(settings, id), known: (id) => known.get(id) }),
+});
 
 if (consentRequired) {
   const overlay = document.querySelector('[data-consent-overlay]');
@@ -44,12 +50,16 @@ async function load() {
   mapElement.dataset.state = 'loading';
   if (status) status.textContent = data.labelLoading;
   const query = new URLSearchParams(data.query);
-  query.set('lang', settings.lang);
   try {
-    const response = await fetch(`${settings.api}/cooperations?${query}`, { headers: { Accept: 'application/geo+json' } });
-    if (!response.ok) throw new Error(String(response.status));
-    const collection = await response.json();
-    draw(collection.features);
+    const listQuery = new URLSearchParams(query);
+    listQuery.set('lang', settings.lang);
+    listQuery.set('limit', String(LIST_LIMIT));
+    const [points, collection] = await Promise.all([
+      layer.load(query),
+      list ? fetch(`${settings.api}/cooperations?${listQuery}`, { headers: { Accept: 'application/geo+json' } })
+        .then((response) => { if (!response.ok) throw new Error(String(response.status)); return response.json(); }) : null,
+    ]);
+    draw(collection?.features ?? [], points.count);
     if (!center && !data.zoom) await fit();
     mapElement.dataset.state = 'ready';
   } catch {
@@ -59,22 +69,16 @@ async function load() {
   reportHeight();
 }
 
-function draw(features) {
-  const layers = [];
-  const items = [];
-  for (const feature of features) {
-    const properties = feature.properties;
-    layers.push(marker(feature));
-    if (list) items.push(listItem(properties));
-  }
-  cluster.addLayers(layers);
-  list?.replaceChildren(...items);
-  mapElement.dataset.markerCount = String(features.length);
-  if (status) status.textContent = resultCountText(data, features.length);
+function draw(features, count) {
+  known.clear();
+  for (const feature of features) known.set(feature.properties.id, feature.properties);
+  list?.replaceChildren(...features.map((feature) => listItem(feature.properties)));
+  mapElement.dataset.markerCount = String(count);
+  if (status) status.textContent = resultCountText(data, count);
 }
 
 async function fit() {
-  let bounds = cluster.getBounds();
+  let bounds = layer.bounds();
   if (data.region) {
     try {
       const response = await fetch(`${settings.api}/regions/${encodeURIComponent(data.region)}`);

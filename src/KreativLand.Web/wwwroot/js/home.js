@@ -1,6 +1,7 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
 import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
+import { createClusterLayer, listingDetails } from './map-data.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -36,16 +37,21 @@ const renderer = createResultRenderer({ settings, labels, subsectorNames });
 const { listItem } = renderer;
 
 const map = createBaseMap(mapElement, settings);
-const cluster = L.markerClusterGroup({
-  showCoverageOnHover: false,
-  maxClusterRadius: 45,
-  spiderfyOnMaxZoom: true,
-  animate: !prefersReducedMotion(),
+// The list's listings (the first ones of the result): their titles name their markers and fill popups without a request.
+const known = new Map();
+const layer = createClusterLayer(map, {
+  settings,
+  pointMarker(point) {
+    const marker = renderer.pointMarker(point, { details: (id) => listingDetails(settings, id), known: (id) => known.get(id), riseOnHover: true });
+    marker.on('click', () => revealInList(point.id));
+    return marker;
+  },
+  // Clusters are redrawn as the view moves: the highlight follows onto whatever shows the listing now.
+  onRender: () => { if (highlightedId) highlight(highlightedId); },
 });
-map.addLayer(cluster);
 
-const markers = new Map();
 let highlighted = [];
+let highlightedId = null;
 let regionLayer = null;
 let regionSlug = '';
 let nearLayer = null;
@@ -141,12 +147,15 @@ async function refresh({ fit = false, counts = true } = {}) {
   list.setAttribute('aria-busy', 'true');
   status.textContent = labels.labelLoading;
   try {
-    const [collection, facets] = await Promise.all([
-      fetchJson('/cooperations', parameters),
+    const listParameters = new URLSearchParams(parameters);
+    listParameters.set('limit', String(listLimit));
+    const [points, collection, facets] = await Promise.all([
+      layer.load(parameters),
+      fetchJson('/cooperations', listParameters),
       counts ? fetchJson('/facets', parameters) : null,
     ]);
     if (number !== requestNumber) return; // a newer request is under way
-    draw(collection.features);
+    drawList(collection.features, points.count);
     if (facets) showFacetCounts(form, facets, labels.labelCount);
     await updateOverlays();
     if (fit) fitToResults();
@@ -160,27 +169,21 @@ async function refresh({ fit = false, counts = true } = {}) {
   }
 }
 
-function draw(features) {
-  cluster.clearLayers();
-  markers.clear();
-  highlighted = [];
+/** The result list: the first listings with their titles (the map shows all of them, `count`). */
+function drawList(features, count) {
+  known.clear();
   const items = [];
-  const layers = [];
   for (const feature of features) {
-    const properties = feature.properties;
-    const marker = renderer.marker(feature, { riseOnHover: true });
-    marker.on('click', () => revealInList(properties.id));
-    markers.set(properties.id, marker);
-    layers.push(marker);
-    if (items.length < listLimit) items.push(listItem(properties));
+    const [lng, lat] = feature.geometry.coordinates;
+    known.set(feature.properties.id, { ...feature.properties, latlng: L.latLng(lat, lng) });
+    items.push(listItem(feature.properties));
   }
-  cluster.addLayers(layers);
   list.replaceChildren(...items);
-  showAll.hidden = features.length <= listLimit;
+  showAll.hidden = count <= listLimit;
   showAllLink.href = `${listPage}${window.location.search}`;
-  showAllLink.textContent = format(showAllLink.dataset.label, features.length);
-  mapElement.dataset.markerCount = String(features.length);
-  status.textContent = resultCountText(labels, features.length);
+  showAllLink.textContent = format(showAllLink.dataset.label, count);
+  mapElement.dataset.markerCount = String(count);
+  status.textContent = resultCountText(labels, count);
 }
 
 async function updateOverlays() {
@@ -205,7 +208,7 @@ async function updateOverlays() {
 }
 
 function fitToResults() {
-  let bounds = cluster.getBounds();
+  let bounds = layer.bounds();
   if (regionLayer) bounds = bounds.isValid() ? bounds.extend(regionLayer.getBounds()) : regionLayer.getBounds();
   if (nearLayer) bounds = nearLayer.getBounds();
   if (!bounds.isValid()) return;
@@ -216,11 +219,12 @@ function fitToResults() {
 // ---- list <-> marker -------------------------------------------------------------------------
 
 function highlight(id) {
-  unhighlight();
-  const marker = markers.get(id);
-  if (!marker) return;
-  const visible = cluster.getVisibleParent(marker);
-  const node = visible?.getElement();
+  for (const node of highlighted) node.classList.remove('is-highlighted');
+  highlighted = [];
+  if (!known.has(id)) return;
+  highlightedId = id;
+  // Its own marker when the view shows it singly, else the cluster that holds it.
+  const node = layer.shownMarker(id, known.get(id).latlng)?.getElement();
   if (node) {
     node.classList.add('is-highlighted');
     highlighted.push(node);
@@ -231,6 +235,7 @@ function highlight(id) {
 function unhighlight() {
   for (const node of highlighted) node.classList.remove('is-highlighted');
   highlighted = [];
+  highlightedId = null;
   delete mapElement.dataset.highlighted;
 }
 

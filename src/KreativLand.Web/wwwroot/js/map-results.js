@@ -71,7 +71,44 @@ export function createResultRenderer({ settings, labels, subsectorNames, newTab 
     return result;
   }
 
-  return { listItem, marker };
+  /**
+   * A listing's marker from the map data ({id, lng, lat, subsectors}). Its title, partners and place arrive when it is
+   * opened (details(id) resolves to the properties a list item has), or at once when the page has them already (known(id)).
+   */
+  function pointMarker(point, { details, known = () => null, ...options }) {
+    const marker = L.marker([point.lat, point.lng], { icon: subsectorIcon(point.subsectors), keyboard: true, ...options });
+    const describe = (properties) => {
+      const node = marker.getElement();
+      if (!node || !properties) return;
+      node.setAttribute('aria-label', `${properties.title} – ${properties.municipality}`);
+      node.title = properties.title;
+    };
+    marker.on('add', () => {
+      const node = marker.getElement();
+      node.dataset.id = point.id;
+      // Until its details are known, a marker is named by its subsectors; opening it names it fully.
+      node.setAttribute('aria-label', point.subsectors.map((code) => subsectorNames.get(code) ?? code).join(', ') || labels.labelOpenProfile);
+      describe(known(point.id));
+    });
+    const content = element('div', 'kl-popup');
+    content.append(element('p', null, labels.labelLoading));
+    marker.bindPopup(content, { autoPanPadding: [20, 20] });
+    marker.on('popupopen', async () => {
+      let properties = known(point.id);
+      try {
+        properties ??= await details(point.id);
+      } catch {
+        content.replaceChildren(element('p', null, labels.labelError));
+        return;
+      }
+      content.replaceChildren(...popup(properties).childNodes);
+      marker.getPopup()?.update();
+      describe(properties);
+    });
+    return marker;
+  }
+
+  return { listItem, marker, pointMarker };
 }
 
 /** "No cooperation matches", "1 cooperation found" or "N cooperations found", from the map element's labels. */

@@ -49,6 +49,13 @@ public class CooperationSearchQueryTests(MapDataWebFixture site) : IClassFixture
     }
 
     [Fact]
+    public async Task Country_uses_its_index()
+    {
+        var plan = await PlanAsync(new CooperationFilter { Countries = ["AT"] });
+        Assert.Contains("ix_cooperations_location_country_code", plan);
+    }
+
+    [Fact]
     public async Task Search_document_follows_changes_of_titles_and_partner_names()
     {
         await using var db = site.OpenContext();

@@ -1,0 +1,169 @@
+"""Turns the raw output of bench/run.sh (artifacts/bench/) into bench/results/scale.md.
+   python3 bench/report.py RAW_DIR OUT_FILE SECONDS SIZE..."""
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+
+raw, out, seconds, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+
+URLS = [
+    ("static", "static file, the map data's exact bytes (reference)"),
+    ("map", "map data `/api/v1/map`"),
+    ("map-subsector", "map data, `subsector=design`"),
+    ("map-bbox", "map data, `bbox` (Saxony)"),
+    ("map-radius", "map data, 50 km radius"),
+    ("map-text", "map data, free text `q=Brauerei`"),
+    ("api-list", "`/api/v1/cooperations` (full properties)"),
+    ("home", "home `/en/`"),
+    ("list", "list `/en/cooperations`"),
+    ("profile", "a profile"),
+    ("facets", "`/api/v1/facets`"),
+    ("evaluation", "`/en/evaluation`"),
+    ("feed", "`/feed.atom`"),
+    ("ogc-items", "OGC items, `limit=1000`"),
+    ("embed", "`/en/embed/map`"),
+]
+PAGES = ["home", "list", "facets", "evaluation", "feed", "ogc-items"]
+UNCACHED = ["map", "map-text", "home", "list", "facets", "evaluation", "feed", "ogc-items"]
+
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(path):
+    if not os.path.exists(path):
+        return None
+    text = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    percentiles = {p: to_ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", text, re.M)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    sockets = re.search(r"Socket errors: (.*)", text)
+    transfer = re.search(r"Transfer/sec:\s+(\S+)", text)
+    return {"rps": rps, "p50": percentiles.get("50"), "p99": percentiles.get("99"),
+            "errors": int(errors.group(1)) if errors else 0, "sockets": sockets.group(1) if sockets else "",
+            "transfer": transfer.group(1) if transfer else ""}
+
+
+def fmt(value, digits=1):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+def read(path, default=""):
+    return open(path).read().strip() if os.path.exists(path) else default
+
+
+def load_average(text):
+    match = re.search(r"load average: ([\d.]+), ([\d.]+), ([\d.]+)", text)
+    return match.group(1) if match else "?"
+
+
+def size_name(size):
+    return "sample data" if size == "sample" else f"{int(size):,} synthetic + sample"
+
+
+results = {s: {name: {enc: wrk(f"{raw}/{s}.{name}.{enc}.wrk") for enc in ("br", "plain")} for name, _ in URLS} for s in sizes}
+uncached = {s: {name: wrk(f"{raw}/{s}.{name}.uncached.wrk") for name in UNCACHED} for s in sizes}
+browser = {s: json.load(open(f"{raw}/{s}.browser.json")) if os.path.exists(f"{raw}/{s}.browser.json") else None for s in sizes}
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+checks = []  # (target, size, value text, met)
+
+lines = [
+    "# Scale benchmark",
+    "",
+    f"`bench/run.sh {' '.join(sizes)}` — {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, "
+    f"{os.cpu_count()} cores (shared with other work: load averages below). The site as `./run.sh` serves it (Release build output, "
+    f"Production), request logging at Warning, no tile server. wrk: 2 threads, 8 connections, {seconds} s per URL and encoding, "
+    "on the same machine. `br` = the Accept-Encoding a browser sends (`gzip, deflate, br, zstd`), `plain` = none. "
+    "Ratios are taken within one run, side by side.",
+    "",
+    "| size | published listings | load average before → after |",
+    "| --- | ---: | --- |",
+]
+for s in sizes:
+    lines.append(f"| {size_name(s)} | {read(f'{raw}/{s}.published', '?')} | {load_average(read(f'{raw}/{s}.load-before'))} → {load_average(read(f'{raw}/{s}.load-after'))} |")
+
+for s in sizes:
+    lines += ["", f"## {size_name(s)}", "",
+              "| request | req/s br | p50 ms br | p99 ms br | req/s plain | p50 ms plain | p99 ms plain | req/s vs static (br / plain) | p99 vs static (br / plain) |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    static = results[s]["static"]
+    for name, title in URLS:
+        r = results[s][name]
+        if r["br"] is None:
+            continue
+        rel = ""
+        rel99 = ""
+        if name.startswith("map"):
+            rb, rp = ratio(r["br"]["rps"], static["br"]["rps"]), ratio(r["plain"]["rps"], static["plain"]["rps"])
+            pb, pp = ratio(r["br"]["p99"], static["br"]["p99"]), ratio(r["plain"]["p99"], static["plain"]["p99"])
+            rel, rel99 = f"{fmt(rb, 2)} / {fmt(rp, 2)}", f"{fmt(pb, 2)} / {fmt(pp, 2)}"
+            if name == "map":
+                checks.append(("map data ≥ 0.8 × static throughput (br / plain)", s, rel, rb >= 0.8 and rp >= 0.8))
+                checks.append(("map data p99 ≤ 1.5 × static p99 (br / plain)", s, rel99, pb <= 1.5 and pp <= 1.5))
+        note = " ⚠ errors" if r["br"]["errors"] or r["plain"]["errors"] or r["br"]["sockets"] or r["plain"]["sockets"] else ""
+        lines.append(f"| {title}{note} | {fmt(r['br']['rps'])} | {fmt(r['br']['p50'], 2)} | {fmt(r['br']['p99'], 2)} | "
+                     f"{fmt(r['plain']['rps'])} | {fmt(r['plain']['p50'], 2)} | {fmt(r['plain']['p99'], 2)} | {rel} | {rel99} |")
+
+if "sample" in sizes:
+    lines += ["", "## Pages at size N against the sample data (throughput ratio, br)", "",
+              "| request | " + " | ".join(size_name(s) for s in sizes if s != "sample") + " |",
+              "| --- | " + " | ".join("---:" for s in sizes if s != "sample") + " |"]
+    for name in PAGES:
+        cells = []
+        for s in sizes:
+            if s == "sample":
+                continue
+            value = ratio(results[s][name]["br"]["rps"], results["sample"][name]["br"]["rps"]) if results[s][name]["br"] else None
+            cells.append(fmt(value, 2))
+            if s != "sample" and value is not None:
+                checks.append((f"{name} at N ≥ 0.5 × sample", s, fmt(value, 2), value >= 0.5))
+        lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
+
+lines += ["", "## Without the output cache (what a first request or a miss costs)", "",
+          "wrk 2 threads, 4 connections, br. Not a target: the cached figures above are what visitors get; these show the queries.", "",
+          "| request | " + " | ".join(f"{size_name(s)} req/s | p50 ms" for s in sizes) + " |",
+          "| --- | " + " | ".join("---: | ---:" for s in sizes) + " |"]
+for name in UNCACHED:
+    cells = []
+    for s in sizes:
+        r = uncached[s][name]
+        cells.append("– | –" if r is None else f"{fmt(r['rps'])} | {fmt(r['p50'], 1)}")
+    lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
+
+lines += ["", "## Chromium (median of cold loads; 1366×900; no tiles)", "",
+          "| size | page | first cluster ms | vs bare | longest task, load ms | longest task, pan+zoom ms | bytes | JS+CSS bytes | map data bytes |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for s in sizes:
+    b = browser[s]
+    if not b:
+        continue
+    for page in ("home", "embed", "bare"):
+        p = b[page]
+        vs = ratio(p["firstCluster"], b["bare"]["firstCluster"])
+        lines.append(f"| {size_name(s)} | {page} (`{p['path']}`) | {fmt(p['firstCluster'], 0)} | {fmt(vs, 2)} | {fmt(p['longestLoadTask'], 0)} | "
+                     f"{fmt(p['longestPanZoomTask'], 0)} | {p['bytes']:,} | {p['jsCss']:,} | {p['mapData']:,} |")
+        if page != "bare":
+            checks.append((f"{page}: first cluster ≤ 1.2 × bare", s, fmt(vs, 2), vs is not None and vs <= 1.2))
+            checks.append((f"{page}: no main-thread task > 100 ms (load / pan+zoom)", s,
+                           f"{fmt(p['longestLoadTask'], 0)} / {fmt(p['longestPanZoomTask'], 0)} ms",
+                           p["longestLoadTask"] <= 100 and p["longestPanZoomTask"] <= 100))
+    checks.append(("home: JS + CSS ≤ 80 KB compressed", s, f"{b['home']['jsCss'] / 1024:,.1f} KB", b["home"]["jsCss"] <= 80 * 1024))
+    map_br = results[s]["map"]["br"]
+    checks.append(("map data compressed", s, f"{b['home']['mapData']:,} bytes on the wire of {os.path.getsize(f'{raw}/reference/map.geojson') if s == sizes[-1] else '…'}",
+                   b["home"]["mapData"] > 0))
+
+lines += ["", "## Targets", "", "| target | size | measured | met |", "| --- | --- | --- | --- |"]
+for target, s, value, met in checks:
+    lines.append(f"| {target} | {size_name(s)} | {value} | {'yes' if met else '**no**'} |")
+
+open(out, "w").write("\n".join(lines) + "\n")
+print("\n".join(lines[-(len(checks) + 4):]))

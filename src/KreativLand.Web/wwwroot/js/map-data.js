@@ -1,0 +1,156 @@
+// The map's data path, shared by the home explorer and the embedded map: the listings come as compact points from
+// /api/v1/map and are clustered in a Web Worker (map-worker.js, supercluster); the page draws only the clusters and
+// markers of the current view, so the main thread stays responsive however many listings there are.
+import { prefersReducedMotion } from './map-core.js';
+
+const L = window.L;
+
+/** Pixel radius within which points merge into a cluster (as markercluster's maxClusterRadius). */
+const CLUSTER_RADIUS = 60;
+
+function clusterIcon(count) {
+  const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+  const outer = document.createElement('div');
+  const inner = document.createElement('span');
+  inner.textContent = String(count);
+  outer.append(inner);
+  // The classes of Leaflet.markercluster's stylesheet, which still draws them.
+  return L.divIcon({ html: outer, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
+}
+
+/**
+ * A layer of clustered points. settings: from map-core's settingsOf (api); pointMarker(point) makes a single listing's
+ * marker ({id, lng, lat, subsectors}); onRender() runs after each redraw.
+ */
+export function createClusterLayer(map, { settings, pointMarker, onRender = () => {} }) {
+  const worker = new Worker(import.meta.resolve('./map-worker.js'));
+  const group = L.layerGroup().addTo(map);
+  let markers = new Map(); // 'c:ID' or 'p:ID' -> marker, for what the view shows now
+  let number = 0;
+  let loaded = null; // { count, bounds }
+  const waiting = new Map(); // message number -> resolve
+
+  function ask(message) {
+    const id = ++number;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...message, number: id });
+    });
+  }
+
+  worker.onmessage = (event) => {
+    const message = event.data;
+    const pending = waiting.get(message.number);
+    if (!pending) return;
+    waiting.delete(message.number);
+    if (message.type === 'error' || message.type === 'superseded') pending.reject(new Error(message.message ?? message.type));
+    else pending.resolve(message);
+  };
+
+  function viewBox() {
+    const bounds = map.getBounds().pad(0.2);
+    const west = bounds.getWest();
+    const east = bounds.getEast();
+    if (east - west >= 360) return [-180, -85, 180, 85];
+    const clamp = (v) => Math.max(-85, Math.min(85, v));
+    return [L.Util.wrapNum(west, [-180, 180], true), clamp(bounds.getSouth()), L.Util.wrapNum(east, [-180, 180], true), clamp(bounds.getNorth())];
+  }
+
+  let drawing = 0;
+  async function redraw() {
+    if (!loaded) return;
+    const ticket = ++drawing;
+    const zoom = map.getZoom();
+    const answer = await ask({ type: 'clusters', bbox: viewBox(), zoom });
+    if (ticket !== drawing || zoom !== map.getZoom()) return; // the view moved on meanwhile
+    const next = new Map();
+    for (const [id, lng, lat, count, subsectors] of answer.items) {
+      const key = count > 0 ? `c:${id}` : `p:${id}`;
+      let marker = markers.get(key);
+      if (!marker) {
+        marker = count > 0 ? clusterMarker(id, lat, lng, count) : pointMarker({ id, lng, lat, subsectors: subsectors ?? [] });
+        marker.klKey = key;
+        group.addLayer(marker);
+      }
+      next.set(key, marker);
+    }
+    for (const [key, marker] of markers) {
+      if (!next.has(key)) group.removeLayer(marker);
+    }
+    markers = next;
+    onRender();
+  }
+
+  function clusterMarker(id, lat, lng, count) {
+    const marker = L.marker([lat, lng], { icon: clusterIcon(count), keyboard: true });
+    marker.klCount = count;
+    // Leaflet fires click for Enter on a focused marker too.
+    marker.on('click', async () => {
+      const { zoom } = await ask({ type: 'expansion', id });
+      map.flyTo([lat, lng], Math.min(zoom, map.getMaxZoom()), { animate: !prefersReducedMotion() });
+    });
+    return marker;
+  }
+
+  map.on('moveend', redraw);
+
+  return {
+    /** Loads the points for a query string (the filter) and draws the current view; resolves to { count, bounds }. */
+    async load(parameters) {
+      const query = new URLSearchParams(parameters);
+      const url = new URL(`${settings.api}/map?${query}`, window.location.href).href;
+      const answer = await ask({ type: 'load', url, radius: CLUSTER_RADIUS, maxZoom: map.getMaxZoom() - 1 });
+      loaded = { count: answer.count, bounds: answer.bounds };
+      await redraw();
+      return loaded;
+    },
+
+    /** All results' bounds as Leaflet bounds (invalid when there are none). */
+    bounds() {
+      const box = loaded?.bounds;
+      return box ? L.latLngBounds([box[1], box[0]], [box[3], box[2]]) : L.latLngBounds([]);
+    },
+
+    /**
+     * The marker that shows a listing now: its own, or the cluster nearest to it on screen (within the cluster radius).
+     */
+    shownMarker(id, latlng) {
+      const own = markers.get(`p:${id}`);
+      if (own) return own;
+      if (!latlng) return null;
+      const target = map.latLngToLayerPoint(latlng);
+      let best = null;
+      let distance = CLUSTER_RADIUS * 1.5;
+      for (const [key, marker] of markers) {
+        if (!key.startsWith('c:')) continue;
+        const d = map.latLngToLayerPoint(marker.getLatLng()).distanceTo(target);
+        if (d < distance) {
+          best = marker;
+          distance = d;
+        }
+      }
+      return best;
+    },
+
+    redraw,
+  };
+}
+
+/** A listing's title, partners and place for its popup, from the OGC API item (the map data has only id, point and subsectors). */
+export async function listingDetails(settings, id) {
+  const base = settings.api.replace(/\/api\/v1$/, '');
+  const response = await fetch(`${base}/ogc/collections/cooperations/items/${encodeURIComponent(id)}?f=json&lang=${settings.lang}`,
+    { headers: { Accept: 'application/geo+json' } });
+  if (!response.ok) throw new Error(`${response.status}`);
+  const properties = (await response.json()).properties;
+  const list = (text) => (text ? text.split('; ') : []);
+  return {
+    id,
+    slug: properties.slug,
+    title: properties.title,
+    partners: list(properties.partners),
+    subsectors: list(properties.subsectors),
+    municipality: properties.municipality,
+    country: properties.country,
+  };
+}
