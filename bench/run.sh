@@ -103,6 +103,7 @@ for size in "${sizes[@]}"; do
     curl -fsS -H "Accept-Encoding: identity" -o "$reference/map.geojson" "$base/api/v1/map"
     curl -fsS -H "Accept-Encoding: br" -o "$reference/map.geojson.br" "$base/api/v1/map"
     curl -fsS -H "Accept-Encoding: gzip" -o "$reference/map.geojson.gz" "$base/api/v1/map"
+    stat -c '%s %n' "$reference"/map.geojson* | sed "s|$reference/||" >"$raw/$label.mapdata-bytes"
     profile="$(curl -fsS "$base/api/v1/cooperations?limit=1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).features[0].properties.slug))')"
     psql_db "kl_bench_$size" "SELECT count(*) FROM cooperations WHERE status = 'published'" >"$raw/$label.published"
     say "Size $size: wrk, ${seconds} s per URL and encoding"

@@ -132,6 +132,7 @@ public static class PublicReadCache
     private sealed class Policy(Settings settings) : IOutputCachePolicy
     {
         private static readonly string CultureCookie = CookieRequestCultureProvider.DefaultCookieName + "=";
+        private static readonly string BuildId = typeof(PublicReadCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
         ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
         {
@@ -149,6 +150,8 @@ public static class PublicReadCache
                 ? new StringValues([HeaderNames.AcceptEncoding, HeaderNames.Accept])
                 : new StringValues(HeaderNames.AcceptEncoding);
             context.CacheVaryByRules.VaryByValues["lang"] = CultureInfo.CurrentUICulture.Name;
+            // A shared (Redis) cache outlives a deployment: pages of the previous build name its asset fingerprints.
+            context.CacheVaryByRules.VaryByValues["build"] = BuildId;
             // A page being rendered while a change commits is stored under the generation it started in, so it is never served after it.
             context.CacheVaryByRules.VaryByValues["gen"] = http.RequestServices.GetRequiredService<PublicDataChanges>().Generation
                 .ToString(CultureInfo.InvariantCulture);
