@@ -39,7 +39,8 @@ export function createBaseMap(element, settings = settingsOf(element)) {
   map.getPane('outlines').style.pointerEvents = 'none';
 
   if (settings.tileUrl && !settings.deferTiles) addTiles(map, element, settings);
-  if (settings.outlines) {
+  // The outline is background: drawn when the browser is idle, so it never holds up the first markers.
+  if (settings.outlines) whenIdle(() => {
     fetch(settings.outlines)
       .then((response) => (response.ok ? response.json() : null))
       .then((data) => {
@@ -52,8 +53,13 @@ export function createBaseMap(element, settings = settingsOf(element)) {
         element.dataset.outlinesLoaded = 'true';
       })
       .catch(() => { /* the map works without the outline */ });
-  }
+  });
   return map;
+}
+
+function whenIdle(work) {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 1500 });
+  else setTimeout(work, 200);
 }
 
 /** The background tiles; called at once, or after the visitor agreed when the tile server is a third party (embed consent mode). */
