@@ -11,6 +11,7 @@ namespace KreativLand.Web.Infrastructure;
 public sealed class LanguagePathPrefix(RequestDelegate next)
 {
     private const string ItemKey = "kl-language-from-path";
+    private const string SiteBaseKey = "kl-site-path-base";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -18,6 +19,7 @@ public sealed class LanguagePathPrefix(RequestDelegate next)
         {
             if (context.Request.Path.StartsWithSegments("/" + language, out var rest))
             {
+                context.Items[SiteBaseKey] = context.Request.PathBase;
                 context.Request.PathBase = context.Request.PathBase.Add("/" + language);
                 context.Request.Path = rest.HasValue ? rest : "/";
                 context.Items[ItemKey] = language;
@@ -29,6 +31,13 @@ public sealed class LanguagePathPrefix(RequestDelegate next)
     }
 
     public static string? LanguageFromPath(HttpContext context) => context.Items[ItemKey] as string;
+
+    /// <summary>
+    /// The path base without the language prefix: static files, the API and the import map live there once, so /de and /en pages
+    /// share one cached copy of each file instead of two.
+    /// </summary>
+    public static PathString SitePathBase(HttpContext context) =>
+        context.Items[SiteBaseKey] is PathString original ? original : context.Request.PathBase;
 
     private static void RememberChoice(HttpContext context, string language)
     {

@@ -31,7 +31,7 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 // Read when the response starts: by then the /de or /en prefix has been moved out of the path.
-                headers.ContentSecurityPolicy = beforeScriptHash + importMap.For(context.Request.PathBase).CspSource
+                headers.ContentSecurityPolicy = beforeScriptHash + importMap.For(LanguagePathPrefix.SitePathBase(context)).CspSource
                     + (context.Request.Path.StartsWithSegments(Pages.Embed.EmbedOptions.MapPath) ? embeddable : unframeable);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -13,11 +13,13 @@ namespace KreativLand.Web.Tests.Infrastructure;
 public class ModuleImportMapTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
 {
     [Theory]
-    [InlineData("/de/", "/de")]
-    [InlineData("/en/embed/map", "/en")]
-    [InlineData("/cooperations", "")]
-    public async Task The_import_map_points_at_fingerprinted_copies_and_the_CSP_allows_exactly_its_text(string url, string pathBase)
+    [InlineData("/de/")]
+    [InlineData("/en/embed/map")]
+    [InlineData("/cooperations")]
+    public async Task The_import_map_points_at_fingerprinted_copies_and_the_CSP_allows_exactly_its_text(string url)
     {
+        // Modules live at one path for every language: /de and /en pages share each cached file.
+        const string pathBase = "";
         var client = site.CreateClient();
         using var response = await client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
@@ -51,9 +53,39 @@ public class ModuleImportMapTests(MapDataBrowserFixture site) : BrowserTest, ICl
         await page.GotoAsync("/en/");
         await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/en/js/map-core\.[a-z0-9]+\.js$"));
-        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/en/js/map-results\.[a-z0-9]+\.js$"));
+        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/js/map-core\.[a-z0-9]+\.js$"));
+        Assert.Contains(scripts, s => Regex.IsMatch(s, @"^/js/map-results\.[a-z0-9]+\.js$"));
         Assert.DoesNotContain(scripts, s => s.EndsWith("/map-core.js") || s.EndsWith("/map-results.js"));
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("/en/embed")]
+    [InlineData("/de/")]
+    [InlineData("/en/cooperations/erz-code")]
+    public async Task Assets_come_from_one_path_and_each_module_loads_once(string url)
+    {
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        var failures = new ConcurrentQueue<string>();
+        Chromium.CollectFailures(page, failures);
+        var assets = new ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (request.ResourceType is "script" or "stylesheet" || path.StartsWith("/data/") || path.Contains("/data/")) assets.Enqueue(path);
+        };
+        await page.GotoAsync(url);
+        if (url.EndsWith("/embed"))
+            await page.FrameLocator("#embed-preview").Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        else if (await page.Locator("#map").CountAsync() > 0)
+            await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        else await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.NotEmpty(assets);
+        Assert.DoesNotContain(assets, a => a.StartsWith("/de/") || a.StartsWith("/en/"));
+        // The generator and its preview iframe ask for map-core by the same address: one cache entry, one module.
+        var mapCore = assets.Where(a => a.Contains("/map-core.")).Distinct().ToList();
+        Assert.True(mapCore.Count <= 1, string.Join(", ", mapCore));
         Assert.Empty(failures);
     }
 }
