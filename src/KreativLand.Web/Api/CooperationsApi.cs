@@ -176,7 +176,7 @@ public static class CooperationsApi
                 ["partners"] = new JsonArray(profile.Partners.Select(p => (JsonNode)new JsonObject
                 {
                     ["slug"] = p.Slug, ["name"] = p.Name, ["kind"] = Code.Of(p.Kind), ["role"] = Text(p.Role),
-                    ["website"] = p.Website, ["sector"] = p.Sector, ["employees"] = p.Employees, ["subsector"] = p.Subsector?.Code,
+                    ["website"] = p.Website, ["sectorCode"] = p.SectorCode, ["sector"] = p.Sector, ["employees"] = p.Employees, ["subsector"] = p.Subsector?.Code,
                     ["municipality"] = p.Municipality, ["urban"] = p.IsUrban,
                 }).ToArray()),
                 ["quotes"] = new JsonArray(profile.Quotes.Select(q => (JsonNode)new JsonObject { ["text"] = Text(q.Text), ["person"] = q.Person, ["role"] = q.Role }).ToArray()),

@@ -48,8 +48,15 @@ public static class StatsApi
             ["countries"] = new JsonArray(stats.Countries.Select(o => (JsonNode)Share(o, Countries.Name(o.Code, language))).ToArray()),
             ["pairings"] = new JsonArray(stats.Pairings.Select(p => (JsonNode)new JsonObject
             {
-                ["sector"] = p.Sector, ["subsector"] = p.SubsectorCode, ["count"] = p.Count,
+                ["sector"] = p.SectorCode, ["sectorLabel"] = p.SectorCode is { } code ? NaceSection.Label(code, language) : Label("Evaluation.SectorNone"),
+                ["subsector"] = p.SubsectorCode, ["count"] = p.Count,
             }).ToArray()),
+            ["pairingFinding"] = new JsonObject
+            {
+                ["verdict"] = stats.Finding.Verdict,
+                ["agriculture"] = stats.Finding.Agriculture, ["agricultureWithSoftwareGames"] = stats.Finding.AgricultureWithSoftware,
+                ["manufacturingOrConstruction"] = stats.Finding.Manufacturing, ["manufacturingWithCraftsDesignArchitecture"] = stats.Finding.ManufacturingWithCrafts,
+            },
         };
         return Results.Text(body.ToJsonString(), "application/json");
     }

@@ -8,7 +8,9 @@ public class Partner
     public string Name { get; set; } = "";
     public PartnerKind Kind { get; set; }
     public string? Website { get; set; }
-    /// <summary>Economic sector of an SME (open list).</summary>
+    /// <summary>An SME's sector as a NACE Rev. 2 section (A–U): what lists, filters and the evaluation count by.</summary>
+    public string? SectorCode { get; set; }
+    /// <summary>The sector in the curator's own words, kept as a detail beside the code ("Forestry").</summary>
     public string? Sector { get; set; }
     public int? Employees { get; set; }
     /// <summary>For CCI partners: one of the twelve subsectors.</summary>

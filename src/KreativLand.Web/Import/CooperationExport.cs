@@ -42,6 +42,7 @@ public static class CooperationExport
             Role = Text(cp.Role),
             Website = cp.Partner.Website,
             Sector = cp.Partner.Sector,
+            SectorCode = cp.Partner.SectorCode,
             Employees = cp.Partner.Employees,
             Subsector = cp.Partner.SubsectorCode,
             Municipality = cp.Partner.Municipality,

@@ -223,6 +223,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         partner.Kind = Code.Parse<PartnerKind>(source.Kind!);
         partner.Website = Clean(source.Website);
         partner.Sector = Clean(source.Sector);
+        partner.SectorCode = Clean(source.SectorCode);
         partner.Employees = source.Employees;
         partner.SubsectorCode = Clean(source.Subsector);
         partner.Municipality = Clean(source.Municipality);

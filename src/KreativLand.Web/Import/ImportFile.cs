@@ -87,6 +87,8 @@ public class ImportPartner
     public ImportText? Role { get; set; }
     public string? Website { get; set; }
     public string? Sector { get; set; }
+    /// <summary>NACE Rev. 2 section, A–U.</summary>
+    public string? SectorCode { get; set; }
     public int? Employees { get; set; }
     public string? Subsector { get; set; }
     public string? Municipality { get; set; }

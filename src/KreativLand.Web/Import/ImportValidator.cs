@@ -146,6 +146,8 @@ public static class ImportValidator
             if (!string.IsNullOrWhiteSpace(p.Subsector) && !Subsector.IsCode(p.Subsector.Trim()))
                 errors.Add(L["ImportMessage.ValueNotKnown", $"{at}.subsector", p.Subsector, string.Join(", ", Subsector.Seed.Select(s => s.Code))]);
             MaxLength(p.Sector, $"{at}.sector", MaxName, errors);
+            if (!string.IsNullOrWhiteSpace(p.SectorCode) && !NaceSection.IsCode(p.SectorCode.Trim()))
+                errors.Add(L["ImportMessage.ValueNotKnown", $"{at}.sectorCode", p.SectorCode, string.Join(", ", NaceSection.All.Select(s => s.Code))]);
             MaxLength(p.Municipality, $"{at}.municipality", MaxName, errors);
             MaxLength(p.Website, $"{at}.website", MaxUrl, errors);
             if (p.Employees is < 0) errors.Add(L["ImportMessage.AtLeast", $"{at}.employees", 0]);

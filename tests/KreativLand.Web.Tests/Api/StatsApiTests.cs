@@ -50,7 +50,8 @@ public class StatsApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFix
 
         var pairings = stats.GetProperty("pairings").EnumerateArray()
             .Select(p => $"{p.GetProperty("sector").GetString()}×{p.GetProperty("subsector").GetString()}={p.GetProperty("count").GetInt32()}").ToArray();
-        Assert.Equal(["Food and beverages×design=1", "Forestry×software-games=1", "Textile manufacturing×arts-crafts=1", "Textile manufacturing×design=1"], pairings);
+        Assert.Equal(["A×software-games=1", "C×design=2", "C×arts-crafts=1", "×music=1", "×film=1", "×performing-arts=1", "×architecture=1"], pairings);
+        Assert.Equal("agrees", stats.GetProperty("pairingFinding").GetProperty("verdict").GetString());
     }
 
     [Fact]

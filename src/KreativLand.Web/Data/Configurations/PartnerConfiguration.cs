@@ -13,10 +13,16 @@ public class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Website).HasMaxLength(500);
         builder.Property(p => p.Sector).HasMaxLength(200);
+        builder.Property(p => p.SectorCode).HasMaxLength(1).IsFixedLength();
+        builder.HasIndex(p => p.SectorCode);
         builder.Property(p => p.Municipality).HasMaxLength(200);
         builder.Property(p => p.CountryCode).HasMaxLength(2).IsFixedLength();
         builder.HasOne(p => p.Subsector).WithMany().HasForeignKey(p => p.SubsectorCode).OnDelete(DeleteBehavior.Restrict);
-        builder.ToTable(t => t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
+            t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
+        });
     }
 }
 

@@ -720,6 +720,12 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("sector");
 
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(1)
+                        .HasColumnType("character(1)")
+                        .HasColumnName("sector_code")
+                        .IsFixedLength();
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -738,6 +744,9 @@ namespace KreativLand.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_partners");
 
+                    b.HasIndex("SectorCode")
+                        .HasDatabaseName("ix_partners_sector_code");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_partners_slug");
@@ -748,6 +757,8 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("partners", null, t =>
                         {
                             t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
+
+                            t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
                         });
                 });
 

@@ -88,7 +88,7 @@ public static class CooperationQueries
                 new CooperationProfile.Place(c.Location.Municipality, c.Location.Population, c.Location.District, c.Location.Region,
                     c.Location.CountryCode, c.Location.Point.Y, c.Location.Point.X),
                 c.Partners.OrderBy(p => p.SortOrder).Select(p => new CooperationProfile.PartnerRole(
-                    p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.Sector,
+                    p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.SectorCode, p.Partner.Sector,
                     p.Partner.Employees, p.Partner.Municipality, p.Partner.IsUrban,
                     p.Partner.Subsector == null ? null : new SubsectorBadge(p.Partner.Subsector.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour))).ToList(),
                 c.PublishedAt, c.UpdatedAt))
@@ -173,8 +173,12 @@ public sealed record CooperationProfile(
     public sealed record Place(string Municipality, int? Population, string? District, string? Region, string CountryCode, double Latitude, double Longitude);
 
     public sealed record PartnerRole(
-        int Id, string Slug, string Name, PartnerKind Kind, LocalizedText Role, string? Website, string? Sector,
-        int? Employees, string? Municipality, bool? IsUrban, SubsectorBadge? Subsector);
+        int Id, string Slug, string Name, PartnerKind Kind, LocalizedText Role, string? Website, string? SectorCode, string? Sector,
+        int? Employees, string? Municipality, bool? IsUrban, SubsectorBadge? Subsector)
+    {
+        /// <summary>The NACE section in the reader's language; the free text only where no section is given.</summary>
+        public string? SectorName(string language) => NaceSection.Find(SectorCode)?.Name.In(language).Text ?? Sector;
+    }
 
     public bool HasAdvice => !AdviceForSmes.IsEmpty || !AdviceForCreatives.IsEmpty || !AdviceForPolicy.IsEmpty;
 }

@@ -74,7 +74,7 @@ public class DetailsModel(KreativLandDbContext db, TimeProvider clock) : PageMod
             };
             if (p.Website is not null) organization["sameAs"] = p.Website;
             if (p.Subsector is not null) organization["knowsAbout"] = p.Subsector.Name(language);
-            else if (p.Sector is not null) organization["knowsAbout"] = p.Sector;
+            else if (p.SectorName(language) is { } sector) organization["knowsAbout"] = sector;
             if (p.Employees is { } employees) organization["numberOfEmployees"] = new JsonObject { ["@type"] = "QuantitativeValue", ["value"] = employees };
             if (p.Municipality is not null) organization["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressLocality"] = p.Municipality };
             return (JsonNode)organization;

@@ -20,8 +20,33 @@ public sealed record OptionShare(string Code, int Count, int Total)
 /// <summary>One of the report's four categories with its options (several options per listing possible).</summary>
 public sealed record EvaluationCategory(string Code, string LabelKey, string OptionLabelPrefix, IReadOnlyList<OptionShare> Options);
 
-/// <summary>How often an SME sector meets a CCI subsector in the same cooperation.</summary>
-public sealed record SectorPairing(string Sector, string SubsectorCode, int Count);
+/// <summary>How often an SME of a NACE section (null: no section given) meets a CCI subsector in the same cooperation.</summary>
+public sealed record SectorPairing(string? SectorCode, string SubsectorCode, int Count);
+
+/// <summary>
+/// The report's pairing finding checked against the selection: SMEs from agriculture and forestry (NACE A) tend to work with
+/// software &amp; games; SMEs from manufacturing and construction (C, F) with arts &amp; crafts, design or architecture.
+/// Each part counts cooperations: how many have such an SME, and how many of those have a partner of the named subsectors.
+/// </summary>
+public sealed record PairingFinding(int Agriculture, int AgricultureWithSoftware, int Manufacturing, int ManufacturingWithCrafts)
+{
+    public static readonly string[] AgricultureSections = ["A"];
+    public static readonly string[] AgricultureSubsectors = ["software-games"];
+    public static readonly string[] ManufacturingSections = ["C", "F"];
+    public static readonly string[] ManufacturingSubsectors = ["arts-crafts", "design", "architecture"];
+
+    /// <summary>A part holds when at least half of the cooperations it covers have the named partner; null without any.</summary>
+    public static bool? Holds(int with, int total) => total == 0 ? null : 2 * with >= total;
+
+    /// <summary>agrees, partly, disagrees or unknown: the key of the sentence the page shows.</summary>
+    public string Verdict => (Holds(AgricultureWithSoftware, Agriculture), Holds(ManufacturingWithCrafts, Manufacturing)) switch
+    {
+        (null, null) => "unknown",
+        (true, true) or (true, null) or (null, true) => "agrees",
+        (false, false) or (false, null) or (null, false) => "disagrees",
+        _ => "partly",
+    };
+}
 
 /// <summary>
 /// The evaluation of the published listings in a selection, the way the report evaluates its listings:
@@ -33,7 +58,8 @@ public sealed record EvaluationStatistics(
     IReadOnlyList<EvaluationCategory> Categories,
     IReadOnlyList<OptionShare> Subsectors,
     IReadOnlyList<OptionShare> Countries,
-    IReadOnlyList<SectorPairing> Pairings)
+    IReadOnlyList<SectorPairing> Pairings,
+    PairingFinding Finding)
 {
     /// <summary>Category codes are the filter's parameter names, so a category links straight to its filter.</summary>
     public static class CategoryCode
@@ -79,19 +105,33 @@ public sealed record EvaluationStatistics(
             .Select(x => new OptionShare(x.Key, x.Value, total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
 
-        var pairings = (await (
-                from c in selection
-                from sme in c.Partners
-                where sme.Partner.Kind == PartnerKind.Sme && sme.Partner.Sector != null
-                from cci in c.Partners
-                where cci.Partner.SubsectorCode != null
-                select new { c.Id, Sector = sme.Partner.Sector!, Code = cci.Partner.SubsectorCode! })
+        var smeWithCci =
+            from c in selection
+            from sme in c.Partners
+            where sme.Partner.Kind == PartnerKind.Sme
+            from cci in c.Partners
+            where cci.Partner.SubsectorCode != null
+            select new { c.Id, Sector = sme.Partner.SectorCode, Code = cci.Partner.SubsectorCode! };
+        var order = NaceSection.All.Select(n => n.Code).ToList();
+        var pairings = (await smeWithCci
                 .Distinct()
                 .GroupBy(x => new { x.Sector, x.Code })
                 .Select(g => new { g.Key.Sector, g.Key.Code, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .Select(x => new SectorPairing(x.Sector, x.Code, x.Count))
-            .OrderBy(x => x.Sector, StringComparer.Ordinal).ThenBy(x => x.SubsectorCode, StringComparer.Ordinal).ToList();
+            // Sections in NACE order, the SMEs without a section last.
+            .OrderBy(x => x.SectorCode is null ? int.MaxValue : order.IndexOf(x.SectorCode))
+            .ThenBy(x => Subsector.Find(x.SubsectorCode)?.SortOrder ?? int.MaxValue).ToList();
+
+        async Task<(int Total, int With)> Share(string[] sections, string[] subsectors)
+        {
+            var covered = smeWithCci.Where(x => x.Sector != null && sections.Contains(x.Sector));
+            return (await covered.Select(x => x.Id).Distinct().CountAsync(cancellationToken),
+                await covered.Where(x => subsectors.Contains(x.Code)).Select(x => x.Id).Distinct().CountAsync(cancellationToken));
+        }
+        var agriculture = await Share(PairingFinding.AgricultureSections, PairingFinding.AgricultureSubsectors);
+        var manufacturing = await Share(PairingFinding.ManufacturingSections, PairingFinding.ManufacturingSubsectors);
+        var finding = new PairingFinding(agriculture.Total, agriculture.With, manufacturing.Total, manufacturing.With);
 
         return new EvaluationStatistics(total,
         [
@@ -99,6 +139,6 @@ public sealed record EvaluationStatistics(
             new(CategoryCode.RegionValue, "Category.RegionValue", "RegionValue.", regionValues),
             new(CategoryCode.PartnerValue, "Category.PartnerValue", "PartnerValue.", partnerValues),
             new(CategoryCode.Duration, "Category.Duration", "Duration.", durations),
-        ], subsectors, countries, pairings);
+        ], subsectors, countries, pairings, finding);
     }
 }

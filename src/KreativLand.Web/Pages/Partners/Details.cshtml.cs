@@ -16,7 +16,7 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
     {
         var partner = await CooperationQueries.PublicPartners(db)
             .Where(p => p.Slug == slug)
-            .Select(p => new PartnerProfile(p.Id, p.Slug, p.Name, p.Kind, p.Website, p.Sector, p.Employees, p.Municipality, p.CountryCode, p.IsUrban,
+            .Select(p => new PartnerProfile(p.Id, p.Slug, p.Name, p.Kind, p.Website, p.SectorCode, p.Sector, p.Employees, p.Municipality, p.CountryCode, p.IsUrban,
                 p.Subsector == null ? null : new SubsectorBadge(p.Subsector.Code, p.Subsector.NameDe, p.Subsector.NameEn, p.Subsector.Colour)))
             .SingleOrDefaultAsync(cancellationToken);
         if (partner is null) return NotFound();
@@ -27,6 +27,6 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
     }
 
     public sealed record PartnerProfile(
-        int Id, string Slug, string Name, PartnerKind Kind, string? Website, string? Sector, int? Employees,
+        int Id, string Slug, string Name, PartnerKind Kind, string? Website, string? SectorCode, string? Sector, int? Employees,
         string? Municipality, string? CountryCode, bool? IsUrban, SubsectorBadge? Subsector);
 }

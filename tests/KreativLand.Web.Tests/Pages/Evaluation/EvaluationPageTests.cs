@@ -47,19 +47,30 @@ public class EvaluationPageTests(MapDataWebFixture site) : IClassFixture<MapData
         Assert.Empty(page.QuerySelectorAll("[style]"));
     }
 
-    [Fact]
-    public async Task Pairing_table_crosses_SME_sectors_with_CCI_subsectors()
+    [Theory]
+    [InlineData("/en/evaluation", "Agriculture, forestry and fishing", "Manufacturing", "So the data agrees with the report's finding.")]
+    [InlineData("/de/evaluation", "Land- und Forstwirtschaft, Fischerei", "Verarbeitendes Gewerbe", "Die Daten bestätigen damit den Befund des Berichts.")]
+    public async Task Pairing_table_counts_by_NACE_section_and_says_whether_the_report_holds(string url, string sectionA, string sectionC, string verdict)
     {
-        var page = await site.CreateClient().GetDocumentAsync("/en/evaluation");
+        var page = await site.CreateClient().GetDocumentAsync(url);
         var table = page.QuerySelector("#pairings-table")!;
-        var columns = table.QuerySelectorAll("thead th").Skip(1).Select(th => th.TextContent.Trim()).ToArray();
-        Assert.Equal(["Design", "Software & games", "Arts & crafts"], columns);
+        // Columns: the sections that occur, in NACE order, then SMEs without a section; each named for screen readers.
+        var columns = table.QuerySelectorAll("thead th[data-sector]").Select(th => th.GetAttribute("data-sector")).ToArray();
+        Assert.Equal<string?>(["A", "C", "none"], columns);
+        Assert.Equal(sectionA, table.QuerySelector("thead th[data-sector='A'] .visually-hidden")!.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll(".sector-key dd"), dd => dd.TextContent.Trim() == sectionC);
         var rows = table.QuerySelectorAll("tbody tr").ToDictionary(
-            row => row.QuerySelector("th")!.TextContent.Trim(),
+            row => row.GetAttribute("data-subsector-row")!,
             row => row.QuerySelectorAll("td").Select(td => int.Parse(td.TextContent)).ToArray());
-        Assert.Equal([1, 0, 0], rows["Food and beverages"]);
-        Assert.Equal([0, 1, 0], rows["Forestry"]);
-        Assert.Equal([1, 0, 1], rows["Textile manufacturing"]);
+        Assert.Equal([1, 0, 0], rows["software-games"]);
+        Assert.Equal([0, 2, 0], rows["design"]);
+        Assert.Equal([0, 1, 0], rows["arts-crafts"]);
+        Assert.Equal([0, 0, 1], rows["film"]);
+        // 1 of 1 forestry cooperation with software & games, 2 of 2 manufacturing ones with crafts or design.
+        var finding = page.QuerySelector("#pairing-finding")!;
+        Assert.Equal("agrees", finding.GetAttribute("data-verdict"));
+        Assert.Contains(verdict, finding.TextContent);
+        Assert.Matches(@"\b1\D+1\D+2\D+2\b", finding.TextContent);
     }
 
     [Fact]
