@@ -12,9 +12,9 @@ public abstract class BrowserTest : IAsyncLifetime
     private readonly List<IBrowserContext> contexts = [];
 
     /// <summary>A page in a context of its own (its own cookies and storage), closed when the test ends.</summary>
-    protected async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = "de-DE")
+    protected async Task<IPage> NewPageAsync(Uri baseAddress, string? locale = "de-DE", Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await Chromium.NewContextAsync(baseAddress, locale);
+        var context = await Chromium.NewContextAsync(baseAddress, locale, configure);
         contexts.Add(context);
         return await context.NewPageAsync();
     }

@@ -18,15 +18,17 @@ public static class Chromium
     public static Task<IBrowser> BrowserAsync() => Shared.Value;
 
     /// <summary>A context for one test; whoever opens it closes it (<see cref="BrowserTest.NewPageAsync"/> does).</summary>
-    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? locale)
+    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? locale, Action<BrowserNewContextOptions>? configure = null)
     {
         var browser = await BrowserAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
+        };
+        configure?.Invoke(options);
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return context;
     }
@@ -99,6 +101,18 @@ public static class Chromium
           return [map.dataset.state, `${box.x} ${box.y} ${box.width} ${box.height}`, pane?.className, pane?.style.transform, ...icons].join('\n');
         }
         """));
+
+    /// <summary>A phone: 360 (or <paramref name="width"/>) CSS pixels wide, touch, mobile viewport.</summary>
+    public static void Phone(BrowserNewContextOptions options, int width = 360, int height = 740)
+    {
+        options.ViewportSize = new ViewportSize { Width = width, Height = height };
+        options.IsMobile = true;
+        options.HasTouch = true;
+        options.DeviceScaleFactor = 2;
+    }
+
+    /// <summary>A laptop screen, 1366 × 768 CSS pixels.</summary>
+    public static void Desktop(BrowserNewContextOptions options) => options.ViewportSize = new ViewportSize { Width = 1366, Height = 768 };
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

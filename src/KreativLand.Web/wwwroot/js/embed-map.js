@@ -3,6 +3,7 @@
 import { createBaseMap, addTiles, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, listingDetails } from './map-data.js';
+import { keepPopupsInView, enableMarkerKeyboard } from './map-ui.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -25,6 +26,8 @@ const LIST_LIMIT = 200;
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
 const map = createBaseMap(mapElement, { ...settings, deferTiles: consentRequired });
+keepPopupsInView(map);
+enableMarkerKeyboard(map);
 const known = new Map();
 const layer = createClusterLayer(map, {
   settings,

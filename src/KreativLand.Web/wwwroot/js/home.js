@@ -2,11 +2,14 @@
 import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, listingDetails } from './map-data.js';
+import { keepPopupsInView, enableMarkerKeyboard, addFullscreenControl } from './map-ui.js';
+import { setAddress } from './page-url.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
 const form = document.getElementById('filter-form');
 const list = document.getElementById('result-list');
+const results = document.querySelector('.explorer-results');
 const status = document.getElementById('result-count');
 const settings = settingsOf(mapElement);
 const labels = mapElement.dataset;
@@ -44,11 +47,18 @@ const layer = createClusterLayer(map, {
   pointMarker(point) {
     const marker = renderer.pointMarker(point, { details: (id) => listingDetails(settings, id), known: (id) => known.get(id), riseOnHover: true });
     marker.on('click', () => revealInList(point.id));
+    // The other way round: pointing at a marker marks its item in the list.
+    marker.on('mouseover', () => markItem(point.id));
+    marker.on('mouseout', () => markItem(null));
     return marker;
   },
   // Clusters are redrawn as the view moves: the highlight follows onto whatever shows the listing now.
   onRender: () => { if (highlightedId) highlight(highlightedId); },
 });
+
+keepPopupsInView(map);
+enableMarkerKeyboard(map);
+addFullscreenControl(map, document.querySelector('[data-map-frame]'), labels);
 
 let highlighted = [];
 let highlightedId = null;
@@ -113,7 +123,8 @@ function boundsParameter() {
 
 function pushState() {
   const query = formParameters().toString();
-  history.pushState(null, '', query ? `?${query}` : window.location.pathname);
+  setAddress(query ? `?${query}` : window.location.pathname);
+  updatePanel();
 }
 
 function filterChanged({ fit = !areaToggle.checked } = {}) {
@@ -239,12 +250,25 @@ function unhighlight() {
   delete mapElement.dataset.highlighted;
 }
 
+function markItem(id) {
+  for (const other of list.querySelectorAll('.is-pointed')) other.classList.remove('is-pointed');
+  if (id !== null) list.querySelector(`[data-id="${id}"]`)?.classList.add('is-pointed');
+}
+map.getPane('markerPane').addEventListener('focusin', (event) => markItem(Number(event.target.closest?.('.kl-marker')?.dataset.id) || null));
+map.getPane('markerPane').addEventListener('focusout', () => markItem(null));
+
+// Marks the marker's item and scrolls the list's own box to it. Never the page: the visitor is looking at the popup.
 function revealInList(id) {
   const item = list.querySelector(`[data-id="${id}"]`);
   if (!item) return;
   for (const other of list.querySelectorAll('.is-highlighted')) other.classList.remove('is-highlighted');
   item.classList.add('is-highlighted');
-  item.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  const box = results;
+  if (box.scrollHeight <= box.clientHeight || getComputedStyle(box).overflowY === 'visible') return;
+  const itemTop = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  if (itemTop < box.scrollTop || itemTop + item.offsetHeight > box.scrollTop + box.clientHeight) {
+    box.scrollTo({ top: Math.max(0, itemTop - 8), behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  }
 }
 
 const itemId = (event) => Number(event.target.closest?.('.result-item')?.dataset.id);
@@ -305,7 +329,9 @@ let placeSuggestions = [];
 let placeTyping;
 placeField.hidden = false;
 // GeoNames' first-level division is often only a numeric code: show it only when it is a name.
-const placeLabel = (place) => [place.name, place.region ?? (/^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1), place.countryName].filter(Boolean).join(', ');
+// A local or English name the visitor typed stays first, with GeoNames' main name beside it: "München (Munich), Germany".
+const placeLabel = (place) => [place.mainName ? `${place.name} (${place.mainName})` : place.name,
+  place.region ?? (/^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1), place.countryName].filter(Boolean).join(', ');
 // A suggestion counts as chosen as soon as the field holds its exact label: on input, on change, or when the
 // suggestions arrive after the label was typed or pasted.
 function chooseTypedPlace() {
@@ -321,7 +347,7 @@ placeInput.addEventListener('input', () => {
     const typed = placeInput.value.trim();
     if (typed.length < 2) return;
     try {
-      const answer = await fetchJson('/places', { q: typed.split(',')[0] });
+      const answer = await fetchJson('/places', { q: typed.split(',')[0].replace(/\s*\(.*$/, '') });
       placeSuggestions = answer.places;
       placeOptions.replaceChildren(...placeSuggestions.map((place) => {
         const option = document.createElement('option');
@@ -352,12 +378,13 @@ map.on('moveend', () => {
   }
   if (!areaToggle.checked) return;
   setBbox(boundsParameter());
-  history.replaceState(null, '', `?${formParameters()}`);
+  setAddress(`?${formParameters()}`, { replace: true });
   refresh();
 });
 
 window.addEventListener('popstate', () => {
   applyParametersToForm(new URLSearchParams(window.location.search));
+  updatePanel();
   if (!bbox.disabled) fitToBbox();
   refresh({ fit: bbox.disabled });
 });
@@ -367,6 +394,46 @@ function fitToBbox() {
   movingByCode = true;
   map.fitBounds([[south, west], [north, east]], { animate: false });
 }
+
+// ---- phones: filters in a panel that says how many are active, map or list ---------------------
+
+const explorer = document.querySelector('.explorer');
+const panelToggle = document.querySelector('[data-filter-toggle]');
+const panelCount = document.querySelector('[data-filter-active]');
+const filterBox = document.getElementById('filter-panel');
+
+function activeFilterCount() {
+  const parameters = formParameters();
+  parameters.delete('radiusKm');
+  return new Set([...parameters.keys()].flatMap((name) => parameters.getAll(name).map((value) => `${name}=${value}`))).size;
+}
+
+function updatePanel() {
+  const count = activeFilterCount();
+  panelCount.textContent = count > 0 ? format(panelCount.dataset.label, count) : '';
+  panelToggle.classList.toggle('has-active', count > 0);
+}
+
+function setPanel(open) {
+  panelToggle.setAttribute('aria-expanded', String(open));
+  filterBox.classList.toggle('is-collapsed', !open);
+}
+
+panelToggle.hidden = false;
+setPanel(false);
+updatePanel();
+panelToggle.addEventListener('click', () => setPanel(panelToggle.getAttribute('aria-expanded') !== 'true'));
+form.addEventListener('change', updatePanel);
+
+const viewButtons = [...document.querySelectorAll('.view-button[data-view]')];
+function setView(view) {
+  explorer.dataset.view = view;
+  for (const button of viewButtons) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+  if (view === 'map') map.invalidateSize();
+}
+document.querySelector('[data-view-switch]').hidden = false;
+for (const button of viewButtons) button.addEventListener('click', () => setView(button.dataset.view));
+setView('map');
 
 // ---- start -----------------------------------------------------------------------------------
 setNear(near.disabled ? null : near.value, radius.value);
