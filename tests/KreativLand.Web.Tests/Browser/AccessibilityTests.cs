@@ -55,6 +55,8 @@ public class AccessibilityTests(MapDataBrowserFixture site) : BrowserTest, IClas
     [InlineData("/de/cooperations/erz-code", "de-DE")]
     [InlineData("/en/cooperations/vogtland-crafts", "en-GB")]
     [InlineData("/de/partners/studio-form", "de-DE")]
+    [InlineData("/de/partners", "de-DE")]
+    [InlineData("/en/partners?kind=cci&subsector=design", "en-GB")]
     [InlineData("/de/evaluation", "de-DE")]
     [InlineData("/en/evaluation?country=DE", "en-GB")]
     [InlineData("/de/knowledge", "de-DE")]
