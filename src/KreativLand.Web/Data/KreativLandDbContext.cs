@@ -24,6 +24,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<CooperationSearch> CooperationSearches => Set<CooperationSearch>();
     public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
+    public DbSet<LegalPage> LegalPages => Set<LegalPage>();
 
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

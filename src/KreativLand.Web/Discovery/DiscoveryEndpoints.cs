@@ -21,7 +21,7 @@ public static class DiscoveryEndpoints
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>Pages that exist once per language, without a database lookup.</summary>
-    public static readonly string[] FixedPages = ["/", "/cooperations", "/partners", "/evaluation", "/knowledge"];
+    public static readonly string[] FixedPages = ["/", "/cooperations", "/partners", "/evaluation", "/knowledge", "/imprint", "/privacy"];
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {

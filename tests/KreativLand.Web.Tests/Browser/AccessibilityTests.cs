@@ -56,6 +56,8 @@ public class AccessibilityTests(MapDataBrowserFixture site) : BrowserTest, IClas
     [InlineData("/en/cooperations/vogtland-crafts", "en-GB")]
     [InlineData("/de/partners/studio-form", "de-DE")]
     [InlineData("/de/partners", "de-DE")]
+    [InlineData("/de/privacy", "de-DE")]
+    [InlineData("/en/imprint", "en-GB")]
     [InlineData("/en/partners?kind=cci&subsector=design", "en-GB")]
     [InlineData("/de/evaluation", "de-DE")]
     [InlineData("/en/evaluation?country=DE", "en-GB")]

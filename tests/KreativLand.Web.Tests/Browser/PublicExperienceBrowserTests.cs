@@ -225,7 +225,7 @@ public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserT
         "/en/cooperations/vogtland-crafts", "/de/partners/studio-form", "/de/partners", "/en/partners?kind=cci", "/en/partners/saegewerk-mueller", "/de/evaluation", "/en/evaluation",
         "/de/knowledge", "/en/knowledge/learnings", "/de/api", "/en/api", "/de/embed", "/en/embed", "/en/embed/map?list=on",
         "/de/submit", "/en/submit", "/en/ogc?f=html", "/en/ogc/collections/cooperations/items?f=html", "/de/account/login",
-        "/en/cooperations/no-such-listing",
+        "/en/cooperations/no-such-listing", "/de/imprint", "/en/privacy", "/de/privacy",
     ];
 
     [Theory]
