@@ -30,6 +30,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CountryThreshold> CountryThresholds => Set<CountryThreshold>();
     public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
+    public DbSet<GazetteerName> GazetteerNames => Set<GazetteerName>();
     public DbSet<CooperationRevision> CooperationRevisions => Set<CooperationRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -14,6 +14,8 @@ public class GazetteerPlace
     public string? Admin1 { get; set; }
     public int Population { get; set; }
     public Point Point { get; set; } = GeoPoints.Create(0, 0);
+    /// <summary>Local and English names besides <see cref="Name"/> (München, Cologne …).</summary>
+    public List<GazetteerName> OtherNames { get; set; } = [];
 
     public const string Attribution = "GeoNames (www.geonames.org), CC BY 4.0";
 

@@ -193,6 +193,30 @@ public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserT
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [InlineData("en-GB", "/en/cooperations/erz-code", "Load background map")]
+    [InlineData("de-DE", "/de/cooperations/erz-code", "Kartenhintergrund laden")]
+    public async Task A_profile_shows_its_place_on_a_small_map_that_asks_before_loading_third_party_tiles(string locale, string url, string load)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var tiles = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, locale, Chromium.Desktop);
+        Chromium.CollectFailures(page, failures);
+        page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tiles.Enqueue(request.Url); };
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var map = page.Locator("#profile-map[data-state='ready']");
+        await map.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("#profile-map .kl-marker")).ToHaveCountAsync(1);
+        // The test's tiles come from another origin (a closed port): consent first, no tile before it.
+        Assert.Empty(tiles);
+        await page.GetByRole(AriaRole.Button, new() { Name = load }).ClickAsync();
+        await Assertions.Expect(page.Locator("#profile-map")).ToHaveAttributeAsync("data-tiles", "on");
+        await Chromium.EventuallyAsync(() => Task.FromResult(tiles.Count), count => count > 0);
+        Assert.NotEmpty(tiles);
+        await Chromium.ScreenshotAsync(page, $"profile-map-{locale}");
+        Assert.Empty(failures);
+    }
+
     private static Task<string?> ActiveIdAsync(IPage page) =>
         page.EvaluateAsync<string?>("() => document.activeElement?.closest('.kl-marker')?.dataset.id ?? null");
 

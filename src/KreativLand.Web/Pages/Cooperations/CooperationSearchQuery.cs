@@ -36,6 +36,29 @@ public static class CooperationSearchQuery
         return query.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug);
     }
 
+    /// <summary>How the list can be ordered besides the default (relevance with a text, else newest first).</summary>
+    public static readonly string[] SortOrders = ["newest", "title", "place"];
+
+    /// <summary>
+    /// The published cooperations matching the filter in the chosen order: newest published first, by title in the page
+    /// language (the other language where one is missing), or by municipality and country; null keeps <see cref="Search"/>'s.
+    /// Titles and places compare by ICU's root collation, so "Ö" sorts beside "O", not after "Z".
+    /// </summary>
+    public static IQueryable<Cooperation> Sorted(KreativLandDbContext db, CooperationFilter filter, int currentYear, string? sort, string language)
+    {
+        const string collation = "und-x-icu";
+        var query = Apply(db, CooperationQueries.Published(db), filter, currentYear);
+        return sort switch
+        {
+            "newest" => query.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug),
+            "title" when language == Languages.English => query
+                .OrderBy(c => EF.Functions.Collate(c.Title.En ?? c.Title.De ?? "", collation)).ThenBy(c => c.Slug),
+            "title" => query.OrderBy(c => EF.Functions.Collate(c.Title.De ?? c.Title.En ?? "", collation)).ThenBy(c => c.Slug),
+            "place" => query.OrderBy(c => EF.Functions.Collate(c.Location.Municipality, collation)).ThenBy(c => c.Location.CountryCode).ThenBy(c => c.Slug),
+            _ => Search(db, filter, currentYear),
+        };
+    }
+
     public static IQueryable<Cooperation> Apply(
         KreativLandDbContext db, IQueryable<Cooperation> query, CooperationFilter filter, int currentYear, FilterParts parts = FilterParts.All)
     {

@@ -9,8 +9,14 @@ using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
 
 namespace KreativLand.Web.Pages.Cooperations;
 
-public class DetailsModel(KreativLandDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(KreativLandDbContext db, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<MapOptions> map, Microsoft.Extensions.Options.IOptions<Embed.EmbedOptions> embed) : PageModel
 {
+    public MapOptions Map => map.Value;
+    /// <summary>The small map asks before loading tiles from a third party, as the embedded map does.</summary>
+    public bool MapConsentRequired => embed.Value.ConsentRequiredFor(map.Value);
+    public string TileHost => Embed.EmbedOptions.TileHost(map.Value);
+
     public CooperationProfile Cooperation { get; private set; } = null!;
     public IReadOnlyList<CooperationCard> Related { get; private set; } = [];
     public int CurrentYear => clock.GetUtcNow().Year;

@@ -14,6 +14,10 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>newest, title or place; empty: by relevance with a search text, else newest first.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
     public FilterForm Form { get; private set; } = null!;
     public Page<CooperationCard> Results { get; private set; } = new([], 1, PageSize, 0);
 
@@ -21,7 +25,14 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     {
         var year = clock.GetUtcNow().Year;
         Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
-        Results = await CooperationQueries.Cards(CooperationSearchQuery.Search(db, Form.Filter, year), PageNumber, PageSize, cancellationToken, Form.Facets.Total);
+        Sort = Sort?.Trim().ToLowerInvariant() is { Length: > 0 } sort ? sort : null;
+        if (Sort is not null && !CooperationSearchQuery.SortOrders.Contains(Sort))
+        {
+            Form = Form with { Errors = [.. Form.Errors, $"sort: {localizer["Filter.Error.UnknownCode", Sort, string.Join(", ", CooperationSearchQuery.SortOrders)]}"] };
+            Sort = null;
+        }
+        var ordered = CooperationSearchQuery.Sorted(db, Form.Filter, year, Sort, Domain.Languages.Current);
+        Results = await CooperationQueries.Cards(ordered, PageNumber, PageSize, cancellationToken, Form.Facets.Total);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
@@ -35,6 +46,6 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public string PageLink(int page)
     {
         var query = Form.Filter.ToQueryString();
-        return (query.Length == 0 ? "?" : query + "&") + "p=" + page;
+        return (query.Length == 0 ? "?" : query + "&") + (Sort is null ? "" : "sort=" + Sort + "&") + "p=" + page;
     }
 }
