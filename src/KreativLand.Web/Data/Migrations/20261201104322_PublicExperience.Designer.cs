@@ -15,8 +15,8 @@ using NpgsqlTypes;
 namespace KreativLand.Web.Data.Migrations
 {
     [DbContext(typeof(KreativLandDbContext))]
-    [Migration("20261201095332_LegalPages")]
-    partial class LegalPages
+    [Migration("20261201104322_PublicExperience")]
+    partial class PublicExperience
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -543,6 +543,52 @@ namespace KreativLand.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gazetteer_names");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_gazetteer_names_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PlaceId", "Language", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gazetteer_names_place_id_language_name");
+
+                    b.ToTable("gazetteer_names", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.GazetteerPlace", b =>
@@ -1072,6 +1118,29 @@ namespace KreativLand.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1348,6 +1417,18 @@ namespace KreativLand.Web.Data.Migrations
                         .HasConstraintName("fk_cooperation_search_cooperations_cooperation_id");
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerName", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.GazetteerPlace", "Place")
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gazetteer_names_gazetteer_places_place_id");
+
+                    b.Navigation("Place");
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.HasOne("KreativLand.Web.Domain.Subsector", "Subsector")
@@ -1435,6 +1516,11 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("Search");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerPlace", b =>
+                {
+                    b.Navigation("OtherNames");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
