@@ -42,7 +42,10 @@
     iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
     iframe.setAttribute('data-kreativland-widget', id);
     iframe.style.display = 'block';
-    iframe.style.width = source.dataset.width || '100%';
+    // A bare number is pixels, as in the iframe's width attribute ("600" → 600px).
+    var width = source.dataset.width || '100%';
+    iframe.style.width = /^\d+$/.test(width) ? width + 'px' : width;
+    iframe.style.maxWidth = '100%';
     iframe.style.border = '0';
     iframe.style.height = ((Number(source.dataset.height) || 400) + 40) + 'px';
     host.appendChild(iframe);

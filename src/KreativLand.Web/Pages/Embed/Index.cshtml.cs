@@ -73,7 +73,8 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             var attributes = Form.Filter.ToQuery().Concat(Options())
                 .GroupBy(p => p.Key)
                 .Select(g => $" data-{Kebab(g.Key)}=\"{e.Encode(string.Join(',', g.Select(p => p.Value)))}\"");
-            return $"<script src=\"{Origin}/embed.js\"{string.Concat(attributes)} data-height=\"{Height}\" async></script>";
+            var width = Width == "100%" ? "" : $" data-width=\"{e.Encode(Width)}\"";
+            return $"<script src=\"{Origin}/embed.js\"{string.Concat(attributes)} data-height=\"{Height}\"{width} async></script>";
         }
     }
 

@@ -1,6 +1,8 @@
 // Embed-code generator (/embed): the filter form plus the embed options give the preview and both snippets, live.
 // The snippets are built exactly as the server builds them (Pages/Embed/Index.cshtml.cs) for the no-JavaScript case.
-import { showFacetCounts } from './map-core.js';
+import { showFacetCounts, format } from './map-core.js';
+import { attachPlaceSearch, placeLabel } from './place-search.js';
+import { setAddress } from './page-url.js';
 
 const form = document.getElementById('filter-form');
 const root = document.getElementById('embed-generator');
@@ -43,7 +45,8 @@ function snippets(settings) {
   const grouped = new Map();
   for (const [name, value] of [...settings.filter, ...settings.embed]) grouped.set(name, [...(grouped.get(name) ?? []), value]);
   const attributes = [...grouped].map(([name, values]) => ` data-${kebab(name)}="${escape(values.join(','))}"`).join('');
-  const script = `<script src="${origin}/embed.js"${attributes} data-height="${settings.height}" async></script>`;
+  const width = settings.width === '100%' ? '' : ` data-width="${escape(settings.width)}"`;
+  const script = `<script src="${origin}/embed.js"${attributes} data-height="${settings.height}"${width} async></script>`;
   return { iframe, script };
 }
 
@@ -59,7 +62,7 @@ function update({ counts = true } = {}) {
     if (preview.src !== url) preview.src = url;
     preview.width = settings.width.replace('px', '');
     preview.height = String(settings.height);
-    history.replaceState(null, '', `?${new URLSearchParams([...new FormData(form)].filter(([, v]) => String(v).trim() !== ''))}`);
+    setAddress(`?${new URLSearchParams([...new FormData(form)].filter(([, v]) => String(v).trim() !== ''))}`, { replace: true });
     // Debounced with the preview: a click fires input and change, typing fires one input per key.
     if (counts) updateCounts(settings.filter);
   }, 300);
@@ -86,6 +89,45 @@ form.querySelector('.reset')?.addEventListener('click', (event) => {
   form.elements.namedItem('q').value = '';
   const region = form.elements.namedItem('region');
   if (region) region.value = '';
+  setNear(null);
+  const bbox = form.elements.namedItem('bbox');
+  bbox.value = '';
+  bbox.disabled = true;
+  form.querySelector('[data-area-note]')?.setAttribute('hidden', '');
+  update();
+});
+
+// ---- distance: a place from the gazetteer is the centre ---------------------------------------
+const near = form.elements.namedItem('near');
+const radius = form.elements.namedItem('radiusKm');
+const nearPoint = form.querySelector('[data-near-point]');
+const nearClear = form.querySelector('[data-near-clear]');
+const placeField = form.querySelector('[data-place]');
+
+function setNear(value) {
+  near.value = value ?? '';
+  near.disabled = !value;
+  radius.disabled = !value;
+  nearClear.hidden = !value;
+  nearPoint.hidden = !value;
+  if (!value) places.reset();
+}
+
+const places = attachPlaceSearch(document.getElementById('f-place'), document.getElementById('f-place-options'),
+  async (text) => {
+    const response = await fetch(`${origin}/api/v1/places?${new URLSearchParams({ q: text, lang: document.documentElement.lang })}`);
+    if (!response.ok) throw new Error(String(response.status));
+    return (await response.json()).places;
+  },
+  (place) => {
+    setNear(`${place.lon},${place.lat}`);
+    nearPoint.textContent = format(root.dataset.labelNearPlace, placeLabel(place));
+    update();
+  });
+placeField.hidden = false;
+nearClear.addEventListener('click', (event) => {
+  event.preventDefault();
+  setNear(null);
   update();
 });
 

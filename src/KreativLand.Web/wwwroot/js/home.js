@@ -4,6 +4,7 @@ import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, listingDetails } from './map-data.js';
 import { keepPopupsInView, enableMarkerKeyboard, addFullscreenControl } from './map-ui.js';
 import { setAddress } from './page-url.js';
+import { attachPlaceSearch, placeLabel } from './place-search.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -96,10 +97,7 @@ function setNear(value, radiusKm) {
   radius.disabled = !value;
   if (radiusKm) radius.value = radiusKm;
   nearClear.hidden = !value;
-  if (!value) {
-    placeInput.value = '';
-    chosenPlace = null;
-  }
+  if (!value) places?.reset();
   nearPoint.hidden = !value;
   if (value) {
     const [lng, lat] = value.split(',').map(Number);
@@ -323,48 +321,13 @@ map.on('click', (event) => {
   filterChanged({ fit: true });
 });
 
-// A municipality from the gazetteer as the centre: suggestions while typing, the chosen one sets `near`.
-let chosenPlace = null;
-let placeSuggestions = [];
-let placeTyping;
+// A municipality from the gazetteer as the centre: suggestions while typing (place-search.js), the chosen one sets `near`.
 placeField.hidden = false;
-// GeoNames' first-level division is often only a numeric code: show it only when it is a name.
-// A local or English name the visitor typed stays first, with GeoNames' main name beside it: "München (Munich), Germany".
-const placeLabel = (place) => [place.mainName ? `${place.name} (${place.mainName})` : place.name,
-  place.region ?? (/^[0-9]*$/.test(place.admin1 ?? '') ? null : place.admin1), place.countryName].filter(Boolean).join(', ');
-// A suggestion counts as chosen as soon as the field holds its exact label: on input, on change, or when the
-// suggestions arrive after the label was typed or pasted.
-function chooseTypedPlace() {
-  const chosen = placeSuggestions.find((place) => placeLabel(place) === placeInput.value);
-  if (chosen) choosePlace(chosen);
-  return Boolean(chosen);
-}
-placeInput.addEventListener('change', chooseTypedPlace);
-placeInput.addEventListener('input', () => {
-  clearTimeout(placeTyping);
-  if (chooseTypedPlace()) return;
-  placeTyping = setTimeout(async () => {
-    const typed = placeInput.value.trim();
-    if (typed.length < 2) return;
-    try {
-      const answer = await fetchJson('/places', { q: typed.split(',')[0].replace(/\s*\(.*$/, '') });
-      placeSuggestions = answer.places;
-      placeOptions.replaceChildren(...placeSuggestions.map((place) => {
-        const option = document.createElement('option');
-        option.value = placeLabel(place);
-        return option;
-      }));
-      chooseTypedPlace();
-    } catch { /* suggestions are a help, not a must */ }
-  }, 250);
-});
-function choosePlace(place) {
-  if (chosenPlace === place) return; // input and change may both report the same choice
-  chosenPlace = place;
+const places = attachPlaceSearch(placeInput, placeOptions, async (text) => (await fetchJson('/places', { q: text })).places, (place) => {
   setNear(`${place.lon},${place.lat}`);
   nearPoint.textContent = format(labels.labelNearPlace, placeLabel(place));
   filterChanged({ fit: true });
-}
+});
 
 document.querySelector('[data-area-toggle]').hidden = false;
 areaToggle.addEventListener('change', () => {

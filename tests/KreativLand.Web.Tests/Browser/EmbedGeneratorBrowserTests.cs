@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Browser;
+
+/// <summary>The embed generator's distance filter (place search) and width, through to the snippets and the widget.</summary>
+public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFixture<EmbedBrowserFixture>
+{
+    [Theory]
+    [InlineData("en-GB", "/en/embed", "Municipality or town")]
+    [InlineData("de-DE", "/de/embed", "Gemeinde oder Stadt")]
+    public async Task A_place_chosen_in_the_generator_puts_the_distance_filter_into_both_snippets(string locale, string url, string placeLabel)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(page, failures);
+        await page.GotoAsync(url);
+
+        var place = page.GetByLabel(placeLabel);
+        await place.FillAsync("Annaberg-B");
+        var option = page.Locator("#f-place-options option").First;
+        await Assertions.Expect(option).ToHaveAttributeAsync("value", new Regex("^Annaberg-Buchholz"));
+        await place.FillAsync((await option.GetAttributeAsync("value"))!);
+        await page.Locator("#f-radius").SelectOptionAsync("50");
+
+        var iframe = page.Locator("#iframe-snippet");
+        var script = page.Locator("#script-snippet");
+        await Assertions.Expect(iframe).ToHaveValueAsync(new Regex(@"near=13\.0\d*%2C50\.5\d*&amp;radiusKm=50"));
+        await Assertions.Expect(script).ToHaveValueAsync(new Regex(@"data-near=""13\.0\d*,50\.5\d*"" data-radius-km=""50"""));
+        // The preview shows the cooperation within 50 km of Annaberg-Buchholz only.
+        var preview = page.Locator("#embed-preview").ContentFrame;
+        await Assertions.Expect(preview.Locator("#map[data-state='ready']")).ToHaveAttributeAsync("data-marker-count", "1");
+
+        // Reset clears the distance too.
+        await page.Locator("#filter-form .reset").ClickAsync();
+        await Assertions.Expect(script).Not.ToHaveValueAsync(new Regex("data-near"));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task A_width_without_a_unit_reaches_the_script_snippet_and_the_widget_honours_it()
+    {
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        await page.GotoAsync("/en/embed");
+        await page.Locator("#e-width").FillAsync("600");
+        await Assertions.Expect(page.Locator("#script-snippet")).ToHaveValueAsync(new Regex(@"data-width=""600"""));
+        await Assertions.Expect(page.Locator("#iframe-snippet")).ToHaveValueAsync(new Regex(@"width=""600"""));
+
+        await using var partner = await PartnerSite.StartAsync();
+        var kl = site.BaseAddress.ToString().TrimEnd('/');
+        var url = partner.Page("width.html", $"<script src=\"{kl}/embed.js\" data-country=\"AT\" data-width=\"600\" data-height=\"200\" async></script>");
+        var partnerPage = await NewPageAsync(partner.BaseAddress, "en-GB");
+        await partnerPage.GotoAsync(url.ToString());
+        var widget = partnerPage.Locator("iframe[data-kreativland-widget]");
+        await widget.WaitForAsync();
+        Assert.Equal(600, (await widget.BoundingBoxAsync())!.Width, 1);
+    }
+}
