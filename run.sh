@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # KreativLand: set up what is missing and serve the site.
 #   ./run.sh [serve]         start the local database (if needed), migrate, load sample data, serve on 127.0.0.1:${KL_PORT:-5080}
-#   ./run.sh import FILE     import a file in the JSON import format (docs/import-format.md)
+#   ./run.sh import FILE [--override "REASON"]
+#                            import a file in the JSON import format (docs/import-format.md); the override (admin's
+#                            reason) replaces published listings at once instead of making revisions
 #   ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME]
 #                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
@@ -62,11 +64,12 @@ case "$command" in
     migrate)
         require_dotnet; prepare_database; build_app; app migrate ;;
     import)
-        [ $# -eq 2 ] || fail "usage: ./run.sh import FILE"
+        [ $# -eq 2 ] || { [ $# -eq 4 ] && [ "$3" = "--override" ]; } || fail "usage: ./run.sh import FILE [--override \"REASON\"]"
         file="$(realpath -e "$2" 2>/dev/null)" || fail "file not found: $2"
+        shift 2
         ready_app
-        say "Importing $2"
-        app import "$file"
+        say "Importing $file"
+        app import "$file" "$@"
         ;;
     import-regions)
         [ $# -ge 2 ] || fail "usage: ./run.sh import-regions FILE [--level LEVEL] [--name-property NAME] [--country-property NAME]"

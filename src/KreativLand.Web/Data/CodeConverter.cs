@@ -26,4 +26,13 @@ public static class JsonColumn
         (left, right) => System.Text.Json.JsonSerializer.Serialize(left, Options) == System.Text.Json.JsonSerializer.Serialize(right, Options),
         value => System.Text.Json.JsonSerializer.Serialize(value, Options).GetHashCode(),
         value => System.Text.Json.JsonSerializer.Deserialize<List<T>>(System.Text.Json.JsonSerializer.Serialize(value, Options), Options)!);
+
+    public static ValueConverter<T, string> SingleConverter<T>() where T : class => new(
+        value => System.Text.Json.JsonSerializer.Serialize(value, Options),
+        json => System.Text.Json.JsonSerializer.Deserialize<T>(json, Options)!);
+
+    public static ValueComparer<T> SingleComparer<T>() where T : class => new(
+        (left, right) => System.Text.Json.JsonSerializer.Serialize(left, Options) == System.Text.Json.JsonSerializer.Serialize(right, Options),
+        value => System.Text.Json.JsonSerializer.Serialize(value, Options).GetHashCode(),
+        value => System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(value, Options), Options)!);
 }

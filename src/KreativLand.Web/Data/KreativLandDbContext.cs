@@ -32,6 +32,8 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<GazetteerPlace> GazetteerPlaces => Set<GazetteerPlace>();
     public DbSet<GazetteerName> GazetteerNames => Set<GazetteerName>();
     public DbSet<CooperationRevision> CooperationRevisions => Set<CooperationRevision>();
+    public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

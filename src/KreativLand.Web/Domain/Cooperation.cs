@@ -8,7 +8,8 @@ public class Cooperation
 {
     public int Id { get; set; }
     public string Slug { get; set; } = "";
-    public CooperationStatus Status { get; set; } = CooperationStatus.Draft;
+    /// <summary>Changes only through <see cref="TransitionTo"/> and the other workflow methods below, which write the history.</summary>
+    public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
 
     public LocalizedText Title { get; set => field = value ?? LocalizedText.Empty; } = LocalizedText.Empty;
     public LocalizedText Summary { get; set => field = value ?? LocalizedText.Empty; } = LocalizedText.Empty;
@@ -43,23 +44,187 @@ public class Cooperation
     public Attestation EconomicBackground { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
     public Attestation EqualTerms { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
     public Attestation RegionalEffects { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
+    /// <summary>The SME's size (at most 250 employees) confirmed by the curator when no employee count is known.</summary>
+    public Attestation SmeSize { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
 
     /// <summary>Contact address of a public submission; never shown on public pages.</summary>
     public string? SubmitterEmail { get; set; }
     /// <summary>When a curator last published (checked) the listing; drives the "due for review" list.</summary>
-    public DateTimeOffset? LastReviewedAt { get; set; }
+    public DateTimeOffset? LastReviewedAt { get; private set; }
     /// <summary>The curator (e-mail) a listing in the queue is assigned to.</summary>
-    public string? AssignedTo { get; set; }
+    public string? AssignedTo { get; private set; }
+    /// <summary>Who wrote the current content (editor, import, submission, approved revision): the four-eyes rule compares it with the reviewer.</summary>
+    public string? LastEditedBy { get; private set; }
+    public DateTimeOffset? LastEditedAt { get; private set; }
 
     public List<StatusChange> StatusChanges { get; set; } = [];
     public List<AuditEntry> AuditEntries { get; set; } = [];
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>The first publication; set by <see cref="TransitionTo"/> only.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
 
     /// <summary>Optimistic-concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
+
+    /// <summary>Statuses a listing may be created in without a review (imports may create listings in these).</summary>
+    private static readonly CooperationStatus[] StartsWithoutReview =
+        [CooperationStatus.Draft, CooperationStatus.Submitted, CooperationStatus.InReview, CooperationStatus.Archived];
+
+    /// <summary>
+    /// Null when a listing may be created in <paramref name="status"/>: draft, submitted, in review and archived need no
+    /// review; published or rejected only by an admin's recorded override (an import of an already vetted listing).
+    /// </summary>
+    public static Refusal? CreationRefusal(CooperationStatus status, Actor actor, ReviewDecision? review)
+    {
+        if (StartsWithoutReview.Contains(status)) return null;
+        if (review is not { Override: true } || !actor.IsAdmin) return new("Workflow.CreateNeedsOverride", Code.Of(status));
+        if (review.CleanReason is null) return new("Workflow.OverrideReasonRequired");
+        if (review.CleanReason.Length > Workflow.MaxReasonLength) return new("Workflow.ReasonTooLong");
+        return null;
+    }
+
+    /// <summary>A new listing with its first history row; throws when <see cref="CreationRefusal"/> refuses (check it first).</summary>
+    public static Cooperation Create(string slug, CooperationStatus status, Actor actor, DateTimeOffset now,
+        HistoryEvent how, string? detail = null, ReviewDecision? review = null, string? submitterEmail = null)
+    {
+        if (CreationRefusal(status, actor, review) is { } refusal) throw new InvalidOperationException($"refused: {refusal.Key}");
+        var cooperation = new Cooperation
+        {
+            Slug = slug, Status = status, CreatedAt = now, UpdatedAt = now, SubmitterEmail = submitterEmail,
+            LastEditedBy = actor.Name, LastEditedAt = now,
+        };
+        var reviewed = status == CooperationStatus.Published;
+        if (reviewed)
+        {
+            cooperation.PublishedAt = now;
+            cooperation.LastReviewedAt = now;
+        }
+        cooperation.StatusChanges.Add(new StatusChange
+        {
+            To = status, ChangedBy = actor.Name, ChangedAt = now, Event = how, Detail = detail,
+            Reason = review?.CleanReason,
+            CriteriaOverridden = reviewed && review is { CriteriaPass: false },
+        });
+        return cooperation;
+    }
+
+    /// <summary>
+    /// Moves the listing along the workflow (<see cref="Workflow"/>): publishing needs the criteria to pass and, under the
+    /// four-eyes rule, a reviewer other than the last editor — an admin may override either with a written reason.
+    /// Writes the history row; null when done, else why not (nothing changed).
+    /// </summary>
+    public Refusal? TransitionTo(CooperationStatus to, Actor actor, DateTimeOffset now, ReviewDecision review, bool revisionPending,
+        HistoryEvent how = HistoryEvent.Transition, string? detail = null)
+    {
+        if (review.SeenVersion is { } seen && seen != Version) return new("Workflow.Stale");
+        if (Workflow.Refusal(Status, to, review, actor, LastEditedBy) is { } refusal) return refusal;
+        // While an edit waits for review, the listing stays as published (approve or discard the revision first).
+        if (revisionPending) return new("Workflow.RevisionPending");
+        var publishing = to == CooperationStatus.Published;
+        StatusChanges.Add(new StatusChange
+        {
+            From = Status, To = to, ChangedBy = actor.Name, ChangedAt = now, Event = how, Detail = detail,
+            Reason = review.CleanReason,
+            CriteriaOverridden = publishing && !review.CriteriaPass,
+            FourEyesOverridden = publishing && Workflow.FourEyesApplies(review, actor, LastEditedBy),
+        });
+        Status = to;
+        UpdatedAt = now;
+        if (publishing)
+        {
+            PublishedAt ??= now;
+            LastReviewedAt = now;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Records a content change (the audit entry with the changed fields) and its author, whom the four-eyes rule then
+    /// keeps from publishing it alone. Nothing is recorded when nothing changed.
+    /// </summary>
+    public void RecordEdit(Actor actor, DateTimeOffset now, IReadOnlyList<FieldChange> changes, HistoryEvent? how = null, string? detail = null)
+    {
+        if (changes.Count == 0) return;
+        AuditEntries.Add(new AuditEntry { ChangedBy = actor.Name, ChangedAt = now, Changes = [.. changes], Event = how, Detail = detail });
+        LastEditedBy = actor.Name;
+        LastEditedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Records on this listing that one of its partners changed (shared details, a merge): the listing's content is the
+    /// same, so its author for the four-eyes rule stays. Fields read "partner[slug].name".
+    /// </summary>
+    public void RecordPartnerChange(string partnerSlug, IReadOnlyList<FieldChange> changes, string by, DateTimeOffset now, HistoryEvent how, string detail)
+    {
+        if (changes.Count == 0) return;
+        AuditEntries.Add(new AuditEntry
+        {
+            ChangedBy = by, ChangedAt = now, Event = how, Detail = detail,
+            Changes = changes.Select(c => c with { Field = $"partner[{partnerSlug}].{c.Field}" }).ToList(),
+        });
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Applies a pending revision of this published listing: the same rule as publishing (criteria, four eyes against the
+    /// revision's last author, admin override), and the reviewer must have seen the revision's current version.
+    /// <paramref name="apply"/> maps the revision's content onto the listing and returns the changed fields.
+    /// </summary>
+    public async Task<Refusal?> ApproveRevisionAsync(CooperationRevision revision, Actor actor, DateTimeOffset now, ReviewDecision review,
+        Func<Task<IReadOnlyList<FieldChange>>> apply)
+    {
+        if (Status != CooperationStatus.Published) return new("Workflow.NotAllowed");
+        if (review.SeenVersion is { } seen && seen != revision.Version) return new("Workflow.RevisionStale");
+        if (Workflow.Refusal(CooperationStatus.InReview, CooperationStatus.Published, review, actor, revision.UpdatedBy) is { } refusal) return refusal;
+        var changes = await apply();
+        if (changes.Count > 0)
+        {
+            AuditEntries.Add(new AuditEntry
+            {
+                ChangedBy = revision.UpdatedBy, ChangedAt = now, Changes = [.. changes], Event = HistoryEvent.RevisionApproved, Detail = actor.Name,
+            });
+        }
+        LastEditedBy = revision.UpdatedBy;
+        LastEditedAt = revision.UpdatedAt;
+        UpdatedAt = now;
+        LastReviewedAt = now;
+        StatusChanges.Add(new StatusChange
+        {
+            From = Status, To = Status, ChangedBy = actor.Name, ChangedAt = now, Event = HistoryEvent.RevisionApproved, Detail = revision.UpdatedBy,
+            Reason = review.CleanReason,
+            CriteriaOverridden = !review.CriteriaPass,
+            FourEyesOverridden = Workflow.FourEyesApplies(review, actor, revision.UpdatedBy),
+        });
+        return null;
+    }
+
+    /// <summary>An import that changed nothing about the status still leaves its mark: who imported the listing from which file.</summary>
+    public void RecordImport(Actor actor, DateTimeOffset now, string source, string? overrideReason = null) =>
+        StatusChanges.Add(new StatusChange
+        {
+            From = Status, To = Status, ChangedBy = actor.Name, ChangedAt = now, Detail = source, Reason = overrideReason,
+            Event = overrideReason is null ? HistoryEvent.Imported : HistoryEvent.ImportedOverride,
+        });
+
+    /// <summary>A published listing checked and still current: it leaves the "due for review" list for another year.</summary>
+    public Refusal? MarkReviewed(Actor actor, DateTimeOffset now)
+    {
+        if (Status != CooperationStatus.Published) return new("Workflow.NotAllowed");
+        LastReviewedAt = now;
+        StatusChanges.Add(new StatusChange { From = Status, To = Status, ChangedBy = actor.Name, ChangedAt = now, Event = HistoryEvent.Reviewed });
+        return null;
+    }
+
+    /// <summary>Assigns the listing to a curator (null: nobody), recorded in the history.</summary>
+    public void AssignTo(string? curator, Actor actor, DateTimeOffset now)
+    {
+        if (curator == AssignedTo) return;
+        AssignedTo = curator;
+        StatusChanges.Add(new StatusChange { From = Status, To = Status, ChangedBy = actor.Name, ChangedAt = now, Event = HistoryEvent.Assigned, Detail = curator ?? "" });
+    }
 
     /// <summary>Years the cooperation has lasted, counting to <paramref name="currentYear"/> while it goes on; null when the start is unknown.</summary>
     public int? DurationYears(int currentYear) => Duration.Years(StartYear, EndYear, Ongoing, currentYear);

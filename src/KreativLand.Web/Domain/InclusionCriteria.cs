@@ -6,6 +6,8 @@ public enum CriterionOutcome { Pass, Fail, Unknown }
 public sealed record CriterionResult(string Key, CriterionOutcome Outcome, string ReasonKey, params object[] Arguments)
 {
     public string LabelKey => "Criteria." + Key;
+    /// <summary>A resource key said after the reason, e.g. where the population threshold comes from.</summary>
+    public string? NoteKey { get; init; }
 }
 
 /// <summary>A curator's statement on a criterion that cannot be read from the data, with a short note.</summary>
@@ -19,10 +21,11 @@ public sealed record CriteriaFacts(
     IReadOnlyList<CriteriaFacts.PartnerFacts> Partners,
     int? Population,
     string? CountryCode,
-    int PopulationThreshold,
+    PopulationThreshold? PopulationThreshold,
     Attestation EconomicBackground,
     Attestation EqualTerms,
-    Attestation RegionalEffects)
+    Attestation RegionalEffects,
+    Attestation SmeSize)
 {
     public sealed record PartnerFacts(string Name, PartnerKind Kind, int? Employees, string? SubsectorCode, bool? IsUrban);
 }
@@ -35,15 +38,13 @@ public sealed record CriteriaFacts(
 public static class InclusionCriteria
 {
     public const int MaxSmeEmployees = 250;
-    /// <summary>For countries without an entry in the threshold table (Germany's figure).</summary>
-    public const int DefaultPopulationThreshold = 20_000;
     public const int MaxUrbanPartners = 1;
 
     public static readonly string[] Keys = ["sme", "cci", "population", "urban", "economic-background", "equal-terms", "regional-effects"];
 
     public static IReadOnlyList<CriterionResult> Evaluate(CriteriaFacts facts) =>
     [
-        Sme(facts.Partners),
+        Sme(facts.Partners, facts.SmeSize),
         Cci(facts.Partners),
         Population(facts),
         Urban(facts.Partners),
@@ -54,14 +55,25 @@ public static class InclusionCriteria
 
     public static bool AllPass(IEnumerable<CriterionResult> results) => results.All(r => r.Outcome == CriterionOutcome.Pass);
 
-    private static CriterionResult Sme(IReadOnlyList<CriteriaFacts.PartnerFacts> partners)
+    private static CriterionResult Sme(IReadOnlyList<CriteriaFacts.PartnerFacts> partners, Attestation smeSize)
     {
+        if (partners.FirstOrDefault(p => p.Employees < 0) is { } impossible)
+            return new("sme", CriterionOutcome.Fail, "Criteria.Sme.Impossible", impossible.Name, impossible.Employees!.Value);
         var smes = partners.Where(p => p.Kind == PartnerKind.Sme).ToList();
         if (smes.Count == 0) return new("sme", CriterionOutcome.Fail, "Criteria.Sme.None");
         if (smes.FirstOrDefault(p => p.Employees is <= MaxSmeEmployees) is { } small)
             return new("sme", CriterionOutcome.Pass, "Criteria.Sme.Pass", small.Name, small.Employees!.Value);
         if (smes.FirstOrDefault(p => p.Employees is null) is { } unknown)
-            return new("sme", CriterionOutcome.Unknown, "Criteria.Sme.EmployeesUnknown", unknown.Name);
+        {
+            // No count known: the curator may confirm the size from a source, as for the attested criteria.
+            return smeSize switch
+            {
+                { Confirmed: true, Note: { } note } when !string.IsNullOrWhiteSpace(note) =>
+                    new("sme", CriterionOutcome.Pass, "Criteria.Sme.Attested", unknown.Name, note.Trim()),
+                { Confirmed: false } => new("sme", CriterionOutcome.Fail, "Criteria.Sme.AttestedTooLarge", unknown.Name),
+                _ => new("sme", CriterionOutcome.Unknown, "Criteria.Sme.EmployeesUnknown", unknown.Name),
+            };
+        }
         return new("sme", CriterionOutcome.Fail, "Criteria.Sme.TooLarge", MaxSmeEmployees);
     }
 
@@ -78,11 +90,15 @@ public static class InclusionCriteria
     private static CriterionResult Population(CriteriaFacts facts)
     {
         var country = string.IsNullOrEmpty(facts.CountryCode) ? "?" : facts.CountryCode;
+        if (facts.Population is < 0) return new("population", CriterionOutcome.Fail, "Criteria.Population.Impossible", facts.Population.Value);
+        // A country without a threshold is never measured against another country's figure.
+        if (facts.PopulationThreshold is not { } threshold) return new("population", CriterionOutcome.Unknown, "Criteria.Population.NoThreshold", country);
+        var source = threshold.Source == ThresholdSource.Admin ? "Criteria.Population.SetByAdmin" : "Criteria.Population.Derived";
         if (facts.Population is not { } population)
-            return new("population", CriterionOutcome.Unknown, "Criteria.Population.Unknown", facts.PopulationThreshold, country);
-        return population < facts.PopulationThreshold
-            ? new("population", CriterionOutcome.Pass, "Criteria.Population.Pass", population, facts.PopulationThreshold, country)
-            : new("population", CriterionOutcome.Fail, "Criteria.Population.Fail", population, facts.PopulationThreshold, country);
+            return new("population", CriterionOutcome.Unknown, "Criteria.Population.Unknown", threshold.Value, country) { NoteKey = source };
+        return population < threshold.Value
+            ? new("population", CriterionOutcome.Pass, "Criteria.Population.Pass", population, threshold.Value, country) { NoteKey = source }
+            : new("population", CriterionOutcome.Fail, "Criteria.Population.Fail", population, threshold.Value, country) { NoteKey = source };
     }
 
     private static CriterionResult Urban(IReadOnlyList<CriteriaFacts.PartnerFacts> partners)
@@ -105,9 +121,11 @@ public static class InclusionCriteria
     };
 }
 
-/// <summary>The population below which a municipality counts as rural, per country (edited by admins).</summary>
+/// <summary>An admin's own population threshold for a country, replacing the derived one (<see cref="PopulationThresholds"/>).</summary>
 public class CountryThreshold
 {
     public string CountryCode { get; set; } = "";
     public int PopulationThreshold { get; set; }
+    public string? SetBy { get; set; }
+    public DateTimeOffset? SetAt { get; set; }
 }

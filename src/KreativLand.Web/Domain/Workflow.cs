@@ -19,22 +19,33 @@ public static class Workflow
     public const int MaxReasonLength = 1500;
 
     /// <summary>
-    /// Null when the transition may happen, else the resource key of the reason it may not.
-    /// Publishing needs every inclusion criterion to pass — or an admin's override with a written reason.
+    /// Null when <paramref name="actor"/> may move a listing from <paramref name="from"/> to <paramref name="to"/>, else why not.
+    /// Publishing needs every inclusion criterion to pass and, under the four-eyes rule, a reviewer other than
+    /// <paramref name="lastEditor"/> (who wrote the content or sent the submission); an admin may override either with a reason.
     /// </summary>
-    public static string? Refusal(CooperationStatus from, CooperationStatus to, bool criteriaPass, bool isAdmin, bool overrideCriteria, string? reason)
+    public static Refusal? Refusal(CooperationStatus from, CooperationStatus to, ReviewDecision review, Actor actor, string? lastEditor)
     {
-        if (reason is not null && reason.Trim().Length > MaxReasonLength) return "Workflow.ReasonTooLong";
-        if (!Allowed[from].Contains(to)) return "Workflow.NotAllowed";
-        if (to == CooperationStatus.Rejected && string.IsNullOrWhiteSpace(reason)) return "Workflow.RejectReasonRequired";
-        if (to == CooperationStatus.Published && !criteriaPass)
+        if (review.CleanReason?.Length > MaxReasonLength) return new("Workflow.ReasonTooLong");
+        if (!Allowed[from].Contains(to)) return new("Workflow.NotAllowed");
+        if (to == CooperationStatus.Rejected && review.CleanReason is null) return new("Workflow.RejectReasonRequired");
+        if (to != CooperationStatus.Published) return null;
+        var criteriaFail = !review.CriteriaPass;
+        var ownWork = FourEyesApplies(review, actor, lastEditor);
+        if (!criteriaFail && !ownWork) return null;
+        if (!review.Override)
         {
-            if (!overrideCriteria) return "Workflow.CriteriaNotMet";
-            if (!isAdmin) return "Workflow.OverrideAdminOnly";
-            if (string.IsNullOrWhiteSpace(reason)) return "Workflow.OverrideReasonRequired";
+            // Both reasons are named, so nobody fixes one and runs into the other.
+            if (criteriaFail) return new("Workflow.CriteriaNotMet", [], review.FailingCriteria) { FourEyesToo = ownWork };
+            return new("Workflow.FourEyes");
         }
+        if (!actor.IsAdmin) return new("Workflow.OverrideAdminOnly");
+        if (review.CleanReason is null) return new("Workflow.OverrideReasonRequired");
         return null;
     }
+
+    /// <summary>Whether the four-eyes rule stands in the way: it is on and the reviewer wrote the content themselves.</summary>
+    public static bool FourEyesApplies(ReviewDecision review, Actor actor, string? lastEditor) =>
+        review.FourEyes && lastEditor is not null && string.Equals(lastEditor, actor.Name, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>One recorded status transition of a listing.</summary>
@@ -49,6 +60,12 @@ public class StatusChange
     public string? Reason { get; set; }
     /// <summary>Published although a criterion failed or was unknown (admins only; the reason says why).</summary>
     public bool CriteriaOverridden { get; set; }
+    /// <summary>Published or approved by the content's own author, an admin overriding the four-eyes rule (the reason says why).</summary>
+    public bool FourEyesOverridden { get; set; }
+    /// <summary>What happened besides the transition (created, imported, revision approved, checked, assigned).</summary>
+    public HistoryEvent Event { get; set; }
+    /// <summary>The event's argument: the import file, the revision's author, the assignee.</summary>
+    public string? Detail { get; set; }
 }
 
 /// <summary>One save of a listing: which fields changed, from what to what.</summary>
@@ -59,6 +76,9 @@ public class AuditEntry
     public string ChangedBy { get; set; } = "";
     public DateTimeOffset ChangedAt { get; set; }
     public List<FieldChange> Changes { get; set; } = [];
+    /// <summary>Null for an edit in the editor; else how the change came (import, approved revision, partner change).</summary>
+    public HistoryEvent? Event { get; set; }
+    public string? Detail { get; set; }
 }
 
 public sealed record FieldChange(string Field, string? Before, string? After);
@@ -79,4 +99,17 @@ public class CooperationRevision
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Optimistic-concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
+
+    public static CooperationRevision Create(int cooperationId, string content, Actor actor, DateTimeOffset now) => new()
+    {
+        CooperationId = cooperationId, Content = content, CreatedBy = actor.Name, CreatedAt = now, UpdatedBy = actor.Name, UpdatedAt = now,
+    };
+
+    /// <summary>A later edit replaces the waiting one; its author is then the one the four-eyes rule keeps from approving it.</summary>
+    public void Replace(string content, Actor actor, DateTimeOffset now)
+    {
+        Content = content;
+        UpdatedBy = actor.Name;
+        UpdatedAt = now;
+    }
 }

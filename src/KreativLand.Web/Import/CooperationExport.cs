@@ -49,7 +49,31 @@ public static class CooperationExport
             Country = cp.Partner.CountryCode,
             Urban = cp.Partner.IsUrban,
         }).ToList(),
+        Attestations = Curation.Attestations.ToRecord(c),
     };
+
+    /// <summary>Writes a partner's stored details into a record's row (its slug and role stay).</summary>
+    public static void FillDetails(ImportPartner row, PartnerDetails details)
+    {
+        row.Name = details.Name;
+        row.Kind = Code.Of(details.Kind);
+        row.Website = details.Website;
+        row.Sector = details.Sector;
+        row.SectorCode = details.SectorCode;
+        row.Employees = details.Employees;
+        row.Subsector = details.SubsectorCode;
+        row.Municipality = details.Municipality;
+        row.Country = details.CountryCode;
+        row.Urban = details.IsUrban;
+    }
+
+    /// <summary>A record's content as flat fields for the audit trail; the status has its own history.</summary>
+    public static SortedDictionary<string, string> Snapshot(ImportCooperation record)
+    {
+        var fields = Flatten(record);
+        fields.Remove("status");
+        return fields;
+    }
 
     private static ImportText Text(LocalizedText? text) => new() { De = text?.De, En = text?.En };
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KreativLand.Web.Curation;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,28 @@ namespace KreativLand.Web.Import;
 public sealed record ImportResult(int Created, int Updated, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+    /// <summary>Records for published listings that became pending revisions (counted in <see cref="Updated"/>).</summary>
+    public int Revisions { get; init; }
+    /// <summary>Changes to partners that published listings show, held for review.</summary>
+    public int HeldPartnerChanges { get; init; }
     public static ImportResult Failed(params string[] errors) => new(0, 0, errors);
 }
 
 /// <summary>
-/// Reads a file in the import format, validates every record and, only when all are valid,
-/// creates or updates the cooperations (matched by slug) and partners (matched by slug) in one transaction.
+/// Who imports, from which file, and an admin's override: with a reason, records for published listings replace them
+/// at once instead of becoming revisions, and listings may be created as published (both recorded with the reason).
+/// </summary>
+public sealed record ImportOptions(Actor Actor, string Source, string? OverrideReason = null)
+{
+    public bool Override => !string.IsNullOrWhiteSpace(OverrideReason);
+}
+
+/// <summary>
+/// Reads a file in the import format, validates every record and, only when all are valid and every status change is one
+/// the workflow allows, creates or updates the cooperations (matched by slug) and partners (matched by slug) in one
+/// transaction. Imports go through the listings' own workflow methods: each imported listing gets a history entry naming
+/// who imported it from which file; a record for a published listing becomes a pending revision; changes to partners
+/// that published listings show wait for review (<see cref="PartnerChanges"/>).
 /// </summary>
 public sealed partial class CooperationImporter(KreativLandDbContext db, TimeProvider clock)
 {
@@ -30,50 +47,34 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         MaxDepth = 16,
     };
 
-    public Task<ImportResult> ImportAsync(Stream json, CancellationToken cancellationToken = default) =>
-        ImportAsync(json, allowPublished: true, cancellationToken);
-
-    /// <summary>
-    /// With <paramref name="allowPublished"/> false (a curator's upload), a file with published records is refused:
-    /// publishing goes through the review workflow and its criteria checks.
-    /// </summary>
-    public async Task<ImportResult> ImportAsync(Stream json, bool allowPublished, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(Stream json, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var (file, parseError) = await ParseAsync(json, cancellationToken);
         if (file is null) return ImportResult.Failed(parseError!);
 
         var errors = ImportValidator.Validate(file);
-        if (!allowPublished && file.Cooperations is not null)
-        {
-            errors.AddRange(file.Cooperations
-                .Select((record, index) => (record, index))
-                .Where(x => x.record?.Status == Code.Of(CooperationStatus.Published))
-                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: {L["ImportMessage.PublishedByAdminOnly"]}"));
-        }
-        if (errors.Count == 0 && !allowPublished)
-        {
-            // Replacing a published listing by import would bypass its revision review.
-            var slugs = file.Cooperations!.Select(c => c!.Slug!).ToList();
-            var published = await db.Cooperations.Where(c => slugs.Contains(c.Slug) && c.Status == CooperationStatus.Published)
-                .Select(c => c.Slug).ToListAsync(cancellationToken);
-            errors.AddRange(file.Cooperations!.Select((record, index) => (record, index))
-                .Where(x => published.Contains(x.record!.Slug!))
-                .Select(x => $"{ImportValidator.RecordName(x.index, x.record)}: {L["ImportMessage.ListingIsPublished"]}"));
-        }
+        if (options.Override && !options.Actor.IsAdmin) errors.Insert(0, L["ImportMessage.OverrideAdminOnly"]);
+        if (options.OverrideReason?.Trim().Length > Workflow.MaxReasonLength) errors.Insert(0, L["Workflow.ReasonTooLong"]);
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
+        var outcome = await ApplyAsync(file.Cooperations!.Select(c => c!).ToList(), options, cancellationToken);
+        if (outcome.Errors.Count > 0)
+        {
+            // Nothing is stored when one record is refused.
+            db.ChangeTracker.Clear();
+            return outcome;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (created, updated) = await ApplyAsync(file.Cooperations!.Select(c => c!).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(created, updated, []);
+        return outcome;
     }
 
-    public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path)) return ImportResult.Failed(L["ImportMessage.FileNotFound", path]);
         await using var stream = File.OpenRead(path);
-        return await ImportAsync(stream, cancellationToken);
+        return await ImportAsync(stream, options, cancellationToken);
     }
 
     private static async Task<(ImportFile? File, string? Error)> ParseAsync(Stream json, CancellationToken cancellationToken)
@@ -117,44 +118,100 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     [GeneratedRegex(@"^\$\.cooperations\[(\d+)\](.*)$")]
     private static partial Regex RecordPath();
 
-    private async Task<(int Created, int Updated)> ApplyAsync(List<ImportCooperation> records, CancellationToken cancellationToken)
+    private async Task<ImportResult> ApplyAsync(List<ImportCooperation> records, ImportOptions options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var actor = options.Actor;
         var slugs = records.Select(r => r.Slug!).ToList();
         var existing = await db.Cooperations
-            .Include(c => c.Partners)
+            .Include(c => c.Partners).ThenInclude(p => p.Partner)
+            .AsSplitQuery()
             .Where(c => slugs.Contains(c.Slug))
             .ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var existingIds = existing.Values.Select(c => c.Id).ToList();
+        var revisions = await db.CooperationRevisions.Where(r => existingIds.Contains(r.CooperationId)).ToDictionaryAsync(r => r.CooperationId, cancellationToken);
 
         var partnerSlugs = records.SelectMany(r => r.Partners!).Select(p => p!.Slug!).Distinct().ToList();
         var partners = await db.Partners
             .Where(p => partnerSlugs.Contains(p.Slug))
             .ToDictionaryAsync(p => p.Slug, cancellationToken);
+        var thresholds = await ListingCriteria.AdminThresholdsAsync(db, cancellationToken);
+        var fourEyes = await WorkflowSettings.FourEyesAsync(db, cancellationToken);
+        var source = options.Source;
 
-        int created = 0, updated = 0;
-        foreach (var record in records)
+        var errors = new List<string>();
+        int created = 0, updated = 0, revised = 0, held = 0;
+        for (var index = 0; index < records.Count; index++)
         {
+            var record = records[index];
+            string Named(Refusal refusal) => $"{ImportValidator.RecordName(index, record)}: {Describe(refusal)}";
+            ReviewDecision Review() => new(ListingCriteria.Evaluate(record, thresholds), fourEyes, options.Override, options.OverrideReason);
+
             if (!existing.TryGetValue(record.Slug!, out var cooperation))
             {
-                cooperation = new Cooperation { Slug = record.Slug!, CreatedAt = now };
+                var status = record.Status is null ? CooperationStatus.Draft : Code.Parse<CooperationStatus>(record.Status);
+                var review = status == CooperationStatus.Published || options.Override ? Review() : null;
+                if (Cooperation.CreationRefusal(status, actor, review) is { } refused) { errors.Add(Named(refused)); continue; }
+                cooperation = Cooperation.Create(record.Slug!, status, actor, now, HistoryEvent.Imported, source, review);
                 db.Cooperations.Add(cooperation);
                 existing[cooperation.Slug] = cooperation;
+                MapCooperation(record, cooperation, now);
+                LinkPartners(record, cooperation, partners);
                 created++;
+                continue;
+            }
+
+            updated++;
+            var target = record.Status is null ? cooperation.Status : Code.Parse<CooperationStatus>(record.Status);
+            if (cooperation.Status == CooperationStatus.Published && !options.Override)
+            {
+                // The live version stays until a curator approves the imported one.
+                if (target != CooperationStatus.Published) { errors.Add(Named(new Refusal("ImportMessage.PublishedStatusChange", Code.Of(target)))); continue; }
+                held += await ProposePartnerDetailsAsync(record, partners, actor, now, cooperation.Id, listingPublished: true, null, cancellationToken);
+                KeepStoredPartnerDetails(record, partners);
+                var content = new RevisionContent(record);
+                if (revisions.TryGetValue(cooperation.Id, out var revision)) revision.Replace(content.Serialize(), actor, now);
+                else db.CooperationRevisions.Add(revisions[cooperation.Id] = CooperationRevision.Create(cooperation.Id, content.Serialize(), actor, now));
+                revised++;
+                continue;
+            }
+
+            held += await ProposePartnerDetailsAsync(record, partners, actor, now, cooperation.Id, cooperation.Status == CooperationStatus.Published,
+                options.Override ? options.OverrideReason : null, cancellationToken);
+            var before = CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
+            MapCooperation(record, cooperation, now);
+            LinkPartners(record, cooperation, partners);
+            var changes = CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation)));
+            var how = options.Override && cooperation.Status == CooperationStatus.Published ? HistoryEvent.ImportedOverride : HistoryEvent.Imported;
+            cooperation.RecordEdit(actor, now, changes, how, source);
+            if (target != cooperation.Status)
+            {
+                if (cooperation.TransitionTo(target, actor, now, Review(), revisions.ContainsKey(cooperation.Id), HistoryEvent.Imported, source) is { } refusal)
+                    errors.Add(Named(refusal));
             }
             else
             {
-                updated++;
+                cooperation.RecordImport(actor, now, source, how == HistoryEvent.ImportedOverride ? options.OverrideReason!.Trim() : null);
             }
-
-            MapCooperation(record, cooperation, now);
-            LinkPartners(record, cooperation, partners);
         }
-        return (created, updated);
+        return new ImportResult(created, updated, errors) { Revisions = revised, HeldPartnerChanges = held };
+    }
+
+    /// <summary>A refusal of the workflow in the current UI culture, naming the criteria that failed.</summary>
+    public static string Describe(Refusal refusal)
+    {
+        var message = L[refusal.Key, refusal.Arguments];
+        if (refusal.FailingCriteria.Count > 0)
+            message += " " + L["Workflow.FailingCriteria", string.Join(", ", refusal.FailingCriteria.Select(key => L["Criteria." + key]))];
+        if (refusal.FourEyesToo) message += " " + L["Workflow.FourEyes"];
+        return message;
     }
 
     /// <summary>
-    /// Applies one valid record to a (tracked or new) cooperation, as an import would: partners are matched by slug,
-    /// created when new, and their details updated. The caller validates first and saves.
+    /// Applies one valid record's content to a (tracked or new) cooperation: texts, tags, place, attestations, and its
+    /// partners in order — known ones (by slug) linked as they are stored, new ones created. Status and history are the
+    /// caller's (through the listing's workflow methods); changes to a known partner's details go through
+    /// <see cref="ProposePartnerDetailsAsync"/> first.
     /// </summary>
     public async Task ApplyRecordAsync(ImportCooperation record, Cooperation cooperation, CancellationToken cancellationToken = default)
     {
@@ -164,7 +221,45 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         LinkPartners(record, cooperation, partners);
     }
 
-    /// <summary>The record's partners, in its order: known ones (by slug) updated, new ones created.</summary>
+    /// <summary>
+    /// For each row naming a known partner whose details differ: the change is applied at once, or held for review when a
+    /// published listing shows the partner (<see cref="PartnerChanges"/>). Returns the proposals.
+    /// </summary>
+    public async Task<IReadOnlyList<PartnerProposal>> ProposePartnerDetailsAsync(ImportCooperation record, Actor actor, int? listingId, bool listingPublished,
+        CancellationToken cancellationToken)
+    {
+        var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
+        var partners = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
+        var proposals = new List<PartnerProposal>();
+        foreach (var row in record.Partners!)
+        {
+            if (!partners.TryGetValue(row!.Slug!, out var partner)) continue;
+            proposals.Add(await PartnerChanges.ProposeAsync(db, partner, DetailsOf(row), actor, clock.GetUtcNow(), cancellationToken, listingId, listingPublished));
+        }
+        return proposals;
+    }
+
+    private async Task<int> ProposePartnerDetailsAsync(ImportCooperation record, Dictionary<string, Partner> partners, Actor actor, DateTimeOffset now,
+        int listingId, bool listingPublished, string? overrideReason, CancellationToken cancellationToken)
+    {
+        var held = 0;
+        foreach (var row in record.Partners!)
+        {
+            if (!partners.TryGetValue(row!.Slug!, out var partner) || partner.Id == 0) continue;
+            var proposal = await PartnerChanges.ProposeAsync(db, partner, DetailsOf(row), actor, now, cancellationToken, listingId, listingPublished, overrideReason);
+            if (proposal.Outcome == PartnerChangeOutcome.Held) held++;
+        }
+        return held;
+    }
+
+    /// <summary>Rows of known partners show their stored details (a revision's changes to them wait as partner changes).</summary>
+    public static void KeepStoredPartnerDetails(ImportCooperation record, IReadOnlyDictionary<string, Partner> partners)
+    {
+        foreach (var row in record.Partners!)
+            if (partners.TryGetValue(row!.Slug!, out var partner) && partner.Id != 0) CooperationExport.FillDetails(row, partner.Details);
+    }
+
+    /// <summary>The record's partners, in its order: known ones (by slug) linked without touching their details, new ones created.</summary>
     private void LinkPartners(ImportCooperation record, Cooperation cooperation, Dictionary<string, Partner> partners)
     {
         cooperation.Partners.Clear();
@@ -173,20 +268,16 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         {
             if (!partners.TryGetValue(importPartner!.Slug!, out var partner))
             {
-                partner = new Partner { Slug = importPartner.Slug! };
+                partner = Partner.Create(importPartner.Slug!, DetailsOf(importPartner));
                 db.Partners.Add(partner);
                 partners[partner.Slug] = partner;
             }
-            MapPartner(importPartner, partner);
             cooperation.Partners.Add(new CooperationPartner { Partner = partner, Cooperation = cooperation, Role = Text(importPartner.Role), SortOrder = order++ });
         }
     }
 
     private static void MapCooperation(ImportCooperation record, Cooperation cooperation, DateTimeOffset now)
     {
-        var status = record.Status is null ? CooperationStatus.Draft : Code.Parse<CooperationStatus>(record.Status);
-        if (status == CooperationStatus.Published && cooperation.PublishedAt is null) cooperation.PublishedAt = now;
-        cooperation.Status = status;
         cooperation.Title = Text(record.Title);
         cooperation.Summary = Text(record.Summary);
         cooperation.Description = Text(record.Description);
@@ -203,6 +294,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         cooperation.Quotes = (record.Quotes ?? []).Select(q => new Quote { Text = Text(q!.Text), Person = q.Person!.Trim(), Role = Clean(q.Role) }).ToList();
         cooperation.Media = (record.Media ?? []).Select(m => new MediaLink { Kind = Code.Parse<MediaKind>(m!.Kind!), Url = m.Url!.Trim(), Title = Clean(m.Title) }).ToList();
         cooperation.Images = (record.Images ?? []).Select(i => new Image { Url = i!.Url!.Trim(), Alt = Text(i.Alt), Credit = Clean(i.Credit) }).ToList();
+        Attestations.Apply(record.Attestations, cooperation);
 
         var location = record.Location!;
         cooperation.Location = new Location
@@ -217,19 +309,10 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         cooperation.UpdatedAt = now;
     }
 
-    private static void MapPartner(ImportPartner source, Partner partner)
-    {
-        partner.Name = source.Name!.Trim();
-        partner.Kind = Code.Parse<PartnerKind>(source.Kind!);
-        partner.Website = Clean(source.Website);
-        partner.Sector = Clean(source.Sector);
-        partner.SectorCode = Clean(source.SectorCode);
-        partner.Employees = source.Employees;
-        partner.SubsectorCode = Clean(source.Subsector);
-        partner.Municipality = Clean(source.Municipality);
-        partner.CountryCode = Clean(source.Country);
-        partner.IsUrban = source.Urban;
-    }
+    /// <summary>A record's partner row as details (trimmed, empty values as none).</summary>
+    public static PartnerDetails DetailsOf(ImportPartner source) => new(
+        source.Name!.Trim(), Code.Parse<PartnerKind>(source.Kind!), Clean(source.Website), Clean(source.Sector), Clean(source.SectorCode)?.ToUpperInvariant(), source.Employees,
+        Clean(source.Subsector), Clean(source.Municipality), Clean(source.Country)?.ToUpperInvariant(), source.Urban);
 
     private static LocalizedText Text(ImportText? text) => text is null ? LocalizedText.Empty : new(Clean(text.De), Clean(text.En));
 

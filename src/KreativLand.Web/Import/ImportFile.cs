@@ -38,6 +38,24 @@ public sealed class ImportCooperation
     public List<ImportImage?>? Images { get; set; }
     public ImportLocation? Location { get; set; }
     public List<ImportPartner?>? Partners { get; set; }
+    /// <summary>The curator's statements on the criteria that cannot be read from the data (optional).</summary>
+    public ImportAttestations? Attestations { get; set; }
+}
+
+public sealed class ImportAttestations
+{
+    public ImportAttestation? EconomicBackground { get; set; }
+    public ImportAttestation? EqualTerms { get; set; }
+    public ImportAttestation? RegionalEffects { get; set; }
+    /// <summary>The SME has at most 250 employees, for when no count is known.</summary>
+    public ImportAttestation? SmeSize { get; set; }
+}
+
+public sealed class ImportAttestation
+{
+    /// <summary>true: met, false: not met, null/absent: open.</summary>
+    public bool? Confirmed { get; set; }
+    public string? Note { get; set; }
 }
 
 public sealed class ImportAdvice

@@ -11,6 +11,8 @@ public static class ImportValidator
     private static readonly ImportProblem.Factory L = new();
     public const int MaxTitle = 200, MaxSummary = 600, MaxDescription = 20_000, MaxAdvice = 5_000, MaxName = 200, MaxUrl = 500;
     public const int MinYear = 1900, MaxYear = 2100;
+    /// <summary>A curator's note on a criterion (the database column's size).</summary>
+    public const int MaxAttestationNote = 2000;
 
     public static string RecordName(int index, ImportCooperation? record) =>
         (record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1]).Message;
@@ -109,6 +111,9 @@ public static class ImportValidator
 
         ValidateLocation(r.Location, errors);
         ValidatePartners(r.Partners, errors);
+        foreach (var (name, attestation) in new[] { ("economicBackground", r.Attestations?.EconomicBackground), ("equalTerms", r.Attestations?.EqualTerms),
+                     ("regionalEffects", r.Attestations?.RegionalEffects), ("smeSize", r.Attestations?.SmeSize) })
+            MaxLength(attestation?.Note, $"attestations.{name}.note", MaxAttestationNote, errors);
     }
 
     private static void ValidateLocation(ImportLocation? location, List<ImportProblem> errors)
@@ -139,24 +144,36 @@ public static class ImportValidator
             if (string.IsNullOrWhiteSpace(p.Slug)) errors.Add(L["ImportMessage.Required", $"{at}.slug"]);
             else if (!Slugs.IsValid(p.Slug)) errors.Add(L["ImportMessage.SlugFormat", $"{at}.slug"]);
             else if (!slugs.Add(p.Slug)) errors.Add(L["ImportMessage.PartnerListedTwice", $"{at}.slug", p.Slug]);
-            if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(L["ImportMessage.Required", $"{at}.name"]);
-            else if (p.Name.Length > MaxName) errors.Add(L["ImportMessage.MaxLength", $"{at}.name", MaxName]);
-            if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add(L["ImportMessage.OneOf", $"{at}.kind", string.Join(", ", Code.All<PartnerKind>())]);
-            else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add(L["ImportMessage.SubsectorRequired", $"{at}.subsector"]);
-            if (!string.IsNullOrWhiteSpace(p.Subsector) && !Subsector.IsCode(p.Subsector.Trim()))
-                errors.Add(L["ImportMessage.ValueNotKnown", $"{at}.subsector", p.Subsector, string.Join(", ", Subsector.Seed.Select(s => s.Code))]);
-            MaxLength(p.Sector, $"{at}.sector", MaxName, errors);
-            if (!string.IsNullOrWhiteSpace(p.SectorCode) && !NaceSection.IsCode(p.SectorCode.Trim()))
-                errors.Add(L["ImportMessage.ValueNotKnown", $"{at}.sectorCode", p.SectorCode, string.Join(", ", NaceSection.All.Select(s => s.Code))]);
-            MaxLength(p.Municipality, $"{at}.municipality", MaxName, errors);
-            MaxLength(p.Website, $"{at}.website", MaxUrl, errors);
-            if (p.Employees is < 0) errors.Add(L["ImportMessage.AtLeast", $"{at}.employees", 0]);
-            if (p.Website is not null && !IsWebUrl(p.Website)) errors.Add(L["ImportMessage.Url", $"{at}.website"]);
-            if (p.Country is not null && !Countries.IsCode(p.Country)) errors.Add(L["ImportMessage.Country", $"{at}.country"]);
+            ValidatePartner(p, at + ".", errors);
             OptionalText(p.Role, $"{at}.role", MaxName, errors);
         }
     }
 
+    /// <summary>The problems of one partner's details (the partner area edits them on their own); fields named without a prefix.</summary>
+    public static List<ImportProblem> PartnerProblems(ImportPartner partner)
+    {
+        var problems = new List<ImportProblem>();
+        ValidatePartner(partner, "", problems);
+        return problems;
+    }
+
+    private static void ValidatePartner(ImportPartner p, string at, List<ImportProblem> errors)
+    {
+        if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(L["ImportMessage.Required", $"{at}name"]);
+        else if (p.Name.Length > MaxName) errors.Add(L["ImportMessage.MaxLength", $"{at}name", MaxName]);
+        if (!Code.TryParse<PartnerKind>(p.Kind, out var kind)) errors.Add(L["ImportMessage.OneOf", $"{at}kind", string.Join(", ", Code.All<PartnerKind>())]);
+        else if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(p.Subsector)) errors.Add(L["ImportMessage.SubsectorRequired", $"{at}subsector"]);
+        if (!string.IsNullOrWhiteSpace(p.Subsector) && !Subsector.IsCode(p.Subsector.Trim()))
+            errors.Add(L["ImportMessage.ValueNotKnown", $"{at}subsector", p.Subsector, string.Join(", ", Subsector.Seed.Select(s => s.Code))]);
+        MaxLength(p.Sector, $"{at}sector", MaxName, errors);
+        if (!string.IsNullOrWhiteSpace(p.SectorCode) && !NaceSection.IsCode(p.SectorCode.Trim()))
+            errors.Add(L["ImportMessage.ValueNotKnown", $"{at}sectorCode", p.SectorCode, string.Join(", ", NaceSection.All.Select(s => s.Code))]);
+        MaxLength(p.Municipality, $"{at}municipality", MaxName, errors);
+        MaxLength(p.Website, $"{at}website", MaxUrl, errors);
+        if (p.Employees is < 0) errors.Add(L["ImportMessage.AtLeast", $"{at}employees", 0]);
+        if (p.Website is not null && !IsWebUrl(p.Website)) errors.Add(L["ImportMessage.Url", $"{at}website"]);
+        if (p.Country is not null && !Countries.IsCode(p.Country)) errors.Add(L["ImportMessage.Country", $"{at}country"]);
+    }
 
     private static void MaxLength(string? value, string field, int max, List<ImportProblem> errors)
     {

@@ -15,13 +15,7 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IC
         // Anything failing besides the tiles (a CSP violation, a 500) is a defect.
         Chromium.CollectFailures(page, failures);
 
-        // Sign in through the redirect.
-        await page.GotoAsync("/admin");
-        await page.WaitForURLAsync("**/account/login**");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Passwort").FillAsync(Curators.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await SignInAsync(page, email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Neuer Eintrag" }).First.ClickAsync();
         await page.WaitForURLAsync("**/admin/cooperations/edit");
@@ -77,9 +71,15 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IC
         await page.Locator("#Transition_To").SelectOptionAsync("in-review");
         await page.Locator("#transition").ClickAsync();
         await Assertions.Expect(page.Locator("#current-status")).ToHaveTextAsync("In Prüfung");
-        await page.Locator("#Transition_To").SelectOptionAsync("published");
-        await page.Locator("#transition").ClickAsync();
-        await Assertions.Expect(page.Locator("#current-status")).ToHaveTextAsync("Veröffentlicht");
+        // She wrote it, so a second curator publishes it (the four-eyes rule).
+        await Assertions.Expect(page.Locator("#four-eyes-hint")).ToContainTextAsync("Vier-Augen-Prinzip");
+        var reviewer = await NewPageAsync(site.BaseAddress);
+        await SignInAsync(reviewer, await Curators.CreateAsync(site, "curator"));
+        await reviewer.GotoAsync(new Uri(page.Url).PathAndQuery);
+        await reviewer.Locator("#Transition_To").SelectOptionAsync("published");
+        await reviewer.Locator("#transition").ClickAsync();
+        await Assertions.Expect(reviewer.Locator("#current-status")).ToHaveTextAsync("Veröffentlicht");
+        await page.ReloadAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Öffentliche Seite ansehen" }).ClickAsync();
         await page.WaitForURLAsync("**/cooperations/holz-und-klang-im-dreilaendereck");
@@ -95,5 +95,16 @@ public class CuratorBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IC
         Assert.Contains("Studio Grenzklang", await details.Content.ReadAsStringAsync());
         using var list = await api.GetAsync("/api/v1/cooperations");
         Assert.Contains("holz-und-klang-im-dreilaendereck", await list.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Signs in through the redirect from the curator area, as a person would.</summary>
+    internal static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Passwort").FillAsync(Curators.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
     }
 }

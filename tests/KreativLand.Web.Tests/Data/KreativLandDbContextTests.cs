@@ -13,7 +13,7 @@ public class KreativLandDbContextTests(DatabaseFixture database) : IClassFixture
         await using var db = database.OpenContext();
         await db.Database.ExecuteSqlRawAsync("TRUNCATE cooperation_partners, cooperations, partners RESTART IDENTITY CASCADE");
         var result = await new CooperationImporter(db, TimeProvider.System)
-            .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "basic.json"));
+            .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "basic.json"), TestImports.Seed);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }
 

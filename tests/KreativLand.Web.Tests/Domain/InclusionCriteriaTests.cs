@@ -8,14 +8,54 @@ public class InclusionCriteriaTests
     private static readonly Attestation Yes = new(true, "seen in the project report");
 
     private static CriteriaFacts Facts(
-        IReadOnlyList<PartnerFacts>? partners = null, int? population = 5_000, string country = "DE", int threshold = 20_000,
-        Attestation? economic = null, Attestation? equal = null, Attestation? regional = null) =>
-        new(partners ?? [Sme(10), Cci("design")], population, country, threshold, economic ?? Yes, equal ?? Yes, regional ?? Yes);
+        IReadOnlyList<PartnerFacts>? partners = null, int? population = 5_000, string country = "DE", int? threshold = 20_000,
+        Attestation? economic = null, Attestation? equal = null, Attestation? regional = null, Attestation? smeSize = null) =>
+        new(partners ?? [Sme(10), Cci("design")], population, country,
+            threshold is { } value ? new PopulationThreshold(country, value, ThresholdSource.Derived) : null,
+            economic ?? Yes, equal ?? Yes, regional ?? Yes, smeSize ?? Attestation.Empty);
 
     private static PartnerFacts Sme(int? employees, bool? urban = false, string name = "Sawmill") => new(name, PartnerKind.Sme, employees, null, urban);
     private static PartnerFacts Cci(string? subsector, bool? urban = false, string name = "Studio") => new(name, PartnerKind.Cci, null, subsector, urban);
 
     private static CriterionResult Result(CriteriaFacts facts, string key) => InclusionCriteria.Evaluate(facts).Single(r => r.Key == key);
+
+    [Fact]
+    public void Impossible_values_fail()
+    {
+        Assert.Equal((CriterionOutcome.Fail, "Criteria.Sme.Impossible"), Outcome(Facts([Sme(-5), Cci("design")]), "sme"));
+        Assert.Equal((CriterionOutcome.Fail, "Criteria.Population.Impossible"), Outcome(Facts(population: -1), "population"));
+    }
+
+    [Fact]
+    public void A_country_without_a_threshold_is_unknown_never_another_countrys_figure()
+    {
+        Assert.Equal((CriterionOutcome.Unknown, "Criteria.Population.NoThreshold"), Outcome(Facts(population: 900, country: "AD", threshold: null), "population"));
+    }
+
+    [Fact]
+    public void The_checklist_says_where_the_threshold_comes_from()
+    {
+        Assert.Equal("Criteria.Population.Derived", Result(Facts(), "population").NoteKey);
+        var admin = new CriteriaFacts([Sme(10), Cci("design")], 5_000, "LU", new PopulationThreshold("LU", 8_000, ThresholdSource.Admin), Yes, Yes, Yes, Attestation.Empty);
+        Assert.Equal("Criteria.Population.SetByAdmin", Result(admin, "population").NoteKey);
+    }
+
+    [Fact]
+    public void Without_an_employee_count_the_curator_may_confirm_the_sme_size_with_a_note()
+    {
+        Assert.Equal((CriterionOutcome.Unknown, "Criteria.Sme.EmployeesUnknown"), Outcome(Facts([Sme(null), Cci("design")]), "sme"));
+        Assert.Equal((CriterionOutcome.Pass, "Criteria.Sme.Attested"), Outcome(Facts([Sme(null), Cci("design")], smeSize: new(true, "the report lists it as an SME")), "sme"));
+        Assert.Equal((CriterionOutcome.Unknown, "Criteria.Sme.EmployeesUnknown"), Outcome(Facts([Sme(null), Cci("design")], smeSize: new(true, null)), "sme"));
+        Assert.Equal((CriterionOutcome.Fail, "Criteria.Sme.AttestedTooLarge"), Outcome(Facts([Sme(null), Cci("design")], smeSize: new(false, "400 staff")), "sme"));
+        // A known count decides; the attestation only fills the gap.
+        Assert.Equal(CriterionOutcome.Fail, Outcome(Facts([Sme(300), Cci("design")], smeSize: new(true, "x")), "sme").Outcome);
+    }
+
+    private static (CriterionOutcome Outcome, string ReasonKey) Outcome(CriteriaFacts facts, string key)
+    {
+        var result = Result(facts, key);
+        return (result.Outcome, result.ReasonKey);
+    }
 
     [Fact]
     public void A_complete_listing_passes_every_criterion()
@@ -126,16 +166,19 @@ public class InclusionCriteriaTextTests
             [], [new("A", PartnerKind.Sme, null, null, null), new("B", PartnerKind.Cci, null, null, null)],
             [new("A", PartnerKind.Sme, 999, null, true), new("B", PartnerKind.Cci, null, "music", true)],
             [new("A", PartnerKind.Sme, 9, null, false), new("B", PartnerKind.Cci, null, "music", false)],
+            [new("A", PartnerKind.Sme, -5, null, false), new("B", PartnerKind.Cci, null, "music", false)],
         };
+        var thresholds = new PopulationThreshold?[] { new("DE", 20_000, ThresholdSource.Derived), new("DE", 15_000, ThresholdSource.Admin), null };
         var attestations = new[] { Attestation.Empty, new Attestation(true, null), new Attestation(false, "x"), new Attestation(true, "x") };
         var reasons = new HashSet<string>();
         foreach (var p in partners)
             foreach (var a in attestations)
-                foreach (var population in new int?[] { null, 10, 50_000 })
-                    foreach (var result in InclusionCriteria.Evaluate(new CriteriaFacts(p, population, "DE", 20_000, a, a, a)))
-                        reasons.UnionWith([result.ReasonKey, result.LabelKey, "Criteria.Outcome." + Code.Of(result.Outcome)]);
+                foreach (var population in new int?[] { null, 10, 50_000, -1 })
+                    foreach (var threshold in thresholds)
+                        foreach (var result in InclusionCriteria.Evaluate(new CriteriaFacts(p, population, "DE", threshold, a, a, a, a)))
+                            reasons.UnionWith(new[] { result.ReasonKey, result.LabelKey, "Criteria.Outcome." + Code.Of(result.Outcome), result.NoteKey }.OfType<string>());
 
-        Assert.Equal(17 + 7 + 3, reasons.Count);
+        Assert.Equal(22 + 7 + 3 + 2, reasons.Count);
         foreach (var language in Languages.All)
             Assert.Empty(reasons.Except(Keys(language)).Select(k => $"{language}: {k}"));
     }

@@ -22,12 +22,12 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Imports under the given UI language (messages follow it), English unless told.</summary>
-    private async Task<ImportResult> ImportAsync(string json, string language = Languages.English)
+    private async Task<ImportResult> ImportAsync(string json, string language = Languages.English, ImportOptions? options = null)
     {
         // Set inside this async method, the culture holds for the import and is undone on return.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         await using var db = database.OpenContext();
-        return await new CooperationImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        return await new CooperationImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), options ?? TestImports.Seed);
     }
 
     private static JsonObject Basic() => JsonNode.Parse(File.ReadAllText(BasicFile))!.AsObject();

@@ -40,6 +40,16 @@ public static class Curators
         return client;
     }
 
+    /// <summary>A new account signed in, with its address (for tests with several curators at once).</summary>
+    public static async Task<(HttpClient Client, string Email)> SignedInAsync(WebFixture site, string? role)
+    {
+        var email = await CreateAsync(site, role);
+        var client = site.CreateClient();
+        using var response = await SignInAsync(client, email, Password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return (client, email);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         client.SubmitFormAsync("/account/login", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 

@@ -65,12 +65,12 @@ public class WebFixture : DatabaseFixture
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Loads test data; by default the product's sample data.</summary>
-    protected virtual Task SeedAsync() => ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "SampleData", "cooperations.json"));
+    protected virtual Task SeedAsync() => ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "SampleData", "cooperations.json"), KreativLand.Web.Infrastructure.CommandLine.SampleDataImport);
 
-    public async Task ImportFileAsync(string path)
+    public async Task ImportFileAsync(string path, ImportOptions? options = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportFileAsync(path);
+        var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportFileAsync(path, options ?? TestImports.Seed);
         if (!result.Succeeded) throw new InvalidOperationException("test data refused: " + string.Join("; ", result.Errors));
     }
 

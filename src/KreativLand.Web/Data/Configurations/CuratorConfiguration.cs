@@ -12,6 +12,8 @@ public class StatusChangeConfiguration : IEntityTypeConfiguration<StatusChange>
         builder.Property(s => s.From).HasConversion<CodeConverter<CooperationStatus>>().HasMaxLength(20);
         builder.Property(s => s.ChangedBy).HasMaxLength(256);
         builder.Property(s => s.Reason).HasMaxLength(2000);
+        builder.Property(s => s.Event).HasConversion<CodeConverter<HistoryEvent>>().HasMaxLength(40).HasDefaultValue(HistoryEvent.Transition).HasSentinel(HistoryEvent.Transition);
+        builder.Property(s => s.Detail).HasMaxLength(500);
         builder.HasIndex(s => new { s.CooperationId, s.ChangedAt });
     }
 }
@@ -24,6 +26,9 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.ChangedBy).HasMaxLength(256);
         builder.Property(a => a.Changes).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<FieldChange>(), JsonColumn.Comparer<FieldChange>());
+        builder.Property(a => a.Event).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<HistoryEvent?, string?>(
+            value => value == null ? null : Code.Of(value.Value), code => code == null ? null : Code.Parse<HistoryEvent>(code))).HasMaxLength(40);
+        builder.Property(a => a.Detail).HasMaxLength(500);
         builder.HasIndex(a => new { a.CooperationId, a.ChangedAt });
     }
 }
@@ -35,7 +40,7 @@ public class CountryThresholdConfiguration : IEntityTypeConfiguration<CountryThr
         builder.HasKey(t => t.CountryCode);
         builder.Property(t => t.CountryCode).HasMaxLength(2).IsFixedLength();
         builder.ToTable(t => t.HasCheckConstraint("ck_country_thresholds_positive", "population_threshold > 0"));
-        builder.HasData(new CountryThreshold { CountryCode = "DE", PopulationThreshold = InclusionCriteria.DefaultPopulationThreshold });
+        builder.Property(t => t.SetBy).HasMaxLength(256);
     }
 }
 

@@ -23,6 +23,8 @@ public class PartnerConfiguration : IEntityTypeConfiguration<Partner>
             t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
             t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
         });
+        builder.Ignore(p => p.Details);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -17,6 +17,8 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public IReadOnlyList<DueRow> Due { get; private set; } = [];
     public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
     public IReadOnlyList<string> Curators { get; private set; } = [];
+    public IReadOnlyList<PartnerChangeRow> PartnerChanges { get; private set; } = [];
+    public sealed record PartnerChangeRow(int PartnerId, string Name, string ProposedBy, DateTimeOffset ProposedAt);
     [TempData] public string? Message { get; set; }
     public List<string> Problems { get; } = [];
 
@@ -44,7 +46,9 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
 
         var listings = await db.Cooperations.Where(c => Selected.Contains(c.Id)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var who = User.Identity!.Name!;
+        var actor = Actor.Of(User);
+        // Rejecting and archiving need no criteria and no second pair of eyes; the workflow still checks each step.
+        var review = new ReviewDecision([], FourEyes: false, Override: false, Reason);
         foreach (var listing in listings)
         {
             // Bulk actions are for the queue only; published listings change through their editor.
@@ -55,18 +59,12 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             }
             if (BulkAction == "assign")
             {
-                listing.AssignedTo = string.IsNullOrEmpty(Assignee) ? null : Assignee;
+                listing.AssignTo(string.IsNullOrEmpty(Assignee) ? null : Assignee, actor, now);
                 continue;
             }
             var to = BulkAction == "reject" ? CooperationStatus.Rejected : CooperationStatus.Archived;
-            if (Workflow.Refusal(listing.Status, to, criteriaPass: false, isAdmin: false, overrideCriteria: false, Reason) is { } refusal)
-            {
-                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L[refusal]}");
-                continue;
-            }
-            listing.StatusChanges.Add(new StatusChange { From = listing.Status, To = to, ChangedBy = who, ChangedAt = now, Reason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim() });
-            listing.Status = to;
-            listing.UpdatedAt = now;
+            if (listing.TransitionTo(to, actor, now, review, revisionPending: false) is { } refusal)
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {Curation.CriteriaText.Refusal(refusal, L)}");
         }
         if (Problems.Count > 0)
         {
@@ -76,7 +74,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
         await db.SaveChangesAsync(cancellationToken);
-        Message = L["Bulk.Done", listings.Count];
+        Message = listings.Count == 1 ? L["Bulk.DoneOne"] : L["Bulk.Done", listings.Count];
         return RedirectToPage();
     }
 
@@ -106,6 +104,13 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             .Where(c => c.Status == CooperationStatus.Published && (c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt) < dueBefore)
             .OrderBy(c => c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt)
             .Select(c => new DueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.LastReviewedAt ?? c.PublishedAt))
+            .ToListAsync(cancellationToken);
+
+        // Changes to partners that published listings show wait here, like revisions.
+        PartnerChanges = await db.PartnerChanges.AsNoTracking()
+            .Where(c => c.Status == PartnerChangeStatus.Pending)
+            .OrderBy(c => c.ProposedAt)
+            .Select(c => new PartnerChangeRow(c.PartnerId, c.Partner.Name, c.ProposedBy, c.ProposedAt))
             .ToListAsync(cancellationToken);
 
         Curators = await db.Users.AsNoTracking().Where(u => !u.Disabled).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);

@@ -19,7 +19,13 @@ public class DetailsModel(KreativLandDbContext db) : PageModel
             .Select(p => new PartnerProfile(p.Id, p.Slug, p.Name, p.Kind, p.Website, p.SectorCode, p.Sector, p.Employees, p.Municipality, p.CountryCode, p.IsUrban,
                 p.Subsector == null ? null : new SubsectorBadge(p.Subsector.Code, p.Subsector.NameDe, p.Subsector.NameEn, p.Subsector.Colour)))
             .SingleOrDefaultAsync(cancellationToken);
-        if (partner is null) return NotFound();
+        if (partner is null)
+        {
+            // A duplicate merged into another partner: its address leads there for good.
+            var mergedInto = await db.Partners.AsNoTracking().Where(p => p.Slug == slug && p.MergedIntoId != null)
+                .Join(db.Partners, p => p.MergedIntoId, target => target.Id, (_, target) => target.Slug).SingleOrDefaultAsync(cancellationToken);
+            return mergedInto is null ? NotFound() : RedirectToPagePermanent("/Partners/Details", new { slug = mergedInto });
+        }
 
         Partner = partner;
         Cooperations = await CooperationQueries.PublishedCardsOfPartners(db, [partner.Id], exceptCooperationId: 0, cancellationToken);

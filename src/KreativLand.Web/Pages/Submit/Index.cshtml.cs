@@ -19,7 +19,7 @@ public class IndexModel(
     TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, SubmissionNotifier notifier,
     ILogger<IndexModel> logger) : PageModel
 {
-    public const string SubmitterName = "public submission";
+    public const string SubmitterName = Actor.PublicSubmissionName;
     /// <summary>Smaller than the import format allows: a proposal, not a finished profile.</summary>
     public const int MaxDescription = 5_000;
 
@@ -99,10 +99,10 @@ public class IndexModel(
             return Page();
         }
 
-        var cooperation = new Cooperation { Slug = record.Slug!, Status = CooperationStatus.Submitted, CreatedAt = now, SubmitterEmail = Input.ContactEmail!.Trim() };
+        var cooperation = Cooperation.Create(record.Slug!, CooperationStatus.Submitted, Actor.PublicSubmission, now, HistoryEvent.Submitted,
+            submitterEmail: Input.ContactEmail!.Trim());
         db.Cooperations.Add(cooperation);
         await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
-        cooperation.StatusChanges.Add(new StatusChange { To = CooperationStatus.Submitted, ChangedBy = SubmitterName, ChangedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Submission {Slug} stored for review", cooperation.Slug);
         await notifier.NotifyAsync(cooperation, cancellationToken);

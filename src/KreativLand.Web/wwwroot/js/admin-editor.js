@@ -61,6 +61,7 @@ function setUpRows(form) {
 
 // With the script a row is removed at once; without it the "remove" box is honoured on saving.
 function enhanceRow(row) {
+    setUpPartnerSuggestions(row);
     const checkbox = row.querySelector('[data-remove-row]');
     if (!checkbox || row.querySelector('.remove-row')) return;
     const button = document.createElement('button');
@@ -208,4 +209,72 @@ function setUpChecklist(form) {
     const schedule = () => { clearTimeout(timer); timer = setTimeout(refresh, 400); };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
+}
+
+// A partner row's name suggests existing partners (name, kind, seat, subsector); choosing one links the row to it and
+// shows its stored details. Without the script, a new row naming an existing partner is linked when the form is saved.
+function setUpPartnerSuggestions(row) {
+    const name = row.querySelector('[data-partner-name]');
+    const list = row.querySelector('[data-partner-suggestions]');
+    const form = row.closest('form');
+    if (!name || !list || !form?.dataset.partnersUrl) return;
+    let timer = 0, controller = null;
+    const field = (suffix) => row.querySelector(`[name$=".${suffix}"]`);
+
+    name.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(suggest, 250);
+    });
+    name.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') list.replaceChildren();
+    });
+
+    async function suggest() {
+        const text = name.value.trim();
+        list.replaceChildren();
+        // A linked row keeps its partner: typing then edits the partner's name (held for review when it is public).
+        if (text.length < 2 || field('Slug').value) return;
+        controller?.abort();
+        controller = new AbortController();
+        const url = new URL(form.dataset.partnersUrl, location.href);
+        url.searchParams.set('q', text);
+        try {
+            const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+            if (!response.ok) return;
+            for (const partner of await response.json()) {
+                const item = document.createElement('li');
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'link-button';
+                button.dataset.slug = partner.slug;
+                button.textContent = partner.label;
+                button.addEventListener('click', () => choose(partner));
+                item.append(button);
+                list.append(item);
+            }
+        } catch (error) {
+            if (error.name !== 'AbortError') throw error;
+        }
+    }
+
+    function choose(partner) {
+        const values = {
+            Slug: partner.slug, Name: partner.name, Kind: partner.kind, Website: partner.website, Sector: partner.sector, SectorCode: partner.sectorCode,
+            Employees: partner.employees, Subsector: partner.subsector, Municipality: partner.municipality, Country: partner.country,
+            Urban: partner.urban === null || partner.urban === undefined ? '' : String(partner.urban),
+        };
+        for (const [suffix, value] of Object.entries(values)) {
+            const input = field(suffix);
+            if (input) input.value = value ?? '';
+        }
+        row.dataset.partnerSlug = partner.slug;
+        const hint = row.querySelector('[data-known-partner]');
+        if (hint) {
+            hint.textContent = hint.dataset.linkedText || '';
+            hint.hidden = !hint.textContent;
+        }
+        list.replaceChildren();
+        name.focus();
+        form.dispatchEvent(new Event('input'));
+    }
 }

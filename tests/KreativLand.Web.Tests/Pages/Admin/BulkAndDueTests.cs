@@ -90,12 +90,9 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
         var client = await Curators.SignedInClientAsync(site, "curator");
         await using (var db = site.OpenContext())
         {
-            var old = await db.Cooperations.SingleAsync(c => c.Slug == "forest-online");
-            old.PublishedAt = DateTimeOffset.UtcNow.AddMonths(-14);
-            old.LastReviewedAt = DateTimeOffset.UtcNow.AddMonths(-13);
-            var recent = await db.Cooperations.SingleAsync(c => c.Slug == "pixel-bakery");
-            recent.LastReviewedAt = DateTimeOffset.UtcNow.AddMonths(-2);
-            await db.SaveChangesAsync();
+            // Time passes in the database: the review dates are the workflow's own, set only by its methods.
+            await db.Database.ExecuteSqlAsync($"UPDATE cooperations SET published_at = {DateTimeOffset.UtcNow.AddMonths(-14)}, last_reviewed_at = {DateTimeOffset.UtcNow.AddMonths(-13)} WHERE slug = 'forest-online'");
+            await db.Database.ExecuteSqlAsync($"UPDATE cooperations SET last_reviewed_at = {DateTimeOffset.UtcNow.AddMonths(-2)} WHERE slug = 'pixel-bakery'");
         }
         var dashboard = await client.GetDocumentAsync("/admin");
         var due = dashboard.QuerySelectorAll(".due-list li").Select(li => li.TextContent).ToList();

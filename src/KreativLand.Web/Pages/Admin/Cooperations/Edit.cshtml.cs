@@ -1,3 +1,4 @@
+using KreativLand.Web.Curation;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
@@ -5,14 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static KreativLand.Web.Pages.Admin.Cooperations.EditorForm;
 
 namespace KreativLand.Web.Pages.Admin.Cooperations;
 
 /// <summary>
-/// Creates and edits a listing. The form is the import format's record (so the importer's validator and mapping
-/// are the only rules), plus the curator's attestations; rows of partners, quotes, media and images carry a remove box.
+/// Creates and edits a listing. The form is the import format's record (so the importer's validator and mapping are the
+/// only rules), plus the curator's attestations; rows of partners, quotes, media and images carry a remove box.
+/// Status, history and revisions change only through the listing's own methods (<see cref="Cooperation"/>); the review
+/// actions are in Edit.Review.cs.
 /// </summary>
-public class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public partial class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public ImportCooperation Input { get; set; } = NewRecord();
     [BindProperty] public List<PartnerRow> PartnerRows { get; set; } = [];
@@ -22,29 +26,42 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     [BindProperty] public AttestationInput EconomicBackground { get; set; } = new();
     [BindProperty] public AttestationInput EqualTerms { get; set; } = new();
     [BindProperty] public AttestationInput RegionalEffects { get; set; } = new();
-    /// <summary>The concurrency token the form was loaded with.</summary>
+    [BindProperty] public AttestationInput SmeSize { get; set; } = new();
+    /// <summary>The concurrency token the form was loaded with (the listing's, or its pending revision's).</summary>
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public TransitionInput Transition { get; set; } = new();
     /// <summary>The curator has looked at the similar listings and creates a new one anyway.</summary>
     [BindProperty] public bool ConfirmNotDuplicate { get; set; }
-    public IReadOnlyList<Admin.SimilarListing> Similar { get; private set; } = [];
+    public IReadOnlyList<SimilarListing> Similar { get; private set; } = [];
 
     /// <summary>
     /// The notice after a redirect. Not a [TempData] property: those are read by every handler of the page, so a live
-    /// criteria check or preview still on its way when a save redirects would take the notice before the page shows it.
+    /// criteria check still on its way when a save redirects would take the notice before the page shows it.
     /// </summary>
     public string? Message { get; private set; }
+    /// <summary>Further notices of the last save (partner changes held for review), already in the page's language.</summary>
+    public IReadOnlyList<string> Notices { get; private set; } = [];
 
     private const string MessageKey = "Editor.Message";
+    private const string NoticesKey = "Editor.Notices";
 
-    private void NoticeForNextPage(string message) => TempData[MessageKey] = message;
+    private void NoticeForNextPage(string message, IEnumerable<string>? notices = null)
+    {
+        TempData[MessageKey] = message;
+        if (notices?.ToList() is { Count: > 0 } list) TempData[NoticesKey] = string.Join('\n', list);
+    }
 
     public int? Id { get; private set; }
     public CooperationStatus Status { get; private set; } = CooperationStatus.Draft;
     public string? StoredSlug { get; private set; }
+    /// <summary>The stored listing's version (for the workflow form; <see cref="Version"/> may be the revision's).</summary>
+    public uint ListingVersion { get; private set; }
     /// <summary>The contact of a public submission (never public) and the curator the listing is assigned to.</summary>
     public string? SubmitterEmail { get; private set; }
     public string? AssignedTo { get; private set; }
+    /// <summary>Who wrote the current content: under the four-eyes rule someone else publishes it.</summary>
+    public string? LastEditedBy { get; private set; }
+    public bool FourEyes { get; private set; }
     public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
     public IReadOnlyList<string> Problems { get; private set; } = [];
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
@@ -55,50 +72,24 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     public bool HasRevision { get; private set; }
     public string? RevisionBy { get; private set; }
     public DateTimeOffset? RevisionAt { get; private set; }
+    public uint RevisionVersion { get; private set; }
     /// <summary>Live version (Before) against the pending revision (After).</summary>
     public IReadOnlyList<FieldChange> RevisionDiff { get; private set; } = [];
+    /// <summary>Known partners of the form's rows by slug: how many listings show them, and whether a change of theirs waits.</summary>
+    public IReadOnlyDictionary<string, PartnerUse> KnownPartners { get; private set; } = new Dictionary<string, PartnerUse>();
+    public sealed record PartnerUse(int Id, int Listings, int Published, bool ChangePending);
+
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
+    /// <summary>The signed-in curator wrote the content to be reviewed (the revision's, else the listing's).</summary>
+    public bool OwnWork => FourEyes && string.Equals(HasRevision ? RevisionBy : LastEditedBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
 
-    // A row counts when it is not marked for removal and holds its essential field: defined once for saving and showing.
-    public sealed class PartnerRow : ImportPartner { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Name); }
-    public sealed class QuoteRow : ImportQuote { public bool Remove { get; set; } public bool Kept => !Remove && !(IsBlank(Text) && string.IsNullOrWhiteSpace(Person)); }
-    public sealed class MediaRow : ImportMedia { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }
-    public sealed class ImageRow : ImportImage { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }
-
-    public sealed class AttestationInput
-    {
-        public bool? Confirmed { get; set; }
-        public string? Note { get; set; }
-        public Attestation ToAttestation() => new(Confirmed, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
-        public static AttestationInput From(Attestation a) => new() { Confirmed = a.Confirmed, Note = a.Note };
-    }
-
-    public sealed class TransitionInput
-    {
-        public string? To { get; set; }
-        public string? Reason { get; set; }
-        public bool Override { get; set; }
-    }
-
-    /// <summary>What a pending revision holds: the edited record and the attestations.</summary>
-    public sealed record RevisionContent(ImportCooperation Record, Attestation EconomicBackground, Attestation EqualTerms, Attestation RegionalEffects)
-    {
-        private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
-        public string Serialize() => System.Text.Json.JsonSerializer.Serialize(this, Json);
-        public static RevisionContent Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<RevisionContent>(json, Json)!;
-    }
-
-    private static ImportCooperation NewRecord() => new()
-    {
-        Title = new(), Summary = new(), Description = new(),
-        Advice = new() { Smes = new(), Creatives = new(), Policy = new() },
-        Location = new() { Country = "DE" },
-    };
+    private Actor Me => Actor.Of(User);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         Message = TempData[MessageKey] as string;
+        Notices = (TempData[NoticesKey] as string)?.Split('\n') ?? [];
         if (id is null)
         {
             await PrepareAsync(null, cancellationToken);
@@ -110,18 +101,11 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var revision = await RevisionOfAsync(cooperation.Id, cancellationToken);
         if (revision is not null)
         {
-            var content = RevisionContent.Parse(revision.Content);
-            FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
+            FillForm(RevisionContent.Parse(revision.Content).Record);
             Version = revision.Version;
         }
         await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
         return Page();
-    }
-
-    private Task<CooperationRevision?> RevisionOfAsync(int cooperationId, CancellationToken cancellationToken, bool tracked = false)
-    {
-        var query = db.CooperationRevisions.Where(r => r.CooperationId == cooperationId);
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
@@ -129,22 +113,18 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     {
         var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken);
         if (id is not null && cooperation is null) return NotFound();
-        var record = await NormalisedRecordAsync(id, cancellationToken);
+        var (record, _) = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
         if (id is null) Similar = await SimilarAsync(record, cancellationToken);
         await PrepareAsync(cooperation, cancellationToken, record);
         return Page();
     }
 
-    private Task<IReadOnlyList<Admin.SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
-        Admin.SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
-            record.Location?.Latitude, record.Location?.Longitude, publishedOnly: false, cancellationToken);
-
     /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
     public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
     {
-        var record = await NormalisedRecordAsync(null, cancellationToken, withSlugs: false);
-        var results = await CriteriaOfFormAsync(record, cancellationToken);
+        var (record, _) = await NormalisedRecordAsync(null, cancellationToken, withSlugs: false);
+        var results = await ListingCriteria.EvaluateAsync(db, record, cancellationToken);
         return new JsonResult(new
         {
             allPass = InclusionCriteria.AllPass(results),
@@ -154,7 +134,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
                 outcome = Code.Of(r.Outcome),
                 label = L[r.LabelKey].Value,
                 outcomeLabel = L["Criteria.Outcome." + Code.Of(r.Outcome)].Value,
-                reason = L[r.ReasonKey, r.Arguments].Value,
+                reason = CriteriaText.Reason(r, L),
             }),
         });
     }
@@ -164,13 +144,14 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: true, cancellationToken);
         if (id is not null && cooperation is null) return NotFound();
 
-        var record = await NormalisedRecordAsync(id, cancellationToken);
+        var (record, nameMatches) = await NormalisedRecordAsync(id, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
         if (Problems.Count == 0 && cooperation is null && !ConfirmNotDuplicate)
         {
             // Shown before the first save: the curator confirms it is a different cooperation, or opens the existing one.
             Similar = await SimilarAsync(record, cancellationToken);
         }
+        if (Problems.Count == 0 && Similar.Count == 0) Problems = LinkByName(record, nameMatches);
         if (Problems.Count > 0 || Similar.Count > 0)
         {
             await PrepareAsync(cooperation, cancellationToken, record);
@@ -178,30 +159,24 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         }
 
         var now = clock.GetUtcNow();
-        var who = User.Identity!.Name!;
         if (cooperation is { Status: CooperationStatus.Published })
-            return await SaveRevisionAsync(cooperation, record, who, now, cancellationToken);
+            return await SaveRevisionAsync(cooperation, record, now, cancellationToken);
 
-        var before = cooperation is null ? new SortedDictionary<string, string>() : Snapshot(cooperation);
+        var before = cooperation is null ? new SortedDictionary<string, string>() : CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
         if (cooperation is null)
         {
-            cooperation = new Cooperation { Slug = record.Slug!, Status = CooperationStatus.Draft, CreatedAt = now };
+            cooperation = Cooperation.Create(record.Slug!, CooperationStatus.Draft, Me, now, HistoryEvent.Created);
             db.Cooperations.Add(cooperation);
-            cooperation.StatusChanges.Add(new StatusChange { To = CooperationStatus.Draft, ChangedBy = who, ChangedAt = now });
         }
         else
         {
             // Optimistic concurrency: the update only succeeds if nobody saved since this form was loaded.
             db.Entry(cooperation).Property(c => c.Version).OriginalValue = Version;
         }
-        record.Status = Code.Of(cooperation.Status);
+        // Shared partners: a change to one that a published listing shows waits for review; the rest apply to every listing.
+        var proposals = await importer.ProposePartnerDetailsAsync(record, Me, id, listingPublished: false, cancellationToken);
         await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
-        cooperation.EconomicBackground = EconomicBackground.ToAttestation();
-        cooperation.EqualTerms = EqualTerms.ToAttestation();
-        cooperation.RegionalEffects = RegionalEffects.ToAttestation();
-
-        var changes = CooperationExport.Diff(before, Snapshot(cooperation));
-        if (changes.Count > 0) cooperation.AuditEntries.Add(new AuditEntry { ChangedBy = who, ChangedAt = now, Changes = changes });
+        cooperation.RecordEdit(Me, now, CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation))));
 
         try
         {
@@ -212,7 +187,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             db.ChangeTracker.Clear();
             var current = await LoadAsync(id!.Value, tracked: false, cancellationToken);
             if (current is null) return NotFound();
-            Conflict = CooperationExport.Diff(Snapshot(current), SnapshotOfForm(record));
+            Conflict = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(current)), CooperationExport.Snapshot(record));
             ModelState.Clear();
             await PrepareAsync(current, cancellationToken, record, keepVersion: true);
             return Page();
@@ -225,187 +200,77 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
-        NoticeForNextPage("Editor.Saved");
+        NoticeForNextPage("Editor.Saved", HeldNotices(proposals));
         return RedirectToPage(new { id = cooperation.Id });
     }
 
-    public async Task<IActionResult> OnPostTransitionAsync(int id, CancellationToken cancellationToken)
-    {
-        var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
-        if (cooperation is null) return NotFound();
-        var criteria = await CriteriaAsync(CooperationExport.ToRecord(cooperation), cooperation.EconomicBackground, cooperation.EqualTerms, cooperation.RegionalEffects, cancellationToken);
-        var refusal = Code.TryParse<CooperationStatus>(Transition.To, out var to)
-            ? Workflow.Refusal(cooperation.Status, to, InclusionCriteria.AllPass(criteria), IsAdmin, Transition.Override, Transition.Reason)
-            : "Workflow.NotAllowed";
-        if (refusal is null && await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id, cancellationToken)) refusal = "Editor.RevisionPendingRefusal";
-        if (refusal is not null)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError("Transition", L[refusal]);
-            FillForm(cooperation);
-            await PrepareAsync(cooperation, cancellationToken);
-            return Page();
-        }
-
-        var now = clock.GetUtcNow();
-        var overridden = to == CooperationStatus.Published && !InclusionCriteria.AllPass(criteria);
-        cooperation.StatusChanges.Add(new StatusChange
-        {
-            From = cooperation.Status, To = to, ChangedBy = User.Identity!.Name!, ChangedAt = now,
-            Reason = string.IsNullOrWhiteSpace(Transition.Reason) ? null : Transition.Reason.Trim(),
-            CriteriaOverridden = overridden,
-        });
-        cooperation.Status = to;
-        cooperation.UpdatedAt = now;
-        if (to == CooperationStatus.Published)
-        {
-            cooperation.PublishedAt ??= now;
-            cooperation.LastReviewedAt = now;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        NoticeForNextPage("Status." + Code.Of(to));
-        return RedirectToPage(new { id });
-    }
+    /// <summary>"The change to X waits for review: published listings a, b show it."</summary>
+    private IEnumerable<string> HeldNotices(IEnumerable<PartnerProposal> proposals) =>
+        proposals.Where(p => p.Outcome == PartnerChangeOutcome.Held)
+            .Select(p => L["Editor.PartnerChangeHeld", p.Partner.Name, p.PublishedListings.Count == 0 ? "–" : string.Join(", ", p.PublishedListings)].Value);
 
     /// <summary>Edits of a published listing go into its pending revision; the public version stays as it is.</summary>
-    private async Task<IActionResult> SaveRevisionAsync(Cooperation live, ImportCooperation record, string who, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveRevisionAsync(Cooperation live, ImportCooperation record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var revision = await RevisionOfAsync(live.Id, cancellationToken, tracked: true);
-        var content = new RevisionContent(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
         var current = revision?.Version ?? live.Version;
-        var saved = false;
-        // The form equals the live version: nothing to review (an open revision is withdrawn).
-        var unchanged = CooperationExport.Diff(Snapshot(live), Snapshot(content)).Count == 0;
-        if (Version == current && unchanged)
-        {
-            if (revision is not null)
-            {
-                db.CooperationRevisions.Remove(revision);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            NoticeForNextPage("Editor.NoChanges");
-            return RedirectToPage(new { id = live.Id });
-        }
         if (Version == current)
         {
-            if (revision is null)
+            // Partner details are shared: their changes wait as partner changes, the revision shows them as stored.
+            var proposals = await importer.ProposePartnerDetailsAsync(record, Me, live.Id, listingPublished: true, cancellationToken);
+            CooperationImporter.KeepStoredPartnerDetails(record, proposals.ToDictionary(p => p.Partner.Slug, p => p.Partner));
+            var unchanged = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(live)), CooperationExport.Snapshot(record)).Count == 0;
+            string notice;
+            if (unchanged)
             {
-                db.CooperationRevisions.Add(new CooperationRevision
-                {
-                    CooperationId = live.Id, Content = content.Serialize(), CreatedBy = who, CreatedAt = now, UpdatedBy = who, UpdatedAt = now,
-                });
+                // The form equals the live version: nothing to review (an open revision is withdrawn).
+                if (revision is not null) db.CooperationRevisions.Remove(revision);
+                notice = "Editor.NoChanges";
+            }
+            else if (revision is null)
+            {
+                db.CooperationRevisions.Add(CooperationRevision.Create(live.Id, new RevisionContent(record).Serialize(), Me, now));
+                notice = "Editor.RevisionSaved";
             }
             else
             {
                 db.Entry(revision).Property(r => r.Version).OriginalValue = Version;
-                revision.Content = content.Serialize();
-                revision.UpdatedBy = who;
-                revision.UpdatedAt = now;
+                revision.Replace(new RevisionContent(record).Serialize(), Me, now);
+                notice = "Editor.RevisionSaved";
             }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                saved = true;
+                NoticeForNextPage(notice, HeldNotices(proposals));
+                return RedirectToPage(new { id = live.Id });
             }
             catch (DbUpdateException)
             {
                 // Another curator saved the revision (or created the first one) in the meantime.
             }
         }
-        if (saved)
-        {
-            NoticeForNextPage("Editor.RevisionSaved");
-            return RedirectToPage(new { id = live.Id });
-        }
 
         db.ChangeTracker.Clear();
         var fresh = await LoadAsync(live.Id, tracked: false, cancellationToken);
         if (fresh is null) return NotFound();
         var stored = await RevisionOfAsync(live.Id, cancellationToken);
-        var storedSnapshot = stored is null ? Snapshot(fresh) : Snapshot(RevisionContent.Parse(stored.Content));
-        Conflict = CooperationExport.Diff(storedSnapshot, SnapshotOfForm(record));
+        var storedRecord = stored is null ? CooperationExport.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record;
+        Conflict = CooperationExport.Diff(CooperationExport.Snapshot(storedRecord), CooperationExport.Snapshot(record));
         ModelState.Clear();
         await PrepareAsync(fresh, cancellationToken, record, loadedRevision: (true, stored));
         Version = stored?.Version ?? fresh.Version;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApproveRevisionAsync(int id, CancellationToken cancellationToken)
+    private Task<CooperationRevision?> RevisionOfAsync(int cooperationId, CancellationToken cancellationToken, bool tracked = false)
     {
-        var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
-        if (cooperation is null) return NotFound();
-        var revision = await RevisionOfAsync(id, cancellationToken, tracked: true);
-        if (revision is null || cooperation.Status != CooperationStatus.Published) return RedirectToPage(new { id });
-
-        var content = RevisionContent.Parse(revision.Content);
-        var criteriaPass = InclusionCriteria.AllPass(
-            await CriteriaAsync(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects, cancellationToken));
-        // Reviewed like a new listing: the same rule as publishing from review.
-        if (Workflow.Refusal(CooperationStatus.InReview, CooperationStatus.Published, criteriaPass, IsAdmin, Transition.Override, Transition.Reason) is { } refusal)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError("Revision", L[refusal]);
-            FillForm(cooperation);
-            FillForm(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
-            Version = revision.Version;
-            await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
-            return Page();
-        }
-
-        var now = clock.GetUtcNow();
-        var who = User.Identity!.Name!;
-        var before = Snapshot(cooperation);
-        content.Record.Status = Code.Of(CooperationStatus.Published);
-        await importer.ApplyRecordAsync(content.Record, cooperation, cancellationToken);
-        cooperation.EconomicBackground = content.EconomicBackground;
-        cooperation.EqualTerms = content.EqualTerms;
-        cooperation.RegionalEffects = content.RegionalEffects;
-        cooperation.LastReviewedAt = now;
-        var changes = CooperationExport.Diff(before, Snapshot(cooperation));
-        if (changes.Count > 0) cooperation.AuditEntries.Add(new AuditEntry { ChangedBy = who, ChangedAt = now, Changes = changes });
-        var note = $"revision by {revision.UpdatedBy} approved";
-        cooperation.StatusChanges.Add(new StatusChange
-        {
-            From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = who, ChangedAt = now,
-            Reason = string.IsNullOrWhiteSpace(Transition.Reason) ? note : $"{note}: {Transition.Reason.Trim()}",
-            CriteriaOverridden = !criteriaPass,
-        });
-        db.CooperationRevisions.Remove(revision);
-        await db.SaveChangesAsync(cancellationToken);
-        NoticeForNextPage("Editor.RevisionApproved");
-        return RedirectToPage(new { id });
+        var query = db.CooperationRevisions.Where(r => r.CooperationId == cooperationId);
+        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>A published listing checked and still current: it leaves the "due for review" list for another year.</summary>
-    public async Task<IActionResult> OnPostReviewedAsync(int id, CancellationToken cancellationToken)
-    {
-        var cooperation = await db.Cooperations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (cooperation is null) return NotFound();
-        if (cooperation.Status == CooperationStatus.Published)
-        {
-            var now = clock.GetUtcNow();
-            cooperation.LastReviewedAt = now;
-            cooperation.StatusChanges.Add(new StatusChange
-            {
-                From = CooperationStatus.Published, To = CooperationStatus.Published, ChangedBy = User.Identity!.Name!, ChangedAt = now, Reason = "checked: still current",
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            NoticeForNextPage("Editor.ReviewedSaved");
-        }
-        return RedirectToPage(new { id });
-    }
-
-    public async Task<IActionResult> OnPostDiscardRevisionAsync(int id, CancellationToken cancellationToken)
-    {
-        var revision = await RevisionOfAsync(id, cancellationToken, tracked: true);
-        if (revision is not null)
-        {
-            db.CooperationRevisions.Remove(revision);
-            await db.SaveChangesAsync(cancellationToken);
-            NoticeForNextPage("Editor.RevisionDiscarded");
-        }
-        return RedirectToPage(new { id });
-    }
+    private Task<IReadOnlyList<SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
+        SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
+            record.Location?.Latitude, record.Location?.Longitude, publishedOnly: false, cancellationToken);
 
     private Task<Cooperation?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
     {
@@ -413,34 +278,33 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
-    private void FillForm(Cooperation cooperation) =>
-        FillForm(CooperationExport.ToRecord(cooperation), cooperation.EconomicBackground, cooperation.EqualTerms, cooperation.RegionalEffects, cooperation.Version);
+    private void FillForm(Cooperation cooperation)
+    {
+        FillForm(CooperationExport.ToRecord(cooperation));
+        Version = cooperation.Version;
+    }
 
-    private void FillForm(ImportCooperation record, Attestation economic, Attestation equal, Attestation regional, uint? version = null)
+    private void FillForm(ImportCooperation record)
     {
         Input = record;
         PartnerRows = (Input.Partners ?? []).Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
         QuoteRows = (Input.Quotes ?? []).Select(q => Copy<QuoteRow, ImportQuote>(q!)).ToList();
         MediaRows = (Input.Media ?? []).Select(m => Copy<MediaRow, ImportMedia>(m!)).ToList();
         ImageRows = (Input.Images ?? []).Select(i => Copy<ImageRow, ImportImage>(i!)).ToList();
-        EconomicBackground = AttestationInput.From(economic);
-        EqualTerms = AttestationInput.From(equal);
-        RegionalEffects = AttestationInput.From(regional);
-        if (version is { } token) Version = token;
-    }
-
-    private static TRow Copy<TRow, TBase>(TBase source) where TRow : TBase, new()
-    {
-        var row = new TRow();
-        foreach (var property in typeof(TBase).GetProperties()) property.SetValue(row, property.GetValue(source));
-        return row;
+        EconomicBackground = AttestationInput.From(record.Attestations?.EconomicBackground);
+        EqualTerms = AttestationInput.From(record.Attestations?.EqualTerms);
+        RegionalEffects = AttestationInput.From(record.Attestations?.RegionalEffects);
+        SmeSize = AttestationInput.From(record.Attestations?.SmeSize);
     }
 
     /// <summary>
-    /// The form as one import record: removed and empty rows dropped and, unless <paramref name="withSlugs"/> is false
-    /// (the live checklist needs none), slugs made for new listings and partners.
+    /// The form as one import record: removed and empty rows dropped, attestations in, and, unless
+    /// <paramref name="withSlugs"/> is false (the live checklist needs none), slugs made for new listings and partners.
+    /// The record holds copies of the rows, so a slug made here is not written back into the form: a new row naming an
+    /// existing partner gets that partner's slug in the record and is listed in NameMatches, for the save to link it.
     /// </summary>
-    private async Task<ImportCooperation> NormalisedRecordAsync(int? id, CancellationToken cancellationToken, bool withSlugs = true)
+    private async Task<(ImportCooperation Record, List<(int Row, Partner Existing)> NameMatches)> NormalisedRecordAsync(int? id,
+        CancellationToken cancellationToken, bool withSlugs = true)
     {
         var record = Input;
         record.Title ??= new(); record.Summary ??= new(); record.Description ??= new();
@@ -448,51 +312,84 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         record.Location ??= new();
         record.Location.Country = record.Location.Country?.Trim().ToUpperInvariant();
         record.ContactOrigins ??= []; record.RegionValues ??= []; record.PartnerValues ??= [];
-        record.Slug = string.IsNullOrWhiteSpace(record.Slug) ? null : record.Slug.Trim();
+        record.Slug = Blank(record.Slug);
+        record.Attestations = new ImportAttestations
+        {
+            EconomicBackground = EconomicBackground.ToRecord(), EqualTerms = EqualTerms.ToRecord(),
+            RegionalEffects = RegionalEffects.ToRecord(), SmeSize = SmeSize.ToRecord(),
+        };
         if (record.Slug is null && withSlugs && (record.Title.De ?? record.Title.En) is { } title && !string.IsNullOrWhiteSpace(title))
             record.Slug = await FreeSlugAsync(Slugs.From(title), "listing", candidate => db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken));
 
-        var partners = PartnerRows.Where(p => p.Kept).ToList();
-        var names = partners.Where(p => string.IsNullOrWhiteSpace(p.Slug)).Select(p => p.Name!.Trim().ToLower()).ToList();
-        // A new row naming an organisation that exists already joins that partner instead of duplicating it.
-        var known = withSlugs
-            ? await db.Partners.AsNoTracking().Where(p => names.Contains(p.Name.ToLower())).Select(p => new { p.Name, p.Slug }).ToListAsync(cancellationToken)
-            : [];
-        var taken = new HashSet<string>();
-        foreach (var partner in partners)
+        PartnerRows = [.. PartnerRows.Where(p => p.Kept)];
+        PartnerRows.ForEach(Clean);
+        var partners = PartnerRows.Select(Copy<PartnerRow, PartnerRow>).ToList();
+        var matches = new List<(int, Partner)>();
+        if (withSlugs)
         {
-            if (withSlugs && string.IsNullOrWhiteSpace(partner.Slug))
+            var names = partners.Where(p => p.Slug is null).Select(p => p.Name!.ToLower()).ToList();
+            var known = await db.Partners.AsNoTracking().Where(p => p.MergedIntoId == null && names.Contains(p.Name.ToLower())).ToListAsync(cancellationToken);
+            var taken = new HashSet<string>();
+            for (var i = 0; i < partners.Count; i++)
             {
-                partner.Slug = known.FirstOrDefault(k => string.Equals(k.Name, partner.Name!.Trim(), StringComparison.OrdinalIgnoreCase))?.Slug
-                    ?? await FreeSlugAsync(Slugs.From(partner.Name!), "partner",
-                        async candidate => taken.Contains(candidate) || await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken));
+                var partner = partners[i];
+                if (partner.Slug is null && known.FirstOrDefault(k => string.Equals(k.Name, partner.Name, StringComparison.OrdinalIgnoreCase)) is { } existing)
+                {
+                    // What the row leaves empty it takes from the stored partner, so that the row is checked as it would be saved.
+                    partner.Slug = existing.Slug;
+                    FillBlanks(partner, existing.Details);
+                    matches.Add((i, existing));
+                }
+                partner.Slug ??= await FreeSlugAsync(Slugs.From(partner.Name!), "partner",
+                    async candidate => taken.Contains(candidate) || await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken));
+                taken.Add(partner.Slug);
             }
-            if (partner.Slug is not null) taken.Add(partner.Slug);
-            partner.Website = Blank(partner.Website); partner.Sector = Blank(partner.Sector); partner.Subsector = Blank(partner.Subsector);
-            partner.Municipality = Blank(partner.Municipality); partner.Country = Blank(partner.Country)?.ToUpperInvariant();
         }
         record.Partners = partners.Cast<ImportPartner?>().ToList();
         record.Quotes = QuoteRows.Where(q => q.Kept).Cast<ImportQuote?>().ToList();
         record.Media = MediaRows.Where(m => m.Kept).Cast<ImportMedia?>().ToList();
         record.Images = ImageRows.Where(i => i.Kept).Cast<ImportImage?>().ToList();
-        return record;
+        return (record, matches);
     }
 
-    private static bool IsBlank(ImportText? text) => string.IsNullOrWhiteSpace(text?.De) && string.IsNullOrWhiteSpace(text?.En);
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>The slug, or the first of slug-2, slug-3 … that <paramref name="taken"/> does not report as used.</summary>
-    private static async Task<string> FreeSlugAsync(string slug, string fallback, Func<string, Task<bool>> taken)
+    /// <summary>
+    /// Links new rows that name an existing partner to it, whose stored details stay (what a row left empty is simply
+    /// taken from them). Where a row says something else, it now shows the stored details and a notice, and the save stops
+    /// so that the curator looks first.
+    /// </summary>
+    private List<string> LinkByName(ImportCooperation record, List<(int Row, Partner Existing)> matches)
     {
-        if (slug.Length == 0) slug = fallback;
-        for (var n = 1; ; n++)
+        var notices = new List<string>();
+        foreach (var (row, existing) in matches)
         {
-            var suffix = n == 1 ? "" : $"-{n}";
-            // The number replaces the end of a slug at full length, so the result stays a valid slug.
-            var candidate = slug[..Math.Min(slug.Length, Slugs.MaxLength - suffix.Length)].TrimEnd('-') + suffix;
-            if (!await taken(candidate)) return candidate;
+            var typed = record.Partners![row]!;
+            if (!Code.TryParse<PartnerKind>(typed.Kind, out _) || Contradicts(CooperationImporter.DetailsOf(typed), existing.Details))
+                notices.Add(L["Editor.PartnerLinkedByName", row + 1, existing.Name, Seat(existing.Details)].Value);
+            CooperationExport.FillDetails(typed, existing.Details);
+            PartnerRows[row].Slug = existing.Slug;
+            CooperationExport.FillDetails(PartnerRows[row], existing.Details);
         }
+        return notices;
     }
+
+    private static void FillBlanks(ImportPartner row, PartnerDetails stored)
+    {
+        row.Website ??= stored.Website;
+        row.Sector ??= stored.Sector;
+        row.SectorCode ??= stored.SectorCode;
+        row.Employees ??= stored.Employees;
+        row.Subsector ??= stored.SubsectorCode;
+        row.Municipality ??= stored.Municipality;
+        row.Country ??= stored.CountryCode;
+        row.Urban ??= stored.IsUrban;
+    }
+
+    /// <summary>Whether typed details say something else than the stored ones (empty typed fields say nothing).</summary>
+    private static bool Contradicts(PartnerDetails typed, PartnerDetails stored) =>
+        PartnerDetails.Diff(stored, typed).Any(change => change.After is not null && !string.Equals(change.Field, "name", StringComparison.Ordinal));
+
+    private static string Seat(PartnerDetails details) =>
+        string.Join(", ", new[] { details.Municipality, details.CountryCode }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } seat ? seat : "–";
 
     private async Task<List<string>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
     {
@@ -501,55 +398,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
         problems.AddRange(ImportValidator.RecordProblems(record).Select(problem => ValidationText.Localize(problem, L)));
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
             problems.Add(ValidationText.SlugTaken(slug, L));
-        foreach (var (name, attestation) in new[] { ("economicBackground", EconomicBackground), ("equalTerms", EqualTerms), ("regionalEffects", RegionalEffects) })
-            if (attestation.Note?.Length > 2000) problems.Add(ValidationText.Localize(new ImportProblem("ImportMessage.MaxLength", [$"{name}.note", 2000]), L));
         return problems;
-    }
-
-    /// <summary>"Input.Location.Latitude" → "location.latitude", "PartnerRows[0].Employees" → "partners[0].employees".</summary>
-    private static string FormKeyToPath(string key)
-    {
-        var path = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..]
-            : key.Replace("PartnerRows", "partners").Replace("QuoteRows", "quotes").Replace("MediaRows", "media").Replace("ImageRows", "images");
-        return string.Join('.', path.Split('.').Select(part => part.Length > 0 ? char.ToLowerInvariant(part[0]) + part[1..] : part));
-    }
-
-    /// <summary>The criteria of a listing (as edited, stored or revised) with the attestations that go with it.</summary>
-    private async Task<IReadOnlyList<CriterionResult>> CriteriaAsync(ImportCooperation record,
-        Attestation economic, Attestation equal, Attestation regional, CancellationToken cancellationToken)
-    {
-        // The population a municipality must stay below in this country: the admins' table, else the default.
-        var country = (record.Location?.Country ?? "").ToUpperInvariant();
-        var threshold = await db.CountryThresholds.AsNoTracking()
-            .Where(t => t.CountryCode == country)
-            .Select(t => (int?)t.PopulationThreshold)
-            .SingleOrDefaultAsync(cancellationToken) ?? InclusionCriteria.DefaultPopulationThreshold;
-        var partners = (record.Partners ?? []).Where(p => p is not null).Select(p => new CriteriaFacts.PartnerFacts(
-            p!.Name ?? "?", Code.TryParse<PartnerKind>(p.Kind, out var kind) ? kind : PartnerKind.Other, p.Employees, p.Subsector, p.Urban)).ToList();
-        return InclusionCriteria.Evaluate(new CriteriaFacts(partners, record.Location?.Population, record.Location?.Country, threshold, economic, equal, regional));
-    }
-
-    /// <summary>The criteria of the form as it stands.</summary>
-    private Task<IReadOnlyList<CriterionResult>> CriteriaOfFormAsync(ImportCooperation record, CancellationToken cancellationToken) =>
-        CriteriaAsync(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation(), cancellationToken);
-
-    private static SortedDictionary<string, string> Snapshot(Cooperation c) =>
-        Flatten(CooperationExport.ToRecord(c), c.EconomicBackground, c.EqualTerms, c.RegionalEffects);
-
-    private static SortedDictionary<string, string> Snapshot(RevisionContent content) =>
-        Flatten(content.Record, content.EconomicBackground, content.EqualTerms, content.RegionalEffects);
-
-    private SortedDictionary<string, string> SnapshotOfForm(ImportCooperation record) =>
-        Flatten(record, EconomicBackground.ToAttestation(), EqualTerms.ToAttestation(), RegionalEffects.ToAttestation());
-
-    private static SortedDictionary<string, string> Flatten(ImportCooperation record, Attestation economic, Attestation equal, Attestation regional)
-    {
-        var fields = CooperationExport.Flatten(record,
-            ("economicBackground.confirmed", economic.Confirmed?.ToString().ToLowerInvariant()), ("economicBackground.note", economic.Note),
-            ("equalTerms.confirmed", equal.Confirmed?.ToString().ToLowerInvariant()), ("equalTerms.note", equal.Note),
-            ("regionalEffects.confirmed", regional.Confirmed?.ToString().ToLowerInvariant()), ("regionalEffects.note", regional.Note));
-        fields.Remove("status"); // status changes have their own history
-        return fields;
     }
 
     /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
@@ -557,6 +406,7 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
     private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, ImportCooperation? edited = null, bool keepVersion = false,
         (bool Loaded, CooperationRevision? Value) loadedRevision = default)
     {
+        FourEyes = await WorkflowSettings.FourEyesAsync(db, cancellationToken);
         if (stored is not null)
         {
             Id = stored.Id;
@@ -564,6 +414,8 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
             StoredSlug = stored.Slug;
             SubmitterEmail = stored.SubmitterEmail;
             AssignedTo = stored.AssignedTo;
+            LastEditedBy = stored.LastEditedBy;
+            ListingVersion = stored.Version;
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
             Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
@@ -572,15 +424,32 @@ public class EditModel(KreativLandDbContext db, CooperationImporter importer, Ti
                 HasRevision = true;
                 RevisionBy = revision.UpdatedBy;
                 RevisionAt = revision.UpdatedAt;
-                RevisionDiff = CooperationExport.Diff(Snapshot(stored), Snapshot(RevisionContent.Parse(revision.Content)));
+                RevisionVersion = revision.Version;
+                RevisionDiff = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(stored)),
+                    CooperationExport.Snapshot(RevisionContent.Parse(revision.Content).Record));
             }
         }
-        Criteria = await CriteriaOfFormAsync(edited ?? Input, cancellationToken);
+        var form = edited ?? Input;
+        if (edited is null) form.Attestations ??= new ImportAttestations
+        {
+            EconomicBackground = EconomicBackground.ToRecord(), EqualTerms = EqualTerms.ToRecord(),
+            RegionalEffects = RegionalEffects.ToRecord(), SmeSize = SmeSize.ToRecord(),
+        };
+        Criteria = await ListingCriteria.EvaluateAsync(db, form, cancellationToken);
         // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
         var partners = PartnerRows.Where(p => p.Kept).ToList();
         PartnerRows = partners.Count == 0
             ? [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }]
             : [.. partners, new PartnerRow()];
+        var slugs = partners.Select(p => p.Slug).Where(s => s is not null).ToList();
+        KnownPartners = await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug))
+            .Select(p => new
+            {
+                p.Slug,
+                Use = new PartnerUse(p.Id, p.Cooperations.Count, p.Cooperations.Count(cp => cp.Cooperation.Status == CooperationStatus.Published),
+                    db.PartnerChanges.Any(c => c.PartnerId == p.Id && c.Status == PartnerChangeStatus.Pending)),
+            })
+            .ToDictionaryAsync(p => p.Slug, p => p.Use, cancellationToken);
         QuoteRows = QuoteRows.Where(q => q.Kept).Append(new QuoteRow()).ToList();
         MediaRows = MediaRows.Where(m => m.Kept).Append(new MediaRow()).ToList();
         ImageRows = ImageRows.Where(i => i.Kept).Append(new ImageRow()).ToList();

@@ -18,6 +18,8 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
 
     public ImportResult? Result { get; private set; }
     public string? FileName { get; private set; }
+    /// <summary>An admin's reason to replace published listings at once (and create published ones) instead of revisions.</summary>
+    [BindProperty] public string? OverrideReason { get; set; }
 
     private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
     {
@@ -59,7 +61,8 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
             return Page();
         }
         await using var stream = upload.OpenReadStream();
-        Result = await importer.ImportAsync(stream, allowPublished: User.IsInRole(Roles.Admin), cancellationToken);
+        var options = new ImportOptions(Actor.Of(User), FileName, string.IsNullOrWhiteSpace(OverrideReason) ? null : OverrideReason.Trim());
+        Result = await importer.ImportAsync(stream, options, cancellationToken);
         return Page();
     }
 }

@@ -22,7 +22,7 @@ public static partial class ValidationText
         ["location.district"] = "Editor.District", ["location.region"] = "Editor.Region",
         ["partners"] = "Editor.Partners",
         ["name"] = "Editor.PartnerName", ["kind"] = "Editor.PartnerKind", ["website"] = "Editor.Website", ["employees"] = "Editor.Employees",
-        ["sector"] = "Editor.Sector", ["subsector"] = "Editor.Subsector", ["municipality"] = "Editor.PartnerMunicipality",
+        ["sector"] = "Editor.Sector", ["sectorCode"] = "Partner.SectorCode", ["subsector"] = "Editor.Subsector", ["municipality"] = "Editor.PartnerMunicipality",
         ["country"] = "Editor.Country", ["role"] = "Editor.PersonRole", ["person"] = "Editor.Person", ["text"] = "Editor.Quote",
         ["url"] = "Editor.Url", ["alt"] = "Editor.AltText", ["credit"] = "Editor.Credit",
     };

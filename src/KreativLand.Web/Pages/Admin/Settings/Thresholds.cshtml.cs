@@ -6,20 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Pages.Admin.Settings;
 
-/// <summary>The per-country population thresholds of the municipality criterion (admins only).</summary>
-public class ThresholdsModel(KreativLandDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The population thresholds of the municipality criterion (admins only): every European country with its derived value
+/// (<see cref="PopulationThresholds"/>), the admins' own value where one is set, and which applies.
+/// </summary>
+public class ThresholdsModel(KreativLandDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxThreshold = 10_000_000;
 
-    [BindProperty] public List<Row> Rows { get; set; } = [];
+    /// <summary>The admins' values by country; an empty field removes the country's value (the derived one applies again).</summary>
+    [BindProperty] public Dictionary<string, int?> Set { get; set; } = [];
     [TempData] public string? Message { get; set; }
     public List<string> Problems { get; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public sealed class Row
+    public sealed record Row(string Country, PopulationThresholds.CountryFigures? Figures, int? Derived, int? AdminValue, string? SetBy, DateTimeOffset? SetAt)
     {
-        public string? Country { get; set; }
-        /// <summary>Empty removes the country's entry (the default applies again).</summary>
-        public int? Threshold { get; set; }
+        public PopulationThreshold? Applies => PopulationThresholds.For(Country, AdminValue);
     }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -27,23 +30,29 @@ public class ThresholdsModel(KreativLandDbContext db, Microsoft.Extensions.Local
     public async Task<IActionResult> OnPostAsync()
     {
         foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }))
-            Problems.Add(entry!.Errors[0].ErrorMessage);
-        var rows = Rows.Where(r => !string.IsNullOrWhiteSpace(r.Country)).Select(r => new Row { Country = r.Country!.Trim().ToUpperInvariant(), Threshold = r.Threshold }).ToList();
-        foreach (var row in rows)
+            Problems.Add(text["Thresholds.BadValue", key.Replace("Set[", "").TrimEnd(']'), MaxThreshold]);
+        foreach (var (country, value) in Set)
         {
-            if (!Countries.IsCode(row.Country)) Problems.Add(text["Thresholds.BadCountry", row.Country!]);
-            if (row.Threshold is < 1 or > MaxThreshold) Problems.Add(text["Thresholds.BadValue", row.Country!, MaxThreshold]);
+            if (!Countries.European.Contains(country)) Problems.Add(text["Thresholds.BadCountry", country]);
+            else if (value is < 1 or > MaxThreshold) Problems.Add(text["Thresholds.BadValue", country, MaxThreshold]);
         }
-        foreach (var twice in rows.GroupBy(r => r.Country).Where(g => g.Count() > 1)) Problems.Add(text["Thresholds.Twice", twice.Key!]);
-        if (Problems.Count > 0) return Page();
+        if (Problems.Count > 0)
+        {
+            await LoadAsync();
+            return Page();
+        }
 
         var stored = await db.CountryThresholds.ToDictionaryAsync(t => t.CountryCode);
-        foreach (var row in rows)
+        var now = clock.GetUtcNow();
+        foreach (var (country, value) in Set)
         {
-            stored.TryGetValue(row.Country!, out var existing);
-            if (row.Threshold is null) { if (existing is not null) db.CountryThresholds.Remove(existing); }
-            else if (existing is null) db.CountryThresholds.Add(new CountryThreshold { CountryCode = row.Country!, PopulationThreshold = row.Threshold.Value });
-            else existing.PopulationThreshold = row.Threshold.Value;
+            stored.TryGetValue(country, out var existing);
+            if (value is null) { if (existing is not null) db.CountryThresholds.Remove(existing); continue; }
+            if (existing?.PopulationThreshold == value) continue;
+            if (existing is null) db.CountryThresholds.Add(existing = new CountryThreshold { CountryCode = country });
+            existing.PopulationThreshold = value.Value;
+            existing.SetBy = User.Identity!.Name;
+            existing.SetAt = now;
         }
         await db.SaveChangesAsync();
         Message = "Thresholds.Saved";
@@ -52,8 +61,12 @@ public class ThresholdsModel(KreativLandDbContext db, Microsoft.Extensions.Local
 
     private async Task LoadAsync()
     {
-        Rows = await db.CountryThresholds.AsNoTracking().OrderBy(t => t.CountryCode)
-            .Select(t => new Row { Country = t.CountryCode, Threshold = t.PopulationThreshold }).ToListAsync();
-        Rows.Add(new Row());
+        var admin = await db.CountryThresholds.AsNoTracking().ToDictionaryAsync(t => t.CountryCode);
+        Rows = Countries.European.Select(code =>
+        {
+            admin.TryGetValue(code, out var set);
+            var figures = PopulationThresholds.Figures.FirstOrDefault(f => f.CountryCode == code);
+            return new Row(code, figures, PopulationThresholds.Derived(code), set?.PopulationThreshold, set?.SetBy, set?.SetAt);
+        }).ToList();
     }
 }

@@ -8,7 +8,10 @@ namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 
 public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
-    /// <summary>A new listing that passes every data criterion (the attestations are left open).</summary>
+    /// <summary>
+    /// A new listing that passes every data criterion (the attestations are left open). Its partners are its own (named
+    /// after the title), as in life: two listings naming one partner share it, and a partner is changed through one listing.
+    /// </summary>
     public static Dictionary<string, string> NewListing(string title) => new()
     {
         ["Input.Title.De"] = title,
@@ -20,11 +23,11 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         ["Input.Location.Country"] = "DE",
         ["Input.Location.Latitude"] = "51.15",
         ["Input.Location.Longitude"] = "14.98",
-        ["PartnerRows[0].Name"] = "Sägewerk Lindner",
+        ["PartnerRows[0].Name"] = title.Length == 0 ? "Sägewerk Lindner" : $"Sägewerk Lindner ({title})",
         ["PartnerRows[0].Kind"] = "sme",
         ["PartnerRows[0].Employees"] = "250",
         ["PartnerRows[0].Urban"] = "false",
-        ["PartnerRows[1].Name"] = "Klangraum Studio",
+        ["PartnerRows[1].Name"] = title.Length == 0 ? "Klangraum Studio" : $"Klangraum Studio ({title})",
         ["PartnerRows[1].Kind"] = "cci",
         ["PartnerRows[1].Subsector"] = "music",
         ["PartnerRows[1].Urban"] = "true",
@@ -69,7 +72,7 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.True(stored.Ongoing);
         Assert.Equal(51.15, stored.Location.Latitude, 5);
         Assert.Equal(14.98, stored.Location.Longitude, 5);
-        Assert.Equal(["Sägewerk Lindner", "Klangraum Studio"], stored.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name));
+        Assert.Equal(["Sägewerk Lindner (Sägespäne und Klang)", "Klangraum Studio (Sägespäne und Klang)"], stored.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name));
         Assert.Equal("music", stored.Partners.Single(p => p.Partner.Kind == PartnerKind.Cci).Partner.SubsectorCode);
         var created = Assert.Single(stored.StatusChanges);
         Assert.Null(created.From);
@@ -286,6 +289,9 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         var client = await Curators.SignedInClientAsync(site, "curator");
         var fields = NewListing("Mit Pixel Studio");
         fields["PartnerRows[1].Name"] = "pixel studio";
+        // Nothing typed that contradicts the stored details: linked at once, the stored details kept.
+        fields["PartnerRows[1].Subsector"] = "";
+        fields["PartnerRows[1].Urban"] = "";
         var id = await CreateAsync(client, fields);
         await using var db = site.OpenContext();
         Assert.Equal(1, await db.Partners.CountAsync(p => p.Name.ToLower() == "pixel studio"));
@@ -335,8 +341,15 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         await using (var db = site.OpenContext())
             Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Wald geht wieder online"));
 
+        // Confirmed: "Forst Meier" is the existing partner, but the row says other things about it than stored (250 employees,
+        // no seat): the row is linked, shows the stored details, and the curator saves again.
         fields["ConfirmNotDuplicate"] = "true";
-        await CreateAsync(client, fields);
+        using var linked = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        var linkedPage = await Html.ParseAsync(linked);
+        Assert.Contains("\"Forst Meier\" exists already (Testdorf, DE) with other details", linkedPage.Text("#problems"));
+        Assert.Equal("12", linkedPage.QuerySelector("[name='PartnerRows[0].Employees']")!.GetAttribute("value"));
+        using var saved = await client.PostFormAsync(linkedPage, "/en/admin/cooperations/edit", "#editor-form", new() { ["ConfirmNotDuplicate"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 
     [Fact]

@@ -9,16 +9,21 @@ namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 /// <summary>Edits of a published listing wait as a revision; the public version stays until it is approved.</summary>
 public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
-    private static async Task<(int Id, string Slug)> PublishedAsync(HttpClient client, string title)
+    /// <summary>Written by <paramref name="client"/>, published by a second curator (the four-eyes rule).</summary>
+    private async Task<(int Id, string Slug)> PublishedAsync(HttpClient client, string title)
     {
         var id = await CreateAsync(client, With(NewListing(title), Attested()));
-        foreach (var to in new[] { "in-review", "published" })
+        var reviewer = await Curators.SignedInClientAsync(site, "curator");
+        foreach (var (who, to) in new[] { (client, "in-review"), (reviewer, "published") })
         {
-            using var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = to });
+            using var moved = await who.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = to });
             Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         }
         return (id, Slugs.From(title));
     }
+
+    /// <summary>Someone other than the revision's author, who approves it.</summary>
+    private Task<HttpClient> ReviewerAsync() => Curators.SignedInClientAsync(site, "curator");
 
     private async Task<string> PublicTitleAsync(string slug) =>
         (await site.CreateClient().GetDocumentAsync($"/cooperations/{slug}")).Text("h1");
@@ -50,7 +55,7 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
             Assert.Equal("Live Fassung", (await db.Cooperations.SingleAsync(c => c.Id == id)).Title.De);
         }
 
-        using (var approved = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#approve-revision-form", new()))
+        using (var approved = await (await ReviewerAsync()).SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#approve-revision-form", new()))
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal("Neue Fassung", await PublicTitleAsync(slug));
         Assert.Null((await client.GetDocumentAsync("/admin")).QuerySelector($".revision-list li[data-id='{id}']"));
@@ -63,7 +68,8 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
             Assert.Contains(stored.AuditEntries, a => a.Changes.Contains(new FieldChange("title.de", "Live Fassung", "Neue Fassung")));
             var approval = stored.StatusChanges.OrderBy(s => s.Id).Last();
             Assert.Equal((CooperationStatus.Published, CooperationStatus.Published), (approval.From!.Value, approval.To));
-            Assert.StartsWith("revision by curator-", approval.Reason);
+            Assert.Equal(HistoryEvent.RevisionApproved, approval.Event);
+            Assert.StartsWith("curator-", approval.Detail);
         }
     }
 
@@ -84,7 +90,7 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
 
         // Leaving "published" is refused while the revision waits.
         using var moved = await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "archived" });
-        Assert.Equal("Please approve or discard the pending revision first.", (await Html.ParseAsync(moved)).Text("#transition-error"));
+        Assert.Equal("A revision of this listing waits for review: approve or discard it first.", (await Html.ParseAsync(moved)).Text("#transition-error"));
 
         using (var discarded = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#discard-revision-form", new()))
             Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);

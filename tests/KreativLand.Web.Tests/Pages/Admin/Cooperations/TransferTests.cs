@@ -105,7 +105,7 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
                 "partners": [ { "slug": "up-a", "name": "Up A", "kind": "sme" }, { "slug": "up-b", "name": "Up B", "kind": "cci", "subsector": "film" } ] } ] }
             """;
         var refused = await UploadAsync(curator, File("published"));
-        Assert.Contains("may only be imported by an administrator", refused.Text("#import-result"));
+        Assert.Contains("can be created as \"published\" only with an administrator's override", refused.Text("#import-result"));
         var accepted = await UploadAsync(curator, File("draft"));
         Assert.Contains("1 created, 0 updated", accepted.Text("#import-result"));
         await using var db = site.OpenContext();

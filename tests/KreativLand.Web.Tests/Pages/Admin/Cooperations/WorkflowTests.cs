@@ -44,7 +44,9 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         var id = await CreateAsync(client, With(NewListing("Vollständig geprüft"), Attested()));
 
         using (var review = await MoveAsync(client, id, "in-review")) Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
-        using (var publish = await MoveAsync(client, id, "published")) Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        // A second curator publishes: the author may not (four-eyes rule).
+        var reviewer = await Curators.SignedInClientAsync(site, "curator");
+        using (var publish = await MoveAsync(reviewer, id, "published")) Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
 
         await using var db = site.OpenContext();
         var stored = await db.Cooperations.Include(c => c.StatusChanges).SingleAsync(c => c.Id == id);
@@ -68,10 +70,14 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         var id = await CreateAsync(client, NewListing("Offene Kriterien"));
         (await MoveAsync(client, id, "in-review")).Dispose();
 
-        using var plain = await MoveAsync(client, id, "published");
-        Assert.StartsWith("Cannot publish", await RefusalAsync(plain));
-        using var sneaky = await MoveAsync(client, id, "published", "I think it is fine", overrideCriteria: true);
-        Assert.Equal("Only an administrator can publish despite open criteria.", await RefusalAsync(sneaky));
+        var reviewer = await Curators.SignedInClientAsync(site, "curator");
+        using var plain = await MoveAsync(reviewer, id, "published");
+        var refusal = await RefusalAsync(plain);
+        Assert.StartsWith("Cannot publish", refusal);
+        // The refusal names what is open.
+        Assert.Contains("Not met or unknown: Economic background, Cooperation on equal terms, not a commissioned service, Visible effects for the rural region.", refusal);
+        using var sneaky = await MoveAsync(reviewer, id, "published", "I think it is fine", overrideCriteria: true);
+        Assert.Equal("Only an administrator can override the review.", await RefusalAsync(sneaky));
         Assert.Equal(CooperationStatus.InReview, await StatusAsync(id));
     }
 
@@ -85,7 +91,7 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         (await MoveAsync(admin, id, "in-review")).Dispose();
 
         using var withoutReason = await MoveAsync(admin, id, "published", overrideCriteria: true);
-        Assert.Equal("Publishing despite open criteria needs a written reason.", await RefusalAsync(withoutReason));
+        Assert.Equal("Overriding the review needs a written reason.", await RefusalAsync(withoutReason));
 
         const string reason = "The municipality merged in 2023; the village itself has 2,100 inhabitants.";
         using (var published = await MoveAsync(admin, id, "published", reason, overrideCriteria: true))

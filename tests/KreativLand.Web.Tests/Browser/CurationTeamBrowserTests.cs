@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Browser;
+
+public class CurationTeamBrowserFixture : BasicDataBrowserFixture
+{
+    // The spam check refuses forms sent within seconds of loading; a person takes longer than this test.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Submission:MinimumFillSeconds"] = "0" };
+}
+
+/// <summary>A team at work, each in a browser of their own: a submission is assigned, edited by one curator and published by another.</summary>
+public class CurationTeamBrowserTests(CurationTeamBrowserFixture site) : BrowserTest, IClassFixture<CurationTeamBrowserFixture>
+{
+    [Fact]
+    public async Task A_public_submission_is_assigned_edited_by_one_curator_and_published_by_a_second()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var adminEmail = await Curators.CreateAsync(site, "admin");
+        var annaEmail = await Curators.CreateAsync(site, "curator");
+        var benEmail = await Curators.CreateAsync(site, "curator");
+
+        // 1. The partners propose their cooperation.
+        var visitor = await NewPageAsync(site.BaseAddress);
+        Chromium.CollectFailures(visitor, failures);
+        await visitor.GotoAsync("/submit");
+        await visitor.Locator("#Input_Title").FillAsync("Kräuterhof trifft Illustratorin");
+        await visitor.Locator("#Input_Municipality").FillAsync("Herrnhut");
+        await visitor.Locator("#Input_Country").SelectOptionAsync("DE");
+        await visitor.Locator("#Input_SmeName").FillAsync("Kräuterhof Berthelsdorf");
+        await visitor.Locator("#Input_SmeEmployees").FillAsync("7");
+        await visitor.Locator("#Input_CciName").FillAsync("Atelier Linienwerk");
+        await visitor.Locator("#Input_CciSubsector").SelectOptionAsync("design");
+        await visitor.Locator("#Input_ContactEmail").FillAsync("hof@example.org");
+        await visitor.Locator("input[name='Input.Consent']").CheckAsync();
+        await visitor.Locator("#submission-form button[type=submit]").Last.ClickAsync();
+        await Assertions.Expect(visitor.Locator("#submission-sent")).ToBeVisibleAsync();
+
+        // 2. The admin assigns it to Anna from the queue.
+        var admin = await NewPageAsync(site.BaseAddress);
+        Chromium.CollectFailures(admin, failures);
+        await CuratorBrowserTests.SignInAsync(admin, adminEmail);
+        var row = admin.Locator("#bulk-form tbody tr", new() { HasTextString = "Kräuterhof trifft Illustratorin" });
+        await row.Locator("input[name=Selected]").CheckAsync();
+        await admin.Locator("#BulkAction").SelectOptionAsync("assign");
+        await admin.Locator("#Assignee").SelectOptionAsync(annaEmail);
+        await admin.Locator("#bulk-apply").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync(annaEmail);
+
+        // 3. Anna completes it: the facts the form did not ask for and her attestations; then she sends it to review.
+        var anna = await NewPageAsync(site.BaseAddress);
+        Chromium.CollectFailures(anna, failures);
+        await CuratorBrowserTests.SignInAsync(anna, annaEmail);
+        await anna.Locator("#bulk-form tbody tr", new() { HasTextString = "Kräuterhof trifft Illustratorin" }).GetByRole(AriaRole.Link).ClickAsync();
+        await anna.WaitForURLAsync("**/admin/cooperations/edit/*");
+        var editor = anna.Url;
+        await Assertions.Expect(anna.Locator(".status-history")).ToContainTextAsync(annaEmail);
+        await anna.Locator("#partner-0-urban").SelectOptionAsync("false");
+        await anna.Locator("#partner-1-urban").SelectOptionAsync("false");
+        foreach (var (name, note) in new[] { ("EconomicBackground", "Both sell the herb labels."), ("EqualTerms", "Shared design and sales."), ("RegionalEffects", "Visitors for the village shop.") })
+        {
+            await anna.Locator($"input[name='{name}.Confirmed'][value=true]").CheckAsync();
+            await anna.Locator($"#{name}_Note").FillAsync(note);
+        }
+        await Assertions.Expect(anna.Locator("#criteria-list [data-outcome=fail], #criteria-list [data-outcome=unknown]")).ToHaveCountAsync(0);
+        await anna.Locator("#save").ClickAsync();
+        await Assertions.Expect(anna.Locator("[role=status]").First).ToContainTextAsync("Gespeichert");
+        await anna.Locator("#Transition_To").SelectOptionAsync("in-review");
+        await anna.Locator("#transition").ClickAsync();
+        await Assertions.Expect(anna.Locator("#current-status")).ToHaveTextAsync("In Prüfung");
+
+        // She may not publish her own work.
+        await anna.Locator("#Transition_To").SelectOptionAsync("published");
+        await anna.Locator("#transition").ClickAsync();
+        await Assertions.Expect(anna.Locator("#transition-error")).ToContainTextAsync("Vier-Augen-Prinzip");
+        await Assertions.Expect(anna.Locator("#current-status")).ToHaveTextAsync("In Prüfung");
+        await Chromium.ScreenshotAsync(anna, "four-eyes-refusal");
+
+        // 4. Ben reviews and publishes.
+        var ben = await NewPageAsync(site.BaseAddress);
+        Chromium.CollectFailures(ben, failures);
+        await CuratorBrowserTests.SignInAsync(ben, benEmail);
+        await ben.GotoAsync(new Uri(editor).PathAndQuery);
+        await ben.Locator("#Transition_To").SelectOptionAsync("published");
+        await ben.Locator("#transition").ClickAsync();
+        await Assertions.Expect(ben.Locator("#current-status")).ToHaveTextAsync("Veröffentlicht");
+        await Assertions.Expect(ben.Locator(".status-history li").First).ToContainTextAsync(benEmail);
+
+        // 5. The public sees it.
+        await visitor.GotoAsync("/cooperations");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Kräuterhof trifft Illustratorin");
+        Assert.Empty(failures);
+    }
+}
