@@ -31,8 +31,10 @@ public static class Accounts
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
-        // A disabled account's cookie stops working within a minute (the stamp changes when it is disabled).
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account's cookie stops working within a minute (the stamp changes when it is disabled, a role changes
+        // or a password is reset); tests shorten the interval with Accounts:SecurityStampValidationInterval.
+        var interval = builder.Configuration.GetValue<TimeSpan?>("Accounts:SecurityStampValidationInterval") ?? TimeSpan.FromMinutes(1);
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = interval);
 
         // Cookies default their path to the request's PathBase, which holds the /de or /en prefix: signed in under /de,
         // a curator would be signed out under /en. Every cookie of Identity's schemes is therefore site-wide.
@@ -48,14 +50,13 @@ public static class Accounts
             options.SlidingExpiration = true;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.Events = new CookieAuthenticationEvents
+            // Identity's own events validate the security stamp on each request (OnValidatePrincipal): only one event is
+            // changed here, never the whole Events object, or disabled accounts would stay signed in.
+            // Signed in but without the role: a plain 403 page instead of a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                // Signed in but without the role: a plain 403 page instead of a redirect.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -26,49 +24,27 @@ public sealed class NotificationOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
 }
 
-public sealed class SubmissionNotifier(IOptions<NotificationOptions> options, KreativLandDbContext db, ILogger<SubmissionNotifier> logger)
+public sealed class SubmissionNotifier(IOptions<NotificationOptions> options, KreativLandDbContext db, Mailer mailer, ILogger<SubmissionNotifier> logger)
 {
     /// <summary>Sends the message; a failure is logged and never stops the submission.</summary>
     public async Task NotifyAsync(Cooperation submission, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         if (!settings.Enabled) return;
-        try
-        {
-            var recipients = string.IsNullOrWhiteSpace(settings.To)
-                ? await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken)
-                : settings.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            if (recipients.Count == 0) return;
+        var recipients = string.IsNullOrWhiteSpace(settings.To)
+            ? await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken)
+            : settings.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var title = submission.Title.De ?? submission.Title.En ?? submission.Slug;
+        var link = $"{settings.SiteUrl?.TrimEnd('/')}/admin/cooperations/edit/{submission.Id}";
+        var sent = await mailer.SendAsync(recipients, $"KreativLand: neue Einreichung / new submission – {title}", $"""
+            Eine neue Kooperation wurde eingereicht und wartet auf Prüfung.
+            A new cooperation was submitted and awaits review.
 
-            var title = submission.Title.De ?? submission.Title.En ?? submission.Slug;
-            var link = $"{settings.SiteUrl?.TrimEnd('/')}/admin/cooperations/edit/{submission.Id}";
-            using var message = new MailMessage
-            {
-                From = new MailAddress(settings.From),
-                Subject = $"KreativLand: neue Einreichung / new submission – {title}",
-                Body = $"""
-                    Eine neue Kooperation wurde eingereicht und wartet auf Prüfung.
-                    A new cooperation was submitted and awaits review.
+            {title}
+            {submission.Location.Municipality} ({submission.Location.CountryCode})
 
-                    {title}
-                    {submission.Location.Municipality} ({submission.Location.CountryCode})
-
-                    {link}
-                    """,
-            };
-            foreach (var recipient in recipients) message.To.Add(recipient);
-            using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort)
-            {
-                EnableSsl = settings.EnableSsl,
-                Timeout = settings.TimeoutSeconds * 1000,
-                Credentials = string.IsNullOrEmpty(settings.UserName) ? null : new NetworkCredential(settings.UserName, settings.Password),
-            };
-            await client.SendMailAsync(message, cancellationToken);
-            logger.LogInformation("Submission {Slug}: notified {Count} curator address(es)", submission.Slug, recipients.Count);
-        }
-        catch (Exception exception) when (exception is SmtpException or InvalidOperationException or FormatException or IOException or System.Net.Sockets.SocketException)
-        {
-            logger.LogWarning(exception, "Submission {Slug}: the e-mail notification could not be sent", submission.Slug);
-        }
+            {link}
+            """, cancellationToken);
+        if (sent) logger.LogInformation("Submission {Slug}: notified {Count} curator address(es)", submission.Slug, recipients.Count);
     }
 }

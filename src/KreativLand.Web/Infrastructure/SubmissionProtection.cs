@@ -53,6 +53,7 @@ public static class SubmissionProtection
         builder.Services.AddSingleton<SubmissionToken>();
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddScoped<SubmissionNotifier>();
+        builder.Services.AddSingleton<Mailer>();
         var options = builder.Configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions();
         builder.Services.AddRateLimiter(limiter =>
         {

@@ -19,13 +19,22 @@ public class LoginTwoFactorModel(SignInManager<CuratorUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login");
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
         var result = IsRecoveryCode
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(Code))
+            : await signIn.TwoFactorAuthenticatorSignInAsync((Code ?? "").Replace(" ", "").Replace("-", ""), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/admin"));
         Problem = result.IsLockedOut ? "Account.LockedOut" : "TwoFactor.WrongCode";
         return Page();
+    }
+
+    /// <summary>
+    /// Identity stores recovery codes as "XXXXX-XXXXX" in capitals; typed with or without the dash, in any case or with
+    /// spaces, the code is brought into that form (each one works once).
+    /// </summary>
+    public static string RecoveryCode(string? typed)
+    {
+        var code = new string((typed ?? "").Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        return code.Length == 10 ? $"{code[..5]}-{code[5..]}" : code;
     }
 }

@@ -27,6 +27,20 @@ public class TwoFactorModel(UserManager<CuratorUser> users, SignInManager<Curato
         return Page();
     }
 
+    /// <summary>The authenticator address as a QR code (PNG) for the app to scan; never cached, since it holds the key.</summary>
+    public async Task<IActionResult> OnGetQrAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await LoadAsync(user);
+        if (Enabled) return NotFound();
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(AuthenticatorUri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var png = new QRCoder.PngByteQRCode(data).GetGraphic(pixelsPerModule: 6);
+        Response.Headers.CacheControl = "no-store";
+        return File(png, "image/png");
+    }
+
     public async Task<IActionResult> OnPostEnableAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -66,6 +80,8 @@ public class TwoFactorModel(UserManager<CuratorUser> users, SignInManager<Curato
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: renew this session's cookie, or the next check would sign the user out.
+            await signIn.RefreshSignInAsync(user);
         }
         Key = key!;
         var email = Uri.EscapeDataString(user.Email ?? user.UserName ?? "");

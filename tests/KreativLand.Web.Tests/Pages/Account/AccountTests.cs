@@ -110,7 +110,7 @@ public class AccountTests(BasicDataWebFixture site) : IClassFixture<BasicDataWeb
 
         var list = await admin.GetDocumentAsync("/admin/users");
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email));
-        var disableForm = row.QuerySelector("form")!;
+        var disableForm = row.QuerySelector("form[action*='handler=Disable']")!;
         using var disabled = await admin.PostFormAsync(list, "/admin/users", $"form[action='{disableForm.GetAttribute("action")}']", new());
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
 
