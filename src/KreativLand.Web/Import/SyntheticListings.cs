@@ -19,6 +19,10 @@ public static class SyntheticListings
     public const string SlugPrefix = "kl-synthetic-";
     public const int BatchSize = 1000;
 
+    /// <summary>Imported as published by the operator's recorded override: they are test data, not vetted listings.</summary>
+    public static readonly ImportOptions Import = new(Actor.CommandLine, "./run.sh generate",
+        "Synthetic listings for load tests, published without review by the operator.");
+
     /// <summary>Small places: rural municipalities the directory is about, not cities.</summary>
     private const int MinPopulation = 300, MaxPopulation = 40_000;
 
@@ -46,7 +50,7 @@ public static class SyntheticListings
             // A scope per batch: the importer's context starts empty, so memory stays bounded however many are generated.
             await using (var scope = services.CreateAsyncScope())
             {
-                var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportAsync(json, cancellationToken);
+                var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportAsync(json, Import, cancellationToken);
                 if (!result.Succeeded)
                 {
                     progress.WriteLine($"Batch refused: {string.Join("; ", result.Errors.Take(5))}");

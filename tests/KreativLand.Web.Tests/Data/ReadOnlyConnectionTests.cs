@@ -22,7 +22,7 @@ public class ReplicaSiteFixture : MapDataWebFixture
         await using (var replica = TestDatabase.OpenContext(ReplicaName))
         {
             var result = await new CooperationImporter(replica, TimeProvider.System)
-                .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "basic.json"));
+                .ImportFileAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "basic.json"), TestImports.Seed);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         }
         await base.InitializeAsync();

@@ -155,8 +155,13 @@ public class TwoInstancesTests
         await using var scope = instance.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KreativLandDbContext>();
         var listing = await db.Cooperations.SingleAsync(c => c.Slug == "karakoje");
-        listing.Status = status;
-        listing.UpdatedAt = DateTimeOffset.UtcNow;
+        // Along the workflow (archived goes back through draft and review), as an admin who overrides the review.
+        var review = new ReviewDecision([], FourEyes: false, Override: true, Reason: "test");
+        CooperationStatus[] path = status == CooperationStatus.Published && listing.Status == CooperationStatus.Archived
+            ? [CooperationStatus.Draft, CooperationStatus.InReview, CooperationStatus.Published]
+            : [status];
+        foreach (var step in path)
+            Assert.Null(listing.TransitionTo(step, Actor.CommandLine, DateTimeOffset.UtcNow, review, revisionPending: false));
         await db.SaveChangesAsync();
     }
 
