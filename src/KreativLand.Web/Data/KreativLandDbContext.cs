@@ -74,7 +74,9 @@ public static class Database
         builder.Services.AddDbContext<KreativLandDbContext>((services, options) =>
         {
             var request = readOnly is null ? null : services.GetRequiredService<IHttpContextAccessor>().HttpContext;
-            var connection = request is not null && PublicReadCache.IsPublicRead(request) && request.User.Identity?.IsAuthenticated != true
+            // By the sign-in cookie, not request.User: the session check (Identity's security-stamp validator) builds this
+            // context while authenticating, before User is set, and the request keeps that context.
+            var connection = request is not null && PublicReadCache.IsPublicRead(request) && !request.Request.Cookies.ContainsKey(Infrastructure.Accounts.CookieName)
                 ? readOnly!
                 : primary;
             options.UseKreativLandDatabase(connection)

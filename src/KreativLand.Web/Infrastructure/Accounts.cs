@@ -8,6 +8,8 @@ namespace KreativLand.Web.Infrastructure;
 public static class Accounts
 {
     public const int MinimumPasswordLength = 12;
+    /// <summary>The sign-in cookie; its presence marks a curator's request (see KreativLandDbContext's connection choice).</summary>
+    public const string CookieName = "kl-auth";
 
     public static WebApplicationBuilder AddCuratorAccounts(this WebApplicationBuilder builder)
     {
@@ -41,7 +43,7 @@ public static class Accounts
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.Path = "/");
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "kl-auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             // Secure whenever the request came over HTTPS (behind a TLS proxy: forward the scheme).
