@@ -56,6 +56,16 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cooperation_id");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("event");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
@@ -100,6 +110,15 @@ namespace KreativLand.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("images");
+
+                    b.Property<DateTimeOffset?>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_edited_at");
+
+                    b.Property<string>("LastEditedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("last_edited_by");
 
                     b.Property<DateTimeOffset?>("LastReviewedAt")
                         .HasColumnType("timestamp with time zone")
@@ -256,6 +275,20 @@ namespace KreativLand.Web.Data.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)")
                                 .HasColumnName("regional_effects_note");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SmeSize", "KreativLand.Web.Domain.Cooperation.SmeSize#Attestation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("Confirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sme_size_confirmed");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("sme_size_note");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "KreativLand.Web.Domain.Cooperation.Summary#LocalizedText", b1 =>
@@ -438,19 +471,21 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("population_threshold");
 
+                    b.Property<DateTimeOffset?>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("set_by");
+
                     b.HasKey("CountryCode")
                         .HasName("pk_country_thresholds");
 
                     b.ToTable("country_thresholds", null, t =>
                         {
                             t.HasCheckConstraint("ck_country_thresholds_positive", "population_threshold > 0");
-                        });
-
-                    b.HasData(
-                        new
-                        {
-                            CountryCode = "DE",
-                            PopulationThreshold = 20000
                         });
                 });
 
@@ -812,6 +847,10 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Municipality")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -852,6 +891,9 @@ namespace KreativLand.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_partners");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_partners_merged_into_id");
+
                     b.HasIndex("SectorCode")
                         .HasDatabaseName("ix_partners_sector_code");
 
@@ -868,6 +910,80 @@ namespace KreativLand.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
                         });
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.PartnerChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Applied")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("applied");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<bool>("FourEyesOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("four_eyes_overridden");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposed");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_changes");
+
+                    b.HasIndex("PartnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_changes_partner_id")
+                        .HasFilter("status = 'pending'");
+
+                    b.ToTable("partner_changes", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Region", b =>
@@ -930,6 +1046,34 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_site_settings");
+
+                    b.ToTable("site_settings", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -956,6 +1100,23 @@ namespace KreativLand.Web.Data.Migrations
                     b.Property<bool>("CriteriaOverridden")
                         .HasColumnType("boolean")
                         .HasColumnName("criteria_overridden");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("transition")
+                        .HasColumnName("event");
+
+                    b.Property<bool>("FourEyesOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("four_eyes_overridden");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -1428,6 +1589,12 @@ namespace KreativLand.Web.Data.Migrations
 
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
+                    b.HasOne("KreativLand.Web.Domain.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_partners_partners_merged_into_id");
+
                     b.HasOne("KreativLand.Web.Domain.Subsector", "Subsector")
                         .WithMany()
                         .HasForeignKey("SubsectorCode")
@@ -1435,6 +1602,18 @@ namespace KreativLand.Web.Data.Migrations
                         .HasConstraintName("fk_partners_subsectors_subsector_code");
 
                     b.Navigation("Subsector");
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.PartnerChange", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_changes_partners_partner_id");
+
+                    b.Navigation("Partner");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
