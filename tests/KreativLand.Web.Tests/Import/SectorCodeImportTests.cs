@@ -25,7 +25,7 @@ public class SectorCodeImportTests(DatabaseFixture database) : IClassFixture<Dat
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         await using var db = database.OpenContext();
-        return await new CooperationImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())));
+        return await new CooperationImporter(db, TimeProvider.System).ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())), TestImports.Seed);
     }
 
     private static JsonObject Basic() => JsonNode.Parse(File.ReadAllText(BasicFile))!.AsObject();

@@ -112,6 +112,31 @@ public class PartnerReviewTests(BasicDataWebFixture site) : IClassFixture<BasicD
     }
 
     [Fact]
+    public async Task The_editor_offers_the_NACE_section_of_a_partner_in_the_page_language_and_refuses_an_unknown_one()
+    {
+        var (anna, _) = await Curators.SignedInAsync(site, "curator");
+        var empty = await anna.GetDocumentAsync("/de/admin/cooperations/edit");
+        var options = empty.QuerySelectorAll("select[name='PartnerRows[0].SectorCode'] option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal(22, options.Count);
+        Assert.Contains("C – Verarbeitendes Gewerbe", options);
+
+        var refused = NewListing("Abschnitt unbekannt");
+        refused["PartnerRows[0].SectorCode"] = "Z";
+        using (var response = await anna.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", refused))
+            Assert.Contains("Partner 1: Economic section (NACE)", (await Html.ParseAsync(response)).Text("#problems"));
+
+        var fields = NewListing("Mit Wirtschaftsabschnitt");
+        fields["PartnerRows[0].Name"] = "Drechslerei Vogt";
+        fields["PartnerRows[0].SectorCode"] = "C";
+        using var saved = await anna.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = site.OpenContext();
+        Assert.Equal("C", (await db.Partners.AsNoTracking().SingleAsync(p => p.Name == "Drechslerei Vogt")).SectorCode);
+        var editor = await anna.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal("C", editor.QuerySelectorAll("select[name$='.SectorCode'] option[selected]").Select(o => o.GetAttribute("value")).First(v => v != ""));
+    }
+
+    [Fact]
     public async Task A_partner_of_drafts_only_changes_at_once_and_its_listings_record_it()
     {
         var (anna, _) = await Curators.SignedInAsync(site, "curator");
