@@ -9,6 +9,15 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 require_dotnet
 # redis-server: the two-instance test shares a Redis output cache; curl: the compression tests read raw bytes off the wire.
 install_missing "chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo" "redis-server:/usr/bin/redis-server" "curl:/usr/bin/curl"
+# The open-data clients the tests run against the site: OWSLib (OGC API), LibreOffice (CSV in a spreadsheet), and node/npm for
+# the OpenAPI linter (@redocly/cli, pinned by tests/openapi-lint/package-lock.json).
+install_missing "python3-owslib:/usr/lib/python3/dist-packages/owslib/__init__.py" "libreoffice-calc-nogui:/usr/bin/soffice" \
+    "nodejs:/usr/bin/node" "npm:/usr/bin/npm"
+lint_dir="$KL_ROOT/tests/openapi-lint"
+if [ ! -x "$lint_dir/node_modules/.bin/redocly" ] || [ "$lint_dir/package-lock.json" -nt "$lint_dir/node_modules/.package-lock.json" ]; then
+    say "Installing the OpenAPI linter (npm ci in tests/openapi-lint)"
+    (cd "$lint_dir" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/openapi-lint failed"
+fi
 
 started_here=0
 if [ -n "${KL_TEST_ADMIN_CONNECTION:-}" ]; then

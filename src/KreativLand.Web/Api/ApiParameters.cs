@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Pages.Cooperations;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Localization;
-using Microsoft.OpenApi;
 using Names = KreativLand.Web.Pages.Cooperations.CooperationFilter.Parameter;
 
 namespace KreativLand.Web.Api;
@@ -15,10 +10,11 @@ namespace KreativLand.Web.Api;
 /// </summary>
 public static class ApiParameters
 {
+    /// <param name="Key">The description's resource key when the name means something else here (e.g. q of the place search).</param>
     public sealed record Parameter(string Name, string Example, bool Repeatable = false, IReadOnlyList<string>? Values = null, bool Integer = false,
-        int? Default = null)
+        int? Default = null, string? Key = null)
     {
-        public string DescriptionKey => "Api.Param." + Name;
+        public string DescriptionKey => "Api.Param." + (Key ?? Name);
     }
 
     public static readonly IReadOnlyList<Parameter> Filter =
@@ -38,11 +34,31 @@ public static class ApiParameters
 
     public static readonly Parameter Language = new(CooperationsApi.LanguageParameter, "en", Values: Languages.All);
 
+    public static readonly Parameter Format = new("f", "html", Values: ["json", "html"]);
+
     public static readonly IReadOnlyList<Parameter> Ogc =
     [
         new("limit", "100", Integer: true, Default: OgcApi.DefaultLimit),
         new("offset", "100", Integer: true),
-        new("f", "html", Values: ["json", "html"]),
+        Format,
+    ];
+
+    public static readonly Parameter Dialect = new(CooperationExports.DialectParameter, CooperationExports.ExcelDe, Values: CooperationExports.Dialects);
+
+    public static readonly Parameter Crs = new("crs", OgcApi.Crs84, Values: [OgcApi.Crs84]);
+
+    /// <summary>What the OGC items take besides the filter, paging and format: the two CRS parameters (CRS84 only) and datetime.</summary>
+    public static readonly IReadOnlyList<Parameter> OgcItemsExtra =
+    [
+        new("bbox-crs", OgcApi.Crs84, Values: [OgcApi.Crs84], Key: "bboxCrs"),
+        Crs,
+        new("datetime", "2024-01-01T00:00:00Z/.."),
+    ];
+
+    public static readonly IReadOnlyList<Parameter> Places =
+    [
+        new("q", "Görl", Key: "places.q"),
+        new(Names.Country, "DE", Key: "places.country"),
     ];
 
     public static readonly Parameter RegionLevel = new("level", "state");
@@ -50,80 +66,30 @@ public static class ApiParameters
     /// <summary>The list's first N (the home page's result list); without it, all.</summary>
     public static readonly Parameter ListLimit = new(CooperationsApi.LimitParameter, "200", Integer: true);
 
-    /// <summary>Which endpoint (by name) takes which query parameters.</summary>
+    /// <summary>
+    /// Which endpoint (by name) takes which query parameters: exactly these, documented in the OpenAPI document and
+    /// enforced (any other is a 400). lang is taken everywhere: one rule for the language of answers and error texts.
+    /// </summary>
     public static IReadOnlyList<Parameter> For(string endpointName) => endpointName switch
     {
         "ListCooperations" => [.. Filter, Language, ListLimit],
-        "ListMapPoints" or "ExportCooperationsCsv" or "ExportCooperationsGeoJson" or "GetFacets" => [.. Filter, Language],
-        "GetCooperation" or "OgcItem" => [Language, Ogc[2]],
-        "OgcItems" => [.. Filter, Language, .. Ogc],
-        "ListRegions" => [RegionLevel],
-        _ when endpointName.StartsWith("Ogc", StringComparison.Ordinal) => [Ogc[2]],
-        _ => [],
+        "ListMapPoints" or "ExportCooperationsGeoJson" or "GetFacets" or "GetStatistics" or "FeedOfNewCooperations" => [.. Filter, Language],
+        "ExportCooperationsCsv" => [.. Filter, Language, Dialect],
+        "OgcItems" => [.. Filter, Language, .. Ogc, .. OgcItemsExtra],
+        "ListRegions" => [RegionLevel, Language],
+        "SuggestPlaces" => [.. Places, Language],
+        "OgcItem" => [Language, Format, Crs],
+        _ when endpointName.StartsWith("Ogc", StringComparison.Ordinal) => [Language, Format],
+        _ => [Language],
     };
 
-    /// <summary>Adds the documented parameters (in English) to every operation of the OpenAPI document.</summary>
-    public static IServiceCollection AddKreativLandOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options =>
-        {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "KreativLand API";
-                document.Info.Version = "v1";
-                document.Info.Description = "Read-only open data of KreativLand: published cooperations between rural SMEs and the cultural and creative industries. "
-                    + "GeoJSON (RFC 7946, longitude before latitude), CSV and OGC API – Features. Any origin may read it (CORS); responses carry ETag and Last-Modified.";
-                return Task.CompletedTask;
-            });
-            options.AddOperationTransformer((operation, context, _) =>
-            {
-                var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
-                if (name is null) return Task.CompletedTask;
-                var localizer = context.ApplicationServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                var previous = CultureInfo.CurrentUICulture;
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.English);
-                try
-                {
-                    operation.Parameters ??= [];
-                    foreach (var existing in operation.Parameters.OfType<OpenApiParameter>())
-                    {
-                        if (existing.Name is { } parameterName && localizer["Api.Param." + parameterName] is { ResourceNotFound: false } text)
-                            existing.Description = text.Value;
-                    }
-                    foreach (var parameter in For(name))
-                    {
-                        if (operation.Parameters.Any(p => p.Name == parameter.Name)) continue;
-                        operation.Parameters.Add(ToOpenApi(parameter, localizer[parameter.DescriptionKey].Value));
-                    }
-                }
-                finally
-                {
-                    CultureInfo.CurrentUICulture = previous;
-                }
-                return Task.CompletedTask;
-            });
-        });
+    /// <summary>The names of the endpoints this list documents (and <see cref="Infrastructure.QueryParameters"/> holds to it).</summary>
+    private static readonly HashSet<string> Documented =
+    [
+        "ListCooperations", "ListMapPoints", "ExportCooperationsCsv", "ExportCooperationsGeoJson", "GetFacets", "GetStatistics", "FeedOfNewCooperations",
+        "GetCooperation", "ListSubsectors", "SuggestPlaces", "ListRegions", "GetRegion",
+        "OgcLandingPage", "OgcConformance", "OgcCollections", "OgcCollection", "OgcItems", "OgcItem",
+    ];
 
-    private static OpenApiParameter ToOpenApi(Parameter parameter, string description)
-    {
-        var schema = new OpenApiSchema { Type = parameter.Integer ? JsonSchemaType.Integer : JsonSchemaType.String };
-        if (parameter.Values is { } values) schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
-        if (parameter.Name == "limit")
-        {
-            schema.Minimum = "1";
-            schema.Maximum = OgcApi.MaxLimit.ToString(CultureInfo.InvariantCulture);
-            if (parameter.Default is { } defaultValue) schema.Default = JsonValue.Create(defaultValue);
-        }
-        if (parameter.Name == "offset") schema.Minimum = "0";
-        return new OpenApiParameter
-        {
-            Name = parameter.Name,
-            In = ParameterLocation.Query,
-            Description = description,
-            Required = false,
-            Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema,
-            Style = parameter.Repeatable ? ParameterStyle.Form : null,
-            Explode = parameter.Repeatable,
-            Example = parameter.Integer ? JsonValue.Create(int.Parse(parameter.Example, CultureInfo.InvariantCulture)) : JsonValue.Create(parameter.Example),
-        };
-    }
+    public static bool Documents(string endpointName) => Documented.Contains(endpointName);
 }

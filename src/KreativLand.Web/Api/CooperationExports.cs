@@ -25,7 +25,11 @@ public static class CooperationExports
     /// One export column: its name and its value (text, whole number, yes/no or coordinate). Lists become one
     /// text each, because GIS layers (GDAL, QGIS) and spreadsheets handle flat attributes best.
     /// </summary>
-    private sealed record Column(string Name, Func<ExportedRow, object?> Value, bool IsCoordinate = false);
+    /// <param name="Labels">For a column of codes: the codes' labels in the export's language (the spreadsheet dialect adds them as NAME_labels).</param>
+    private sealed record Column(string Name, Func<ExportedRow, object?> Value, bool IsCoordinate = false, Func<ExportedRow, IStringLocalizer, string>? Labels = null);
+
+    private static string Labels<TEnum>(IEnumerable<TEnum> values, string prefix, IStringLocalizer localizer) where TEnum : struct, Enum =>
+        string.Join("; ", values.Select(v => localizer[prefix + Code.Of(v)].Value));
 
     /// <summary>The columns of both downloads and of OGC API items, in CSV order. GeoJSON carries the coordinates as geometry.</summary>
     private static readonly Column[] Columns =
@@ -35,22 +39,23 @@ public static class CooperationExports
         new("title", e => e.Row.Title.In(e.Language).Text),
         new("summary", e => e.Row.Summary.In(e.Language).Text),
         new("partners", e => string.Join("; ", e.Row.Partners)),
-        new("subsectors", e => string.Join("; ", e.Row.Subsectors)),
-        new("region_values", e => string.Join("; ", e.Row.RegionValues.Select(v => Code.Of(v)))),
-        new("partner_values", e => string.Join("; ", e.Row.PartnerValues.Select(v => Code.Of(v)))),
-        new("contact_origins", e => string.Join("; ", e.Row.ContactOrigins.Select(v => Code.Of(v)))),
+        new("subsectors", e => string.Join("; ", e.Row.Subsectors),
+            Labels: (e, _) => string.Join("; ", e.Row.Subsectors.Select(code => Subsector.Seed.FirstOrDefault(s => s.Code == code)?.Name.In(e.Language).Text ?? code))),
+        new("region_values", e => string.Join("; ", e.Row.RegionValues.Select(v => Code.Of(v))), Labels: (e, l) => Labels(e.Row.RegionValues, "RegionValue.", l)),
+        new("partner_values", e => string.Join("; ", e.Row.PartnerValues.Select(v => Code.Of(v))), Labels: (e, l) => Labels(e.Row.PartnerValues, "PartnerValue.", l)),
+        new("contact_origins", e => string.Join("; ", e.Row.ContactOrigins.Select(v => Code.Of(v))), Labels: (e, l) => Labels(e.Row.ContactOrigins, "ContactOrigin.", l)),
         new("start_year", e => e.Row.StartYear),
         new("end_year", e => e.Row.EndYear),
         new("ongoing", e => e.Row.Ongoing),
         new("municipality", e => e.Row.Municipality),
         new("district", e => e.Row.District),
         new("region", e => e.Row.Region),
-        new("country", e => e.Row.CountryCode),
+        new("country", e => e.Row.CountryCode, Labels: (e, _) => Countries.Name(e.Row.CountryCode, e.Language)),
         new("latitude", e => Math.Round(e.Row.Latitude, 6), IsCoordinate: true),
         new("longitude", e => Math.Round(e.Row.Longitude, 6), IsCoordinate: true),
         new("url", e => ProfileUrl(e.Context, e.Language, e.Row.Slug)),
-        new("published_at", e => e.Row.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
-        new("updated_at", e => e.Row.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
+        new("published_at", e => e.Row.PublishedAt),
+        new("updated_at", e => e.Row.UpdatedAt),
     ];
 
     /// <summary>The CSV columns, in order; also documented on the API page.</summary>
@@ -59,7 +64,8 @@ public static class CooperationExports
     public static RouteGroupBuilder MapCooperationExports(this RouteGroupBuilder api)
     {
         api.MapGet("/cooperations.csv", CsvAsync).WithName("ExportCooperationsCsv")
-            .WithSummary("The filtered cooperations as a CSV download (UTF-8 with BOM, RFC 4180, one row per cooperation).")
+            .WithSummary("The filtered cooperations as a CSV download (UTF-8 with BOM, RFC 4180, one row per cooperation); "
+                + "dialect=excel-de for spreadsheets in German settings (semicolons, decimal commas, labels beside codes, dates as yyyy-MM-dd HH:mm).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/cooperations.geojson", GeoJsonAsync).WithName("ExportCooperationsGeoJson")
             .WithSummary("The filtered cooperations as a GeoJSON download with the same columns as the CSV.")
@@ -70,21 +76,68 @@ public static class CooperationExports
     private static async Task<IResult> CsvAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        var dialectText = context.Request.Query[DialectParameter].LastOrDefault();
+        var spreadsheet = dialectText switch
+        {
+            null or "" or Rfc4180 => false,
+            ExcelDe => true,
+            _ => (bool?)null,
+        };
+        if (spreadsheet is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [DialectParameter] = [localizer["Filter.Error.UnknownCode", dialectText!, string.Join(", ", Dialects)].Value],
+            }, title: localizer["Filter.Error.Title"].Value);
+        }
         var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
         if (problem is not null) return problem;
         var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
+        // The labels (and yes/no) in the export's language, which ?lang= may choose apart from the request's.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
 
         var csv = new StringBuilder();
-        AppendRow(csv, CsvColumns.Select(Text));
+        var separator = spreadsheet.Value ? ';' : ',';
+        var header = spreadsheet.Value
+            ? Columns.SelectMany(c => c.Labels is null ? [c.Name] : new[] { c.Name, c.Name + (c.Name == "country" ? "_name" : "_labels") })
+            : Columns.Select(c => c.Name);
+        AppendRow(csv, header.Select(Text), separator);
         foreach (var row in rows)
         {
             var exported = new ExportedRow(context, row, language);
-            AppendRow(csv, Columns.Select(column => CsvCell(column.Value(exported))));
+            AppendRow(csv, spreadsheet.Value
+                ? Columns.SelectMany(column => column.Labels is null
+                    ? [SpreadsheetCell(column.Value(exported), localizer)]
+                    : new[] { SpreadsheetCell(column.Value(exported), localizer), Text(column.Labels(exported, localizer)) })
+                : Columns.Select(column => CsvCell(column.Value(exported))), separator);
         }
         // The byte order mark makes spreadsheet programs read UTF-8, so umlauts survive a double click.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, CsvContentType, FileName + ".csv");
+        return Results.File(bytes, CsvContentType, FileName + (spreadsheet.Value ? "-" + ExcelDe : "") + ".csv");
     }
+
+    public const string DialectParameter = "dialect";
+    public const string Rfc4180 = "rfc4180";
+    /// <summary>For spreadsheets in German (and most continental) settings, where the comma is the decimal separator.</summary>
+    public const string ExcelDe = "excel-de";
+    public static readonly string[] Dialects = [Rfc4180, ExcelDe];
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>
+    /// A cell of the spreadsheet dialect: decimal comma, dates as yyyy-MM-dd HH:mm (UTC; what spreadsheets parse as a date),
+    /// yes/no as words of the export's language; text as in RFC 4180 (quoted when it holds the semicolon), formula-guarded.
+    /// </summary>
+    private static string SpreadsheetCell(object? value, IStringLocalizer localizer) => value switch
+    {
+        null => "",
+        string text => Text(text),
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        bool yes => localizer[yes ? "Export.Yes" : "Export.No"].Value,
+        double coordinate => coordinate.ToString("0.######", German),
+        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"No spreadsheet form for {value.GetType()}."),
+    };
 
     private static async Task<IResult> GeoJsonAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
@@ -113,6 +166,7 @@ public static class CooperationExports
                 string text => JsonValue.Create(text),
                 int number => JsonValue.Create(number),
                 bool yes => JsonValue.Create(yes),
+                DateTimeOffset time => JsonValue.Create(time.ToString("O", CultureInfo.InvariantCulture)),
                 var other => throw new InvalidOperationException($"Export column {column.Name} has no JSON form for {other.GetType()}."),
             };
         return new JsonObject
@@ -127,9 +181,9 @@ public static class CooperationExports
     public static string ProfileUrl(HttpContext context, string language, string slug) =>
         SiteUrls.InLanguage(context.Request, language, "/cooperations/" + Uri.EscapeDataString(slug));
 
-    private static void AppendRow(StringBuilder csv, IEnumerable<string> cells)
+    private static void AppendRow(StringBuilder csv, IEnumerable<string> cells, char separator = ',')
     {
-        csv.AppendJoin(',', cells);
+        csv.AppendJoin(separator, cells);
         csv.Append("\r\n");
     }
 
@@ -140,6 +194,7 @@ public static class CooperationExports
         int number => number.ToString(CultureInfo.InvariantCulture),
         bool yes => yes ? "true" : "false",
         double coordinate => coordinate.ToString("0.######", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"No CSV form for {value.GetType()}."),
     };
 

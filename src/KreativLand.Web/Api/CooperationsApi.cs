@@ -16,10 +16,11 @@ public static class CooperationsApi
 {
     public const string GeoJsonContentType = "application/geo+json";
     public const string LanguageParameter = "lang";
+    public const string Tag = "KreativLand API v1";
 
     public static IEndpointRouteBuilder MapCooperationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1");
+        var api = endpoints.MapGroup("/api/v1").WithTags(Tag);
         api.MapCooperationExports();
         api.MapGet("/cooperations", ListAsync).WithName("ListCooperations")
             .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection (newest first, or by relevance with q).");

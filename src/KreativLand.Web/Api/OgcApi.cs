@@ -20,6 +20,7 @@ namespace KreativLand.Web.Api;
 public static class OgcApi
 {
     public const string CollectionId = "cooperations";
+    public const string Tag = "OGC API – Features";
     public const int DefaultLimit = 10;
     public const int MaxLimit = 1000;
     public const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -36,7 +37,7 @@ public static class OgcApi
 
     public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder endpoints)
     {
-        var ogc = endpoints.MapGroup("/ogc").WithTags("OGC API – Features");
+        var ogc = endpoints.MapGroup("/ogc").WithTags(Tag);
         ogc.MapGet("", LandingAsync).WithName("OgcLandingPage").WithSummary("OGC API – Features landing page.");
         ogc.MapGet("/conformance", ConformanceAsync).WithName("OgcConformance").WithSummary("The conformance classes this service implements.");
         ogc.MapGet("/collections", CollectionsAsync).WithName("OgcCollections").WithSummary("The feature collections (one: cooperations).");
@@ -204,10 +205,6 @@ public static class OgcApi
         });
     }
 
-    /// <summary>What the items endpoint takes: the documented parameters (the map filter among them) and the two OGC core adds.</summary>
-    private static readonly HashSet<string> ItemParameters =
-        ApiParameters.For("OgcItems").Select(p => p.Name).Append("bbox-crs").Append("datetime").ToHashSet(StringComparer.Ordinal);
-
     /// <summary>RFC 3339 instant or interval ("a/b", "../b", "a/.."); an instant matches that moment only. Null when malformed.</summary>
     public static (DateTimeOffset? From, DateTimeOffset? To)? PublishedInterval(string text)
     {
@@ -234,18 +231,24 @@ public static class OgcApi
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
         var limit = DefaultLimit;
-        if (query["limit"].LastOrDefault() is { Length: > 0 } limitText
-            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
-            errors["limit"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)];
+        if (query["limit"].LastOrDefault() is { Length: > 0 } limitText)
+        {
+            // Above the maximum is not an error: OGC API – Features recommends answering with the server's maximum (the
+            // next link then carries it). Not a whole number, or below 1, is.
+            if (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1) limit = Math.Min(limit, MaxLimit);
+            else if (limitText.All(char.IsAsciiDigit) && limitText.TrimStart('0').Length > 0) limit = MaxLimit; // beyond int
+            else errors["limit"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)];
+        }
         var offset = 0;
         if (query["offset"].LastOrDefault() is { Length: > 0 } offsetText
             && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
             errors["offset"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Offset"].Value, offsetText)];
-        // OGC API – Features core: a parameter the API does not define is an error, not silently ignored.
-        foreach (var unknown in query.Keys.Where(key => !ItemParameters.Contains(key)))
-            errors[unknown] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.UnknownParameter"].Value, unknown)];
-        if (query["bbox-crs"].LastOrDefault() is { } crs && crs != Crs84)
-            errors["bbox-crs"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)];
+        // A parameter the API does not define is refused before this runs (QueryParameters), as OGC API core requires.
+        foreach (var crsParameter in new[] { "bbox-crs", "crs" })
+        {
+            if (query[crsParameter].LastOrDefault() is { } crs && crs != Crs84)
+                errors[crsParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)];
+        }
         (DateTimeOffset? From, DateTimeOffset? To)? published = null;
         if (query["datetime"].LastOrDefault() is { } datetime)
         {
@@ -291,6 +294,7 @@ public static class OgcApi
 
         if (format == Format.Json)
         {
+            context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
             return Json(new JsonObject
             {
                 ["type"] = "FeatureCollection",
@@ -321,6 +325,9 @@ public static class OgcApi
         if (collectionId != CollectionId) return NotFound(localizer, collectionId);
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var language = context.Request.Query[CooperationsApi.LanguageParameter].LastOrDefault() is { } requested && Languages.IsSupported(requested) ? requested : Languages.Current;
+        if (context.Request.Query["crs"].LastOrDefault() is { } crs && crs != Crs84)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["crs"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)] },
+                title: localizer["Filter.Error.Title"].Value);
         if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return NotFound(localizer, featureId);
         var row = (await CooperationQueries.ExportRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
         if (row is null) return NotFound(localizer, featureId);
@@ -329,6 +336,7 @@ public static class OgcApi
         var feature = CooperationExports.Feature(context, row, language);
         if (format == Format.Json)
         {
+            context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
             feature["links"] = new JsonArray(SelfLinks(url, format, CooperationsApi.GeoJsonContentType)
                 .Append(Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType)).ToArray());
             return Json(feature, CooperationsApi.GeoJsonContentType);

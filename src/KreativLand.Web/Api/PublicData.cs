@@ -24,7 +24,19 @@ public static class PublicData
     private const string VaryOn = "Accept, Accept-Language";
 
     private static readonly PathString[] CorsPaths = ["/api/v1", "/ogc", "/openapi"];
-    private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map"];
+    private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map", "/feed.atom", "/sitemap.xml", "/openapi"];
+
+    /// <summary>
+    /// HTML pages that show only published data (and the request's language): they get validators too. Not the pages with
+    /// forms or per-visitor content (submission, sign-in, admin), nor any page for a signed-in curator.
+    /// </summary>
+    private static readonly PathString[] DataPages = ["/cooperations", "/partners", "/evaluation", "/knowledge"];
+
+    private static bool Validated(HttpContext context) =>
+        Under(context.Request.Path, CachedPaths) || context.Request.Path == "/" || Under(context.Request.Path, DataPages);
+
+    /// <summary>A notice waiting in TempData is shown once: that answer must not be validated.</summary>
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     /// <summary>Changes with every build, so new markup or scripts are never answered with a stale 304.</summary>
     private static readonly string BuildId = typeof(PublicData).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -72,7 +84,8 @@ public static class PublicData
     /// </summary>
     public static IApplicationBuilder UseDataValidators(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || !Under(context.Request.Path, CachedPaths))
+        if (!HttpMethods.IsGet(context.Request.Method) || !Validated(context) || context.User.Identity?.IsAuthenticated == true
+            || context.Request.Cookies.ContainsKey(TempDataCookie))
         {
             await next();
             return;
@@ -140,14 +153,14 @@ public static class PublicData
 
     /// <summary>What the public data depends on: published count, last change of any listing, last publication, the regions.</summary>
     public sealed record DataVersion(int Published, DateTimeOffset? LastUpdated, DateTimeOffset? LastPublished,
-        long RegionIds, DateTimeOffset? LastRegionImport)
+        long RegionIds, DateTimeOffset? LastRegionImport, long KnowledgeIds = 0, DateTimeOffset? LastKnowledgeUpdate = null)
     {
         /// <summary>Whole seconds, as HTTP dates have no more.</summary>
         public DateTimeOffset? LastModified
         {
             get
             {
-                var latest = new[] { LastUpdated, LastPublished }.Max();
+                var latest = new[] { LastUpdated, LastPublished, LastKnowledgeUpdate }.Max();
                 return latest is { } value ? new DateTimeOffset(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
             }
         }
@@ -165,10 +178,14 @@ public static class PublicData
                 // The sum of the ids changes when any region is removed or added (ids are positive and never reused);
                 // a re-imported one moves the import time.
                 db.Regions.Sum(r => (long?)r.Id) ?? 0,
-                db.Regions.Max(r => (DateTimeOffset?)r.ImportedAt)))
+                db.Regions.Max(r => (DateTimeOffset?)r.ImportedAt),
+                // Knowledge pages: the sitemap and /knowledge show them.
+                db.KnowledgePages.Sum(k => (long?)k.Id) ?? 0,
+                db.KnowledgePages.Max(k => (DateTimeOffset?)k.UpdatedAt)))
             .SingleOrDefaultAsync(cancellationToken)
         ?? new DataVersion(0, null, null,
-            await db.Regions.SumAsync(r => (long?)r.Id, cancellationToken) ?? 0, await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken));
+            await db.Regions.SumAsync(r => (long?)r.Id, cancellationToken) ?? 0, await db.Regions.MaxAsync(r => (DateTimeOffset?)r.ImportedAt, cancellationToken),
+            await db.KnowledgePages.SumAsync(k => (long?)k.Id, cancellationToken) ?? 0, await db.KnowledgePages.MaxAsync(k => (DateTimeOffset?)k.UpdatedAt, cancellationToken));
 
     /// <summary>Configuration the embed page renders (tiles, consent): a changed setting must not be answered with a stale 304.</summary>
     private static string Settings(HttpContext context)
@@ -182,7 +199,8 @@ public static class PublicData
     {
         var request = context.Request;
         var input = string.Join('|',
-            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.RegionIds, version.LastRegionImport?.UtcTicks, year,
+            BuildId, settings, version.Published, version.LastUpdated?.UtcTicks, version.LastPublished?.UtcTicks, version.RegionIds, version.LastRegionImport?.UtcTicks,
+            version.KnowledgeIds, version.LastKnowledgeUpdate?.UtcTicks, year,
             request.Scheme, request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
             Languages.Current, request.Headers.Accept.ToString());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];

@@ -12,7 +12,7 @@ public static class StatsApi
 {
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/v1").WithTags("KreativLand API v1")
+        endpoints.MapGroup("/api/v1").WithTags(CooperationsApi.Tag)
             .MapGet("/stats", GetAsync).WithName("GetStatistics")
             .WithSummary("The evaluation of the published listings matching the filter: four categories, subsectors, countries, sector pairings.");
         return endpoints;

@@ -16,6 +16,7 @@ namespace KreativLand.Web.Discovery;
 public static class DiscoveryEndpoints
 {
     public const int FeedSize = 50;
+    public const string FeedTag = "Feeds";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
@@ -25,9 +26,9 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sitemap.xml", SitemapAsync).ExcludeFromDescription();
-        endpoints.MapGet("/robots.txt", Robots).ExcludeFromDescription();
-        endpoints.MapGet("/feed.atom", FeedAsync).WithName("FeedOfNewCooperations")
+        endpoints.MapGet("/sitemap.xml", SitemapAsync).ExcludeFromDescription().WithMetadata(new AcceptsQueryAttribute());
+        endpoints.MapGet("/robots.txt", Robots).ExcludeFromDescription().WithMetadata(new AcceptsQueryAttribute());
+        endpoints.MapGet("/feed.atom", FeedAsync).WithName("FeedOfNewCooperations").WithTags(FeedTag)
             .WithSummary("Newly published cooperations matching the map's filter parameters, as an Atom feed.");
         return endpoints;
     }
@@ -114,7 +115,8 @@ public static class DiscoveryEndpoints
         var feed = new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", language),
             new XElement(Atom + "id", SiteUrls.Neutral(request, "/feed.atom", query.Length == 0 ? null : query)),
-            new XElement(Atom + "title", localizer["Feed.Title"].Value),
+            // A filtered feed says what it follows: feed readers show the title, and two feeds of one site must be told apart.
+            new XElement(Atom + "title", query.Length == 0 ? localizer["Feed.Title"].Value : localizer["Feed.TitleFiltered", filter.Describe(localizer, language)].Value),
             new XElement(Atom + "subtitle", query.Length == 0 ? localizer["Feed.SubtitleAll"].Value : localizer["Feed.SubtitleFiltered", Uri.UnescapeDataString(query.TrimStart('?'))].Value),
             new XElement(Atom + "updated", Date(updated)),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("type", "application/atom+xml"),

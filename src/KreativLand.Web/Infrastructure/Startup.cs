@@ -53,7 +53,7 @@ public static class Startup
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders =
             [
-                new Pages.Embed.EmbedOptions.LanguageFromQuery(),
+                new QueryParameters.LanguageFromQuery(),
                 new LanguagePathPrefix.ProviderFromPath(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
@@ -116,6 +116,7 @@ public static class Startup
         app.UseInputGuard();
         app.UsePublicData();
         app.UseRouting();
+        app.UseStrictQueryParameters();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -141,7 +142,7 @@ public static class Startup
         app.MapStatsApi();
         app.MapDiscovery();
         app.MapOgcApi();
-        app.MapOpenApi();
+        app.MapOpenApi().WithMetadata(new AcceptsQueryAttribute());
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

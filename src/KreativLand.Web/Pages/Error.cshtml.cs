@@ -13,6 +13,9 @@ public class ErrorModel : PageModel
     /// <summary>For a 400: the parameter the input guard refused, or whether the antiforgery check failed.</summary>
     public string? BadParameter { get; private set; }
     public bool FormExpired { get; private set; }
+    /// <summary>For a 400: what is wrong with each refused query parameter ("name: message"), and the same address without them.</summary>
+    public IReadOnlyList<string> UnknownParameters { get; private set; } = [];
+    public string? WithoutUnknownParameters { get; private set; }
 
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
@@ -23,6 +26,8 @@ public class ErrorModel : PageModel
         // Re-executed for a status code page: keep the original status (404 stays 404).
         if (code is not null) Response.StatusCode = code.Value;
         BadParameter = HttpContext.Items[Infrastructure.InputGuard.BadParameterItem] as string;
+        UnknownParameters = HttpContext.Items[Infrastructure.QueryParameters.UnknownItem] as IReadOnlyList<string> ?? [];
+        WithoutUnknownParameters = HttpContext.Items[Infrastructure.QueryParameters.WithoutUnknownItem] as string;
         FormExpired = HttpContext.Items[Infrastructure.AntiforgeryFailureMarker.Item] is true
             || HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
         RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;

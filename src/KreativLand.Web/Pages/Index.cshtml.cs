@@ -8,6 +8,7 @@ using KreativLand.Web.Infrastructure;
 namespace KreativLand.Web.Pages;
 
 /// <summary>The map explorer: filters, the clustered map and the result list, all from the same URL parameters.</summary>
+[AcceptsQuery(Filter = true)]
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map) : PageModel
 {
     /// <summary>The map shows every result; the list beside it the first ones, linking to the paged list for the rest.</summary>

@@ -146,7 +146,7 @@ public class CooperationExportsTests(ExportDataWebFixture site) : IClassFixture<
 /// <summary>A small RFC 4180 reader, so the test does not trust the writer's own idea of quoting.</summary>
 public static class Rfc4180
 {
-    public static List<List<string>> Parse(string text)
+    public static List<List<string>> Parse(string text, char separator = ',')
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
@@ -166,7 +166,7 @@ public static class Rfc4180
                 if (cell.Length > 0) throw new FormatException($"quote inside an unquoted cell at {i}");
                 quoted = true;
             }
-            else if (c == ',') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (c == separator) { row.Add(cell.ToString()); cell.Clear(); }
             else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 row.Add(cell.ToString()); cell.Clear();

@@ -73,6 +73,9 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
     [InlineData("/api/v1/cooperations/erz-code")]
     [InlineData("/ogc/collections/cooperations/items?limit=2")]
     [InlineData("/embed/map?country=DE")]
+    [InlineData("/feed.atom?country=DE")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/openapi/v1.json")]
     public async Task A_matching_validator_gets_304(string url)
     {
         var client = site.CreateClient();
@@ -100,6 +103,59 @@ public class PublicDataTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         // Another query is another resource with another validator.
         using var other = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "lang=en");
         Assert.NotEqual(etag, other.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("/en/")]
+    [InlineData("/en/cooperations?country=DE")]
+    [InlineData("/de/cooperations/erz-code")]
+    [InlineData("/en/evaluation")]
+    [InlineData("/en/partners")]
+    [InlineData("/de/knowledge")]
+    public async Task Pages_that_show_only_published_data_get_validators_and_304(string url)
+    {
+        var client = site.CreateClient();
+        using var first = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag ?? throw new Xunit.Sdk.XunitException("no ETag");
+        Assert.NotNull(first.Content.Headers.LastModified);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        // The same page in the other language is another representation.
+        var other = url.StartsWith("/en", StringComparison.Ordinal) ? "/de" + url[3..] : "/en" + url[3..];
+        using var otherLanguage = await client.GetAsync(other);
+        Assert.NotEqual(etag, otherLanguage.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("/en/submit")]
+    [InlineData("/en/cooperations?subsector=knitting")]
+    [InlineData("/account/login")]
+    public async Task Forms_and_refused_requests_get_no_validators(string url)
+    {
+        using var response = await site.CreateClient().GetAsync(url);
+        Assert.Null(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task The_sitemap_validator_changes_when_a_knowledge_page_changes()
+    {
+        var client = site.CreateClient();
+        var before = (await client.GetAsync("/sitemap.xml")).Headers.ETag!;
+        await using (var db = site.OpenContext())
+        {
+            var page = await db.KnowledgePages.OrderBy(k => k.Id).FirstAsync();
+            page.UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1);
+            await db.SaveChangesAsync();
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sitemap.xml");
+        request.Headers.IfNoneMatch.Add(before);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(before, response.Headers.ETag);
     }
 
     [Fact]

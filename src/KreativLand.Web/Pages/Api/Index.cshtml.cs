@@ -1,10 +1,12 @@
 using KreativLand.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Api;
 
 /// <summary>The API page: explains endpoints and parameters; the region example is a region this database really has.</summary>
+[AcceptsQuery]
 public class IndexModel(KreativLandDbContext db) : PageModel
 {
     public string? RegionExample { get; private set; }

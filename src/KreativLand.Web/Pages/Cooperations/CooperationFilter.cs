@@ -115,6 +115,27 @@ public sealed record CooperationFilter
         }
     }
 
+    /// <summary>
+    /// The filter in words, in the current UI language (a filtered feed's title): labels instead of codes, "; " between
+    /// parameters, " / " between alternatives. Empty for no filter.
+    /// </summary>
+    public string Describe(Microsoft.Extensions.Localization.IStringLocalizer localizer, string language)
+    {
+        static string Any(IEnumerable<string> names) => string.Join(" / ", names);
+        var parts = new List<string>();
+        if (Subsectors.Count > 0) parts.Add(Any(Subsectors.Select(code => Subsector.Seed.First(s => s.Code == code).Name.In(language).Text)));
+        if (Countries.Count > 0) parts.Add(Any(Countries.Select(code => Domain.Countries.Name(code, language))));
+        if (Region is not null) parts.Add(Region.CountryCode is { } country ? Domain.Countries.Name(country, language) : Region.Name);
+        if (RegionValues.Count > 0) parts.Add(Any(RegionValues.Select(v => localizer["RegionValue." + Code.Of(v)].Value)));
+        if (PartnerValues.Count > 0) parts.Add(Any(PartnerValues.Select(v => localizer["PartnerValue." + Code.Of(v)].Value)));
+        if (ContactOrigins.Count > 0) parts.Add(Any(ContactOrigins.Select(v => localizer["ContactOrigin." + Code.Of(v)].Value)));
+        if (Durations.Count > 0) parts.Add(Any(Durations.Select(v => localizer["Duration." + Code.Of(v)].Value)));
+        if (Text is not null) parts.Add(localizer["Filter.Describe.Text", Text].Value);
+        if (Bbox is not null) parts.Add(localizer["Filter.Describe.Bbox"].Value);
+        if (Near is not null) parts.Add(localizer["Filter.Describe.Near", Number(Near.RadiusKm), $"{Near.Latitude.ToString("0.###", CultureInfo.InvariantCulture)}° N, {Near.Longitude.ToString("0.###", CultureInfo.InvariantCulture)}° E"].Value);
+        return string.Join("; ", parts);
+    }
+
     public string ToQueryString() =>
         QueryString.Create(ToQuery().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Value ?? "";
 

@@ -9,6 +9,7 @@ using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
 
 namespace KreativLand.Web.Pages.Cooperations;
 
+[AcceptsQuery]
 public class DetailsModel(KreativLandDbContext db, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<MapOptions> map, Microsoft.Extensions.Options.IOptions<Embed.EmbedOptions> embed) : PageModel
 {

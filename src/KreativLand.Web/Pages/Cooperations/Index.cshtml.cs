@@ -2,17 +2,18 @@ using KreativLand.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Cooperations;
 
 /// <summary>The list of published cooperations: the same filter as the map, paged, usable without JavaScript.</summary>
+[AcceptsQuery("p", "sort", Filter = true)]
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 20;
 
-    /// <summary>Page number; out-of-range values are clamped rather than refused.</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Page number (p): not a whole number from 1, or past the last page, is a 400 naming p (the last page is shown).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     /// <summary>newest, title or place; empty: by relevance with a search text, else newest first.</summary>
     [BindProperty(SupportsGet = true, Name = "sort")]
@@ -31,8 +32,17 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             Form = Form with { Errors = [.. Form.Errors, $"sort: {localizer["Filter.Error.UnknownCode", Sort, string.Join(", ", CooperationSearchQuery.SortOrders)]}"] };
             Sort = null;
         }
+        var pageErrors = new List<string>();
+        if (Request.Query["p"].LastOrDefault()?.Trim() is { Length: > 0 } pageText)
+        {
+            if (int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1)
+                PageNumber = number;
+            else pageErrors.Add($"p: {localizer["Partners.Error.PageFormat", pageText]}");
+        }
         var ordered = CooperationSearchQuery.Sorted(db, Form.Filter, year, Sort, Domain.Languages.Current);
         Results = await CooperationQueries.Cards(ordered, PageNumber, PageSize, cancellationToken, Form.Facets.Total);
+        if (PageNumber > Results.PageCount) pageErrors.Add($"p: {localizer["Partners.Error.Page", PageNumber, Results.PageCount]}");
+        if (pageErrors.Count > 0) Form = Form with { Errors = [.. Form.Errors, .. pageErrors] };
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 

@@ -1,6 +1,4 @@
-using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using Microsoft.AspNetCore.Localization;
 
 namespace KreativLand.Web.Pages.Embed;
 
@@ -25,18 +23,4 @@ public sealed class EmbedOptions
 
     /// <summary>The host of the tile server, named in the consent overlay.</summary>
     public static string TileHost(MapOptions map) => map.TileUri?.Host ?? map.TileUrl;
-
-    /// <summary>
-    /// On the embedded map the lang parameter picks the language (partners cannot rely on /de or /en prefixes or cookies).
-    /// Not on the generator: there lang is the language of the embed being configured, not of the page.
-    /// </summary>
-    public sealed class LanguageFromQuery : RequestCultureProvider
-    {
-        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
-        {
-            var path = httpContext.Request.Path;
-            var language = httpContext.Request.Query["lang"].LastOrDefault();
-            return Task.FromResult(path.StartsWithSegments(MapPath) && Languages.IsSupported(language) ? new ProviderCultureResult(language!) : null);
-        }
-    }
 }

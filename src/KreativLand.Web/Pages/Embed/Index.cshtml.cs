@@ -14,6 +14,7 @@ namespace KreativLand.Web.Pages.Embed;
 /// the iframe or the script snippet. Without JavaScript the form reloads the page with fresh snippets;
 /// embed-generator.js builds the same snippets live.
 /// </summary>
+[AcceptsQuery("list", "legend", "height", "width", Filter = true, LanguageIsParameter = true)]
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public FilterForm Form { get; private set; } = null!;

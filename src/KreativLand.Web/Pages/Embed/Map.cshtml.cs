@@ -14,6 +14,7 @@ namespace KreativLand.Web.Pages.Embed;
 /// The chromeless map for partner sites (iframe or embed.js): the map's filter parameters plus center, zoom, list,
 /// legend, and for the script widget parentOrigin, widget and height (the map height while the iframe grows with its content).
 /// </summary>
+[AcceptsQuery("center", "zoom", "list", "legend", "height", "parentOrigin", "widget", Filter = true, LanguageIsParameter = true)]
 public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map, IOptions<EmbedOptions> embed) : PageModel
 {
     public const int DefaultHeight = 400, MinHeight = 150, MaxHeight = 2000, MinZoom = 2, MaxZoom = 18;

@@ -2,10 +2,12 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Evaluation;
 
 /// <summary>The report's evaluation, live: the four categories, subsectors, countries and sector pairings of the current selection.</summary>
+[AcceptsQuery(Filter = true)]
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public FilterForm Form { get; private set; } = null!;

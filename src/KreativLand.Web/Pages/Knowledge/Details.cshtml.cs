@@ -4,10 +4,12 @@ using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Knowledge;
 
 /// <summary>One knowledge page: its Markdown in the reader's language, example profiles and the other pages.</summary>
+[AcceptsQuery]
 public class DetailsModel(KreativLandDbContext db) : PageModel
 {
     public Article Shown { get; private set; } = null!;

@@ -2,10 +2,12 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Knowledge;
 
 /// <summary>The overview of the knowledge pages.</summary>
+[AcceptsQuery]
 public class IndexModel(KreativLandDbContext db) : PageModel
 {
     public IReadOnlyList<Entry> Pages { get; private set; } = [];

@@ -3,10 +3,12 @@ using KreativLand.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Legal;
 
 /// <summary>The imprint (/imprint) and the privacy notice (/privacy): the operator's text in the reader's language.</summary>
+[AcceptsQuery]
 public class DetailsModel(KreativLandDbContext db) : PageModel
 {
     public sealed record Shown(string Slug, LocalizedText Title, LocalizedText Body, DateTimeOffset UpdatedAt);

@@ -4,9 +4,11 @@ using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Partners;
 
+[AcceptsQuery]
 public class DetailsModel(KreativLandDbContext db) : PageModel
 {
     public PartnerProfile Partner { get; private set; } = null!;

@@ -4,6 +4,7 @@ using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Partners;
 
@@ -11,6 +12,7 @@ namespace KreativLand.Web.Pages.Partners;
 /// The partner directory: every organisation with at least one published cooperation, searchable by name and place,
 /// filterable by kind, CCI subsector and the SME's NACE section, with its number of published cooperations; paged.
 /// </summary>
+[AcceptsQuery("q", "kind", "subsector", "sector", "p")]
 public class IndexModel(KreativLandDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 24;

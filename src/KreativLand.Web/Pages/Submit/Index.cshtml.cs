@@ -14,6 +14,7 @@ namespace KreativLand.Web.Pages.Submit;
 /// "Become part": cooperation partners propose their cooperation. It is stored as a submitted listing (never public
 /// until a curator publishes it) through the importer's validator and mapping, with new partner records of its own.
 /// </summary>
+[AcceptsQuery("sent")]
 public class IndexModel(
     KreativLandDbContext db, CooperationImporter importer, SubmissionToken tokens, IOptions<SubmissionOptions> options,
     TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, SubmissionNotifier notifier,

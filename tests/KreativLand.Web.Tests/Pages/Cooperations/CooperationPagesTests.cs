@@ -27,10 +27,13 @@ public class CooperationPagesTests(BasicDataWebFixture site) : IClassFixture<Bas
     [InlineData("?p=999")]
     [InlineData("?p=-3")]
     [InlineData("?p=abc")]
-    public async Task Odd_page_numbers_do_not_fail(string query)
+    public async Task Odd_page_numbers_are_a_400_naming_p_with_the_list_still_shown(string query)
     {
         using var response = await client.GetAsync("/cooperations" + query);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.StartsWith("p: ", page.Text("#filter-errors li"));
+        Assert.NotEmpty(page.QuerySelectorAll(".result-list li"));
     }
 
     [Fact]
