@@ -21,6 +21,7 @@ public class DetailsModel(KreativLandDbContext db, TimeProvider clock,
     public CooperationProfile Cooperation { get; private set; } = null!;
     public IReadOnlyList<CooperationCard> Related { get; private set; } = [];
     public int CurrentYear => clock.GetUtcNow().Year;
+    public ProfileView View => new(Cooperation, Related, Map, MapConsentRequired, TileHost, CurrentYear);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -89,3 +90,7 @@ public class DetailsModel(KreativLandDbContext db, TimeProvider clock,
         return project.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 }
+
+/// <summary>What the profile partial shows: the public page's, or a curator's preview of an unpublished listing or revision.</summary>
+public sealed record ProfileView(CooperationProfile Cooperation, IReadOnlyList<CooperationCard> Related, MapOptions Map,
+    bool MapConsentRequired, string TileHost, int CurrentYear);

@@ -86,6 +86,9 @@ public static partial class ValidationText
         var list = ListPath().Match(path);
         if (list.Success && FieldLabels.TryGetValue(list.Groups["list"].Value, out var listLabel))
             return $"{text[listLabel]} ({int.Parse(list.Groups["i"].Value) + 1})";
+        var attestation = AttestationPath().Match(path);
+        if (attestation.Success && Attested.TryGetValue(attestation.Groups["name"].Value, out var criterion))
+            return $"{text["Criteria." + criterion]}: {text[attestation.Groups["part"].Value == "note" ? "Editor.Note" : "Editor.AttestationConfirmed"]}";
         var language = LanguagePath().Match(path);
         if (language.Success && FieldLabels.TryGetValue(language.Groups["field"].Value, out var textLabel))
             return $"{text[textLabel]} ({text["Language." + language.Groups["lang"].Value]})";
@@ -97,6 +100,15 @@ public static partial class ValidationText
 
     [GeneratedRegex(@"^(?<list>contactOrigins|regionValues|partnerValues)\[(?<i>\d+)\]$")]
     private static partial Regex ListPath();
+
+    /// <summary>The import format's attestation names and the criteria they attest.</summary>
+    private static readonly Dictionary<string, string> Attested = new()
+    {
+        ["economicBackground"] = "economic-background", ["equalTerms"] = "equal-terms", ["regionalEffects"] = "regional-effects", ["smeSize"] = "sme-size",
+    };
+
+    [GeneratedRegex(@"^attestations\.(?<name>\w+)\.(?<part>confirmed|note)$")]
+    private static partial Regex AttestationPath();
 
     [GeneratedRegex(@"^(?<field>.+)\.(?<lang>de|en)$")]
     private static partial Regex LanguagePath();

@@ -43,8 +43,8 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.NotNull(dashboard.QuerySelector($".revision-list li[data-id='{id}']"));
         var editor = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
         Assert.Equal("Neue Fassung", editor.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
-        var diff = editor.QuerySelectorAll(".revision-diff tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
-        Assert.Contains(diff, row => row is ["title.de", "Live Fassung", "Neue Fassung"]);
+        var diff = editor.QuerySelectorAll(".revision-diff tbody tr").Select(tr => tr.Children.Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["Title (German)", "Live Fassung", "Neue Fassung"], diff.Single(row => row[0] == "Title (German)"));
 
         // Saving the revision again keeps one revision and the live version.
         using (var again = await client.PostFormAsync(editor, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Auch neu" }))
