@@ -83,15 +83,22 @@ start_cluster() {
 listen_addresses = ''
 unix_socket_directories = '$KL_PGSOCKET'
 port = 5432
-synchronous_commit = off
 max_connections = 200
 CONF
     fi
     # The socket directory may have moved (e.g. the checkout was renamed): always point the server at it.
     as_db_owner sed -i "s|^unix_socket_directories = .*|unix_socket_directories = '$KL_PGSOCKET'|" "$KL_PGDATA/postgresql.conf"
+    # A save the site has acknowledged must survive a crash of the server: PostgreSQL's default synchronous_commit = on.
+    # Clusters created before this line had it off; that setting is taken out again here.
+    local reload=0
+    if grep -q '^synchronous_commit = off$' "$KL_PGDATA/postgresql.conf"; then
+        as_db_owner sed -i "/^synchronous_commit = off$/d" "$KL_PGDATA/postgresql.conf"
+        reload=1
+    fi
 
     if cluster_running; then
         say "PostgreSQL cluster is already running (socket in $KL_PGSOCKET)"
+        [ "$reload" -eq 0 ] || as_db_owner "$PG_BIN/pg_ctl" -D "$KL_PGDATA" reload >/dev/null
     else
         say "Starting PostgreSQL (socket in $KL_PGSOCKET, log in ${KL_PGLOG#$KL_ROOT/})"
         touch "$KL_PGLOG"; [ "$(id -u)" -eq 0 ] && chown postgres: "$KL_PGLOG"
