@@ -104,7 +104,7 @@ public static class ApiErrors
     public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
         app.UseWhen(context => IsApi(context.Request.Path), api =>
         {
-            api.UseExceptionHandler();
+            api.UseOutageAwareExceptionHandler();
             api.UseStatusCodePages();
         });
 }

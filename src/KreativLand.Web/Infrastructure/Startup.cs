@@ -76,6 +76,7 @@ public static class Startup
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new AntiforgeryFailureMarker());
                 options.Filters.Add(new InputGuard.FormFilter());
+                options.Filters.Add(new DatabaseOutage.FormFilter());
                 InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()
@@ -91,7 +92,13 @@ public static class Startup
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status != StatusCodes.Status503ServiceUnavailable) return;
+            context.ProblemDetails.Title = "The database is unavailable for a moment.";
+            context.ProblemDetails.Detail = $"Nothing was changed. Try again in {DatabaseOutage.RetryAfterSeconds} seconds.";
+            DatabaseOutage.MarkUnavailable(context.HttpContext.Response);
+        });
         builder.Services.AddPublicData();
         builder.AddPublicReadCache();
         builder.Services.AddKreativLandOpenApi();
@@ -106,7 +113,7 @@ public static class Startup
         app.UseSerilogRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseOutageAwareExceptionHandler("/error");
         }
         app.UseSecurityHeaders();
         app.UseMiddleware<LanguagePathPrefix>();

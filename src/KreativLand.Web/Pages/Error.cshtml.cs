@@ -16,6 +16,12 @@ public class ErrorModel : PageModel
     /// <summary>For a 400: what is wrong with each refused query parameter ("name: message"), and the same address without them.</summary>
     public IReadOnlyList<string> UnknownParameters { get; private set; } = [];
     public string? WithoutUnknownParameters { get; private set; }
+    /// <summary>The database could not be reached (503).</summary>
+    public bool Unavailable { get; private set; }
+    /// <summary>For a form posted during an outage: where it went and its values, to send it again unchanged.</summary>
+    public string? KeptFormAction { get; private set; }
+    public IReadOnlyList<KeyValuePair<string, string>> KeptFields { get; private set; } = [];
+    public bool KeptFormHadFiles { get; private set; }
 
     public void OnGet(int? code) => Describe(code);
     public void OnPost(int? code) => Describe(code);
@@ -30,6 +36,28 @@ public class ErrorModel : PageModel
         WithoutUnknownParameters = HttpContext.Items[Infrastructure.QueryParameters.WithoutUnknownItem] as string;
         FormExpired = HttpContext.Items[Infrastructure.AntiforgeryFailureMarker.Item] is true
             || HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
-        RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure
+            && Infrastructure.DatabaseOutage.Is(failure.Error))
+        {
+            Code = StatusCodes.Status503ServiceUnavailable;
+            Unavailable = true;
+            Infrastructure.DatabaseOutage.MarkUnavailable(Response);
+            KeepForm(failure.Path);
+        }
+        RequestId = Code >= 500 && !Unavailable ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
+    }
+
+    private void KeepForm(string path)
+    {
+        if (!HttpMethods.IsPost(Request.Method) || !Request.HasFormContentType) return;
+        // The form was read before the failure (the framework keeps it): nothing is read from the network again.
+        var form = Request.Form;
+        KeptFormAction = Request.PathBase + path + Request.QueryString;
+        // Never written back into a page: the antiforgery token (a fresh one comes with this form) and passwords.
+        KeptFields = form
+            .Where(field => field.Key != "__RequestVerificationToken" && !field.Key.Contains("password", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(field => field.Value.Select(value => new KeyValuePair<string, string>(field.Key, value ?? "")))
+            .ToList();
+        KeptFormHadFiles = form.Files.Count > 0;
     }
 }

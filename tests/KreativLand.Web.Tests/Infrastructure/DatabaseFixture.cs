@@ -9,7 +9,7 @@ public class DatabaseFixture : IAsyncLifetime
 
     /// <summary>False for a second site over another fixture's database (it neither creates nor drops it).</summary>
     protected virtual bool OwnsDatabase => true;
-    public string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
+    public virtual string ConnectionString => TestDatabase.ConnectionStringFor(DatabaseName);
 
     /// <summary>A context on the class's database; on a site fixture, one whose writes evict the site's cache as any writer's do.</summary>
     public virtual KreativLandDbContext OpenContext() => TestDatabase.OpenContext(DatabaseName);
