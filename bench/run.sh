@@ -72,6 +72,7 @@ start_server() {
     (cd "$KL_ROOT/src/KreativLand.Web" && exec env \
         Bench__ReferenceDirectory="$reference" \
         Map__TileUrl="http://127.0.0.1:9/{z}/{x}/{y}.png" \
+        RateLimits__ApiPermitsPerMinute=0 \
         Serilog__MinimumLevel__Default=Warning \
         "$@" \
         dotnet bin/Release/net10.0/KreativLand.Web.dll --urls "$base" >"$raw/server-$label.log" 2>&1) &

@@ -34,6 +34,7 @@ public class KreativLandDbContext(DbContextOptions<KreativLandDbContext> options
     public DbSet<CooperationRevision> CooperationRevisions => Set<CooperationRevision>();
     public DbSet<PartnerChange> PartnerChanges => Set<PartnerChange>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

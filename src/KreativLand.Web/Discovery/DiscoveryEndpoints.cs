@@ -146,6 +146,9 @@ public static class DiscoveryEndpoints
 
     private static IResult Xml(XDocument document, string mediaType)
     {
+        // Stored text may hold characters XML 1.0 cannot (a control character from before the input guard): never a 500 for everyone.
+        foreach (var text in document.DescendantNodes().OfType<XText>()) text.Value = Infrastructure.TextGuard.ForXml(text.Value);
+        foreach (var attribute in document.Descendants().Attributes()) attribute.Value = Infrastructure.TextGuard.ForXml(attribute.Value);
         using var writer = new Utf8StringWriter();
         document.Save(writer, SaveOptions.None);
         return Results.Text(writer.ToString(), mediaType + "; charset=utf-8");

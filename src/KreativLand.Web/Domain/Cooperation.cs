@@ -50,6 +50,8 @@ public class Cooperation
 
     /// <summary>Contact address of a public submission; never shown on public pages.</summary>
     public string? SubmitterEmail { get; set; }
+    /// <summary>When the submitter agreed to the contact address being stored (the form's consent box); erased with the address.</summary>
+    public DateTimeOffset? SubmitterConsentAt { get; set; }
     /// <summary>When a curator last published (checked) the listing; drives the "due for review" list.</summary>
     public DateTimeOffset? LastReviewedAt { get; private set; }
     /// <summary>The curator (e-mail) a listing in the queue is assigned to.</summary>

@@ -17,13 +17,24 @@ public static class ImportValidator
     public static string RecordName(int index, ImportCooperation? record) =>
         (record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1]).Message;
 
+    /// <summary>At most this many problems are listed; the rest are counted ("… and 12,345 more problems").</summary>
+    public const int MaxListedProblems = 200;
+
     public static List<string> Validate(ImportFile file)
     {
         var errors = new List<string>();
+        var unlisted = 0;
+        ValidateAll(file, errors, ref unlisted);
+        if (unlisted > 0) errors.Add(L["ImportMessage.MoreProblems", unlisted].Message);
+        return errors;
+    }
+
+    private static void ValidateAll(ImportFile file, List<string> errors, ref int unlisted)
+    {
         if (file.FormatVersion is null) errors.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion].Message);
         else if (file.FormatVersion != CooperationImporter.SupportedFormatVersion)
             errors.Add(L["ImportMessage.FormatVersionUnsupported", file.FormatVersion, CooperationImporter.SupportedFormatVersion].Message);
-        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"].Message); return errors; }
+        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"].Message); return; }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < file.Cooperations.Count; i++)
@@ -38,9 +49,11 @@ public static class ImportValidator
                 if (seen.TryGetValue(slug, out var first)) recordErrors.Add(L["ImportMessage.SlugRepeats", first + 1]);
                 else seen[slug] = i;
             }
-            errors.AddRange(recordErrors.Select(e => $"{RecordName(i, record)}: {e.Message}"));
+            // Past the cap only counted: a file of a million broken records must not build a million messages.
+            var listed = Math.Clamp(MaxListedProblems - errors.Count, 0, recordErrors.Count);
+            errors.AddRange(recordErrors.Take(listed).Select(e => $"{RecordName(i, record)}: {e.Message}"));
+            unlisted += recordErrors.Count - listed;
         }
-        return errors;
     }
 
     /// <summary>The problems of one record in the current UI culture, each naming its field (the submission form shows them).</summary>
@@ -59,6 +72,9 @@ public static class ImportValidator
 
     private static void ValidateRecord(ImportCooperation r, List<ImportProblem> errors)
     {
+        // The site's one text rule (Infrastructure/TextGuard): before any other check, for every text of the record.
+        foreach (var (field, problem) in Infrastructure.TextGuard.Find(r))
+            errors.Add(L[problem == Infrastructure.TextGuard.Problem.ControlCharacter ? "ImportMessage.ControlCharacter" : "ImportMessage.InvalidText", field]);
         if (string.IsNullOrWhiteSpace(r.Slug)) errors.Add(L["ImportMessage.Required", "slug"]);
         else if (!Slugs.IsValid(r.Slug)) errors.Add(L["ImportMessage.SlugFormatWithLength", "slug", Slugs.MaxLength]);
 

@@ -73,8 +73,15 @@ public static class CommandLine
                 return 2;
             case "add-user":
                 return await AddUserAsync(services, verbs, options);
+            case "purge-personal-data":
+                var privacy = app.Configuration.GetSection(Operations.PrivacyOptions.Section).Get<Operations.PrivacyOptions>() ?? new Operations.PrivacyOptions();
+                var erased = await Operations.Privacy.PurgeAsync(services.GetRequiredService<KreativLandDbContext>(), privacy, DateTimeOffset.UtcNow);
+                Console.WriteLine($"Contact data of {erased} submissions decided more than {privacy.SubmitterContactRetentionDays} days ago erased.");
+                return 0;
+            case "export-all" when verbs.Length == 2:
+                return await Operations.FullExport.RunAsync(app.Configuration.GetConnectionString(Data.Database.ConnectionStringName)!, verbs[1]);
             default:
-                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, generate N|--remove, add-user EMAIL --role admin|curator)");
+                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, generate N|--remove, add-user EMAIL --role admin|curator, purge-personal-data, export-all FILE)");
                 return 2;
         }
     }

@@ -37,7 +37,9 @@ public static class DatabaseOutage
 
     /// <summary>For <see cref="ExceptionHandlerOptions.StatusCodeSelector"/>: 503 for an outage, else the usual 500.</summary>
     public static int StatusCodeFor(Exception exception) =>
-        Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        Is(exception) ? StatusCodes.Status503ServiceUnavailable
+        : exception is BadHttpRequestException refused ? refused.StatusCode
+        : StatusCodes.Status500InternalServerError;
 
     public static void MarkUnavailable(HttpResponse response)
     {

@@ -19,7 +19,7 @@ public static class InputGuard
             await next();
             return;
         }
-        var bad = context.Request.Query.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
+        var bad = context.Request.Query.FirstOrDefault(pair => !TextGuard.IsAcceptable(pair.Key) || pair.Value.Any(v => !TextGuard.IsAcceptable(v))).Key;
         if (bad is null)
         {
             await next();
@@ -34,14 +34,18 @@ public static class InputGuard
                 type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
                 title = "The request has invalid parameters.",
                 status = 400,
-                errors = new Dictionary<string, string[]> { [bad] = ["contains a control character (such as NUL), which is not allowed"] },
+                errors = new Dictionary<string, string[]> { [Printable(bad)] = ["contains a control character (such as NUL) or bytes that are not valid UTF-8, which is not allowed"] },
             }));
         }
     });
 
+    /// <summary>A refused name may itself hold the refused characters: those are shown as U+FFFD.</summary>
+    private static string Printable(string name) =>
+        new(name.Select(c => c < ' ' || char.IsSurrogate(c) || c is >= '\u007F' and <= '\u009F' ? '\uFFFD' : c).Take(100).ToArray());
+
     private static void Refuse(HttpContext context, string parameter)
     {
-        context.Items[BadParameterItem] = parameter;
+        context.Items[BadParameterItem] = Printable(parameter);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         // The error page is re-executed with this request's method: as a GET it does not try to read the refused form again.
         context.Request.Method = HttpMethods.Get;
@@ -60,16 +64,34 @@ public static class InputGuard
         {
             var request = context.HttpContext.Request;
             if (HttpMethods.IsGet(request.Method) || !request.HasFormContentType) return;
+            // The error page drawn for this very request (a 413, an exception) must not read the refused body again.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null) return;
             string? bad;
+            var status = StatusCodes.Status400BadRequest;
             try
             {
                 var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
-                bad = form.FirstOrDefault(pair => pair.Value.Any(HasControlCharacter)).Key;
+                bad = form.FirstOrDefault(pair => !TextGuard.IsAcceptable(pair.Key) || pair.Value.Any(v => !TextGuard.IsAcceptable(v))).Key;
+                if (bad is null && form.Files.Any(file => !TextGuard.IsAcceptable(file.FileName))) bad = "file name";
+            }
+            catch (Exception tooLarge) when (tooLarge is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || tooLarge is InvalidDataException && tooLarge.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
+            {
+                bad = null;
+                status = StatusCodes.Status413PayloadTooLarge;
             }
             catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
             {
                 // Too many fields, a body over the limit, NUL in a value (the framework refuses it while decoding).
                 bad = "form";
+            }
+            if (status == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The friendly 413 page (status code pages) is drawn as a GET: the body is not read again.
+                request.Method = HttpMethods.Get;
+                context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(status);
+                return;
             }
             if (bad is null) return;
             Refuse(context.HttpContext, bad);
@@ -77,8 +99,8 @@ public static class InputGuard
         }
     }
 
-    public static bool HasControlCharacter(string? value) =>
-        value is not null && value.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
+    /// <summary>Whether the value breaks <see cref="TextGuard"/>'s rule (kept under this name for the region importer).</summary>
+    public static bool HasControlCharacter(string? value) => !TextGuard.IsAcceptable(value);
 }
 
 /// <summary>Marks a refused antiforgery token, so the error page can say the form expired instead of something vague.</summary>

@@ -11,5 +11,6 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<SharedResource> tex
     public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = text["Identity.DuplicateEmail", email] };
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = text["Identity.DuplicateEmail", userName] };
     public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = text["Identity.InvalidEmail", email ?? ""] };
+    public string PasswordTooCommon() => text["Identity.PasswordTooCommon"];
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = text["Identity.InvalidEmail", userName ?? ""] };
 }

@@ -61,6 +61,8 @@ public static class Startup
         });
 
         builder.AddCuratorAccounts();
+        // Beside Identity's own rules (length, distinct characters): no password from the common-password list.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordValidator<CuratorUser>, CommonPasswords>();
         builder.AddSubmissionProtection();
         // A global filter (not a page convention), so a page's own [IgnoreAntiforgeryToken] stays the closer policy:
         // the error page must render for a POST that was refused (403, 429) and re-executed.
@@ -86,12 +88,30 @@ public static class Startup
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
         // Site-wide like the sign-in cookie (see Accounts): a form loaded under /de and posted under /en, or a notice
         // stored under one prefix and shown under another, must find its cookie.
-        builder.Services.AddAntiforgery(options => options.Cookie.Path = "/");
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Path = "/");
+        // Secure whenever the request is HTTPS (antiforgery's own default never sets it).
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.Configure<Operations.PrivacyOptions>(builder.Configuration.GetSection(Operations.PrivacyOptions.Section));
+        builder.Services.AddHostedService<Operations.Privacy.RetentionService>();
+        // HSTS on every HTTPS answer (also behind a TLS proxy that forwards the scheme); a year, as browsers' preload lists expect.
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
+        // ASP.NET Core's default for JSON answers is the relaxed encoder, which leaves < > & ' as they are: a problem that
+        // names a refused value would carry markup verbatim. Every Unicode letter stays readable; only HTML-sensitive characters are escaped.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (context.ProblemDetails.Status != StatusCodes.Status503ServiceUnavailable) return;
@@ -114,6 +134,7 @@ public static class Startup
         if (!app.Environment.IsDevelopment())
         {
             app.UseOutageAwareExceptionHandler("/error");
+            app.UseHsts();
         }
         app.UseSecurityHeaders();
         app.UseMiddleware<LanguagePathPrefix>();
@@ -127,6 +148,9 @@ public static class Startup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the curator area first asks who is there (sign-in, 403), then says what a page accepts.
+        app.UseMethodNotAllowed();
+        app.UseRequestSizeCheck();
         app.UsePublicReadCache();
         // Inside the cache: a stored answer keeps its validators, and a cache miss computes them.
         app.UseDataValidators();

@@ -55,11 +55,14 @@ public static class SubmissionProtection
         builder.Services.AddScoped<SubmissionNotifier>();
         builder.Services.AddSingleton<Mailer>();
         var options = builder.Configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions();
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddSingleton<SignInThrottle>();
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only sending the form counts; reading it is free. Keyed by client address (behind a proxy: forwarded headers).
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var submissions = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(SubmitPath)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
@@ -68,11 +71,12 @@ public static class SubmissionProtection
                         QueueLimit = 0,
                     })
                     : RateLimitPartition.GetNoLimiter("unlimited"));
-            limiter.OnRejected = (context, _) =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(submissions, RateLimits.Api(limits));
+            limiter.OnRejected = async (context, _) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(options.WindowMinutes);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = RateLimits.Seconds(retryAfter);
+                if (ApiErrors.IsApi(context.HttpContext.Request.Path)) await RateLimits.WriteApiRefusalAsync(context.HttpContext, retryAfter);
             };
         });
         return builder;

@@ -44,6 +44,12 @@ public class ErrorModel : PageModel
             Infrastructure.DatabaseOutage.MarkUnavailable(Response);
             KeepForm(failure.Path);
         }
+        // A request the server refused while reading it (a body over the limit: 413) keeps its own status and page.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused)
+        {
+            Code = refused.StatusCode;
+            Response.StatusCode = refused.StatusCode;
+        }
         RequestId = Code >= 500 && !Unavailable ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
     }
 

@@ -39,6 +39,12 @@ public class WebFixture : DatabaseFixture
             builder.UseSetting("ConnectionStrings:KreativLand", ConnectionString);
             // Nothing outside this machine: the tile URL points at a closed local port.
             builder.UseSetting("Map:TileUrl", UnreachableTiles + "{z}/{x}/{y}.png");
+            // Every test client comes from one address (none in the test host): the rate limits are off unless a class sets them.
+            builder.UseSetting("RateLimits:ApiPermitsPerMinute", "0");
+            builder.UseSetting("RateLimits:SignInPermitsPerClient", "0");
+            builder.UseSetting("RateLimits:SignInPermitsPerAccount", "0");
+            // No background privacy retention while tests look at their data (PrivacyTests call it directly).
+            builder.UseSetting("Privacy:RetentionIntervalMinutes", "0");
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(ConfigureServices);
             builder.UseStaticWebAssets();

@@ -168,6 +168,10 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("SubmitterConsentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitter_consent_at");
+
                     b.Property<string>("SubmitterEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1274,6 +1278,26 @@ namespace KreativLand.Web.Data.Migrations
                             NameEn = "Arts & crafts",
                             SortOrder = 12
                         });
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.UsedFormToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_used_form_tokens");
+
+                    b.HasIndex("UsedAt")
+                        .HasDatabaseName("ix_used_form_tokens_used_at");
+
+                    b.ToTable("used_form_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

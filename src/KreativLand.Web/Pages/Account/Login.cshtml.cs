@@ -1,48 +1,74 @@
 using System.ComponentModel.DataAnnotations;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KreativLand.Web.Pages.Account;
 
-public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUser> users) : PageModel
+/// <summary>
+/// Sign-in. An unknown address, a wrong password and a locked account get the same message after the same work (one
+/// password hash is checked every time), so neither the text nor the time tells whether an account exists. Attempts are
+/// limited per client and per address (<see cref="SignInThrottle"/>): past that, 429 with Retry-After.
+/// </summary>
+public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUser> users, SignInThrottle throttle) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public sealed class LoginInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Account.Email")]
+        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.Length"), Display(Name = "Account.Email")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Account.Password")]
+        [Required(ErrorMessage = "Validation.Required"), StringLength(1000, ErrorMessage = "Validation.Length"), DataType(DataType.Password), Display(Name = "Account.Password")]
         public string Password { get; set; } = "";
     }
+
+    /// <summary>A hash of a random password, made once: what an attempt for an unknown or locked account is checked against.</summary>
+    private static readonly Lazy<string> StandInHash = new(() =>
+        new PasswordHasher<CuratorUser>().HashPassword(new CuratorUser(), Guid.NewGuid().ToString("N")));
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (throttle.TryAttempt(RateLimits.Client(HttpContext), Input.Email ?? "") is { } wait)
+        {
+            Response.Headers.RetryAfter = RateLimits.Seconds(wait);
+            ModelState.AddModelError("", "Account.TooManyAttempts");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { Disabled: true })
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // The same hash work as a real check, and no failed-attempt count for an account that is already locked.
+            users.PasswordHasher.VerifyHashedPassword(user ?? new CuratorUser(), StandInHash.Value, Input.Password);
+            return Failed();
+        }
+        if (user.Disabled)
         {
             // Only someone who knows the password learns that the account is disabled.
             var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-            ModelState.AddModelError("", check.Succeeded ? "Account.Disabled" : check.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
+            if (!check.Succeeded) return Failed();
+            ModelState.AddModelError("", "Account.Disabled");
             return Page();
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/admin"));
         }
         if (result.RequiresTwoFactor) return RedirectToPage("LoginTwoFactor", new { ReturnUrl });
-        ModelState.AddModelError("", result.IsLockedOut ? "Account.LockedOut" : "Account.Failed");
+        return Failed();
+    }
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError("", "Account.Failed");
         return Page();
     }
 }

@@ -66,7 +66,12 @@ public class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        if (Request.ContentLength > limits.MaxRequestBytes) return StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (Request.ContentLength > limits.MaxRequestBytes)
+        {
+            // The friendly 413 page is drawn as a GET, so it does not read the oversized form again.
+            Request.Method = HttpMethods.Get;
+            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
 
         if (!string.IsNullOrEmpty(Homepage))
         {
@@ -100,14 +105,37 @@ public class IndexModel(
             return Page();
         }
 
+        // A token is good for one submission: a reload, a double click or a bot replaying the post stores nothing more.
+        var tokenHash = UsedFormToken.Hash(FormToken!);
+        if (await db.UsedFormTokens.AnyAsync(t => t.TokenHash == tokenHash, cancellationToken)) return AlreadySent();
+
         var cooperation = Cooperation.Create(record.Slug!, CooperationStatus.Submitted, Actor.PublicSubmission, now, HistoryEvent.Submitted,
             submitterEmail: Input.ContactEmail!.Trim());
+        cooperation.SubmitterConsentAt = now;
         db.Cooperations.Add(cooperation);
         await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        db.UsedFormTokens.Add(new UsedFormToken { TokenHash = tokenHash, UsedAt = now });
+        try
+        {
+            // One transaction: the listing and the used token are stored together or not at all.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_used_form_tokens" })
+        {
+            // The same token sent twice at the same moment: the other post stored it.
+            return AlreadySent();
+        }
         logger.LogInformation("Submission {Slug} stored for review", cooperation.Slug);
         await notifier.NotifyAsync(cooperation, cancellationToken);
         return RedirectToPage(new { sent = true });
+    }
+
+    private IActionResult AlreadySent()
+    {
+        logger.LogInformation("Submission refused: its form token was used before");
+        Problems.Add("Submit.AlreadySent");
+        FormToken = tokens.Create(clock.GetUtcNow().AddSeconds(-options.Value.MinimumFillSeconds));
+        return Page();
     }
 
     /// <summary>The form as an import record; the place is looked up in the gazetteer (the curator checks it).</summary>
