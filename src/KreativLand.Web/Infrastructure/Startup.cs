@@ -79,6 +79,7 @@ public static class Startup
                 options.Filters.Add(new AntiforgeryFailureMarker());
                 options.Filters.Add(new InputGuard.FormFilter());
                 options.Filters.Add(new DatabaseOutage.FormFilter());
+                options.Filters.Add(new TamperedFormFilter());
                 InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()

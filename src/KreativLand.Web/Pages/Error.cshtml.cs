@@ -16,6 +16,8 @@ public class ErrorModel : PageModel
     /// <summary>For a 400: what is wrong with each refused query parameter ("name: message"), and the same address without them.</summary>
     public IReadOnlyList<string> UnknownParameters { get; private set; } = [];
     public string? WithoutUnknownParameters { get; private set; }
+    /// <summary>For a 400: the list of rows whose structure was not one our forms send.</summary>
+    public string? TamperedForm { get; private set; }
     /// <summary>The database could not be reached (503).</summary>
     public bool Unavailable { get; private set; }
     /// <summary>For a form posted during an outage: where it went and its values, to send it again unchanged.</summary>
@@ -34,6 +36,7 @@ public class ErrorModel : PageModel
         BadParameter = HttpContext.Items[Infrastructure.InputGuard.BadParameterItem] as string;
         UnknownParameters = HttpContext.Items[Infrastructure.QueryParameters.UnknownItem] as IReadOnlyList<string> ?? [];
         WithoutUnknownParameters = HttpContext.Items[Infrastructure.QueryParameters.WithoutUnknownItem] as string;
+        TamperedForm = HttpContext.Items[Infrastructure.TamperedFormFilter.Item] as string;
         FormExpired = HttpContext.Items[Infrastructure.AntiforgeryFailureMarker.Item] is true
             || HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure

@@ -296,3 +296,26 @@ public class HostileInputTests(HostileInputWebFixture site) : IClassFixture<Host
         Assert.Contains("99800 more problems", result.Errors[^1]);
     }
 }
+
+public class TamperedFormTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    [Theory]
+    [InlineData("PartnerRows")]
+    [InlineData("QuoteRows")]
+    [InlineData("MediaRows")]
+    [InlineData("ImageRows")]
+    public async Task A_row_index_without_its_row_is_a_400_naming_the_rows_and_nothing_is_stored(string rows)
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        var editor = await curator.GetDocumentAsync("/en/admin/cooperations/edit");
+        var form = editor.QuerySelector("#editor-form")!;
+        var values = Curators.FormValues(form);
+        foreach (var (key, value) in Pages.Admin.Cooperations.EditorTests.NewListing("Tampered " + rows)) { values.RemoveAll(v => v.Key == key); values.Add(new(key, value)); }
+        values.Add(new($"{rows}.Index", "tampered"));
+        using var response = await curator.PostAsync("/en/admin/cooperations/edit", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(rows, (await Html.ParseAsync(response)).QuerySelector("#tampered-form")?.TextContent);
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Tampered " + rows));
+    }
+}
