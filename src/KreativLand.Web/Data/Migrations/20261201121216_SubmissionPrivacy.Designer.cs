@@ -15,7 +15,7 @@ using NpgsqlTypes;
 namespace KreativLand.Web.Data.Migrations
 {
     [DbContext(typeof(KreativLandDbContext))]
-    [Migration("20261201104523_SubmissionPrivacy")]
+    [Migration("20261201121216_SubmissionPrivacy")]
     partial class SubmissionPrivacy
     {
         /// <inheritdoc />
@@ -58,6 +58,16 @@ namespace KreativLand.Web.Data.Migrations
                     b.Property<int>("CooperationId")
                         .HasColumnType("integer")
                         .HasColumnName("cooperation_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("event");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
@@ -103,6 +113,15 @@ namespace KreativLand.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("images");
+
+                    b.Property<DateTimeOffset?>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_edited_at");
+
+                    b.Property<string>("LastEditedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("last_edited_by");
 
                     b.Property<DateTimeOffset?>("LastReviewedAt")
                         .HasColumnType("timestamp with time zone")
@@ -263,6 +282,20 @@ namespace KreativLand.Web.Data.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)")
                                 .HasColumnName("regional_effects_note");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SmeSize", "KreativLand.Web.Domain.Cooperation.SmeSize#Attestation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool?>("Confirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sme_size_confirmed");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("sme_size_note");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "KreativLand.Web.Domain.Cooperation.Summary#LocalizedText", b1 =>
@@ -445,19 +478,21 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("population_threshold");
 
+                    b.Property<DateTimeOffset?>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("set_by");
+
                     b.HasKey("CountryCode")
                         .HasName("pk_country_thresholds");
 
                     b.ToTable("country_thresholds", null, t =>
                         {
                             t.HasCheckConstraint("ck_country_thresholds_positive", "population_threshold > 0");
-                        });
-
-                    b.HasData(
-                        new
-                        {
-                            CountryCode = "DE",
-                            PopulationThreshold = 20000
                         });
                 });
 
@@ -547,6 +582,52 @@ namespace KreativLand.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("place_id");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("search_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gazetteer_names");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_gazetteer_names_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("PlaceId", "Language", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gazetteer_names_place_id_language_name");
+
+                    b.ToTable("gazetteer_names", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.GazetteerPlace", b =>
@@ -682,6 +763,68 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("knowledge_pages", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.LegalPage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyDe")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_de");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_en");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("TitleDe")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_de");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title_en");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_pages");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_pages_slug");
+
+                    b.ToTable("legal_pages", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -711,6 +854,10 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Municipality")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -726,6 +873,12 @@ namespace KreativLand.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("sector");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(1)
+                        .HasColumnType("character(1)")
+                        .HasColumnName("sector_code")
+                        .IsFixedLength();
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -745,6 +898,12 @@ namespace KreativLand.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_partners");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_partners_merged_into_id");
+
+                    b.HasIndex("SectorCode")
+                        .HasDatabaseName("ix_partners_sector_code");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_partners_slug");
@@ -755,7 +914,83 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("partners", null, t =>
                         {
                             t.HasCheckConstraint("ck_partners_employees", "employees IS NULL OR employees >= 0");
+
+                            t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
                         });
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.PartnerChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Applied")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("applied");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<bool>("FourEyesOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("four_eyes_overridden");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Proposed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposed");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_changes");
+
+                    b.HasIndex("PartnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_changes_partner_id")
+                        .HasFilter("status = 'pending'");
+
+                    b.ToTable("partner_changes", (string)null);
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Region", b =>
@@ -818,6 +1053,34 @@ namespace KreativLand.Web.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_site_settings");
+
+                    b.ToTable("site_settings", (string)null);
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -844,6 +1107,23 @@ namespace KreativLand.Web.Data.Migrations
                     b.Property<bool>("CriteriaOverridden")
                         .HasColumnType("boolean")
                         .HasColumnName("criteria_overridden");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("transition")
+                        .HasColumnName("event");
+
+                    b.Property<bool>("FourEyesOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("four_eyes_overridden");
 
                     b.Property<string>("From")
                         .HasMaxLength(20)
@@ -1322,8 +1602,26 @@ namespace KreativLand.Web.Data.Migrations
                         .HasConstraintName("fk_cooperation_search_cooperations_cooperation_id");
                 });
 
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerName", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.GazetteerPlace", "Place")
+                        .WithMany("OtherNames")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gazetteer_names_gazetteer_places_place_id");
+
+                    b.Navigation("Place");
+                });
+
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
                 {
+                    b.HasOne("KreativLand.Web.Domain.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_partners_partners_merged_into_id");
+
                     b.HasOne("KreativLand.Web.Domain.Subsector", "Subsector")
                         .WithMany()
                         .HasForeignKey("SubsectorCode")
@@ -1331,6 +1629,18 @@ namespace KreativLand.Web.Data.Migrations
                         .HasConstraintName("fk_partners_subsectors_subsector_code");
 
                     b.Navigation("Subsector");
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.PartnerChange", b =>
+                {
+                    b.HasOne("KreativLand.Web.Domain.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_changes_partners_partner_id");
+
+                    b.Navigation("Partner");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.StatusChange", b =>
@@ -1409,6 +1719,11 @@ namespace KreativLand.Web.Data.Migrations
                     b.Navigation("Search");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("KreativLand.Web.Domain.GazetteerPlace", b =>
+                {
+                    b.Navigation("OtherNames");
                 });
 
             modelBuilder.Entity("KreativLand.Web.Domain.Partner", b =>
