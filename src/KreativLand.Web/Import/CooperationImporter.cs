@@ -47,6 +47,9 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         MaxDepth = 16,
     };
 
+    /// <summary>The PostgreSQL advisory lock an import holds for its transaction ("KL" "IM" as a number).</summary>
+    public const long ImportLockKey = 0x4B4C_494D;
+
     public async Task<ImportResult> ImportAsync(Stream json, ImportOptions options, CancellationToken cancellationToken = default)
     {
         var (file, parseError) = await ParseAsync(json, cancellationToken);
@@ -57,6 +60,12 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         if (options.OverrideReason?.Trim().Length > Workflow.MaxReasonLength) errors.Insert(0, L["Workflow.ReasonTooLong"]);
         if (errors.Count > 0) return new ImportResult(0, 0, errors);
 
+        // One import at a time, read and written in one transaction: a second import reading while the first writes
+        // would create the same slugs twice or link partners the first one is replacing. It is told to try again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ImportLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+            return ImportResult.Failed(L["ImportMessage.AnotherImportRunning"]);
+
         var outcome = await ApplyAsync(file.Cooperations!.Select(c => c!).ToList(), options, cancellationToken);
         if (outcome.Errors.Count > 0)
         {
@@ -64,7 +73,6 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
             db.ChangeTracker.Clear();
             return outcome;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;

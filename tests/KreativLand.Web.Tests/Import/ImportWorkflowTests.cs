@@ -40,6 +40,26 @@ public class ImportWorkflowTests(DatabaseFixture database) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task A_second_import_while_one_runs_is_told_to_try_again_and_stores_nothing()
+    {
+        var change = Record("secret-draft", r => r["title"]!["en"] = "Changed while busy");
+        await using (var running = database.OpenContext())
+        {
+            // Another import holds the lock in its open transaction.
+            await using var transaction = await running.Database.BeginTransactionAsync();
+            await running.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CooperationImporter.ImportLockKey})");
+
+            var refused = await ImportAsync(change, Curator);
+
+            Assert.Equal("Another import is running right now. Nothing was stored; please try again in a minute.", Assert.Single(refused.Errors));
+            await using var db = database.OpenContext();
+            Assert.Equal("Secret draft", (await db.Cooperations.AsNoTracking().SingleAsync(c => c.Slug == "secret-draft")).Title.En);
+        }
+
+        Assert.True((await ImportAsync(change, Curator)).Succeeded);
+    }
+
+    [Fact]
     public async Task Every_imported_listing_records_who_imported_it_from_which_file()
     {
         await using var db = database.OpenContext();

@@ -208,7 +208,7 @@ public class HostileInputTests(HostileInputWebFixture site) : IClassFixture<Host
             await using var scope = site.Factory.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<CooperationImporter>();
             ImportResult result;
-            try { result = await importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json))); }
+            try { result = await importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), TestImports.Seed); }
             catch (Exception exception) { failures.Add($"import threw for {payload[..Math.Min(30, payload.Length)]}: {exception.GetType().Name} {exception.Message}"); continue; }
             await using var db = site.OpenContext();
             var stored = await db.Cooperations.Where(c => c.Slug == slug).Select(c => new { c.Title.En, c.Summary.De, c.Location.District }).SingleOrDefaultAsync();
@@ -290,7 +290,7 @@ public class HostileInputTests(HostileInputWebFixture site) : IClassFixture<Host
     {
         var json = "{ \"formatVersion\": 1, \"cooperations\": [" + string.Join(",", Enumerable.Repeat("null", 100_000)) + "] }";
         await using var scope = site.Factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var result = await scope.ServiceProvider.GetRequiredService<CooperationImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), TestImports.Seed);
         Assert.False(result.Succeeded);
         Assert.Equal(ImportValidator.MaxListedProblems + 1, result.Errors.Count);
         Assert.Contains("99800 more problems", result.Errors[^1]);
