@@ -7,6 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Import;
 
+/// <summary>How far an import is: records read, bytes read of the file's length (when known) and the time taken.</summary>
+public sealed record ImportProgress(int Records, long BytesRead, long? Length, TimeSpan Elapsed)
+{
+    public double RecordsPerSecond => Elapsed.TotalSeconds > 0 ? Records / Elapsed.TotalSeconds : 0;
+    /// <summary>Estimated from the share of the file read so far; null when the length is unknown.</summary>
+    public TimeSpan? TimeLeft => Length is > 0 && BytesRead > 0 ? Elapsed * ((double)(Length.Value - BytesRead) / BytesRead) : null;
+}
+
 public sealed record ImportResult(int Created, int Updated, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
@@ -50,15 +58,19 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// <summary>The PostgreSQL advisory lock an import holds for its transaction ("KL" "IM" as a number).</summary>
     public const long ImportLockKey = 0x4B4C_494D;
 
-    public async Task<ImportResult> ImportAsync(Stream json, ImportOptions options, CancellationToken cancellationToken = default)
-    {
-        var (file, parseError) = await ParseAsync(json, cancellationToken);
-        if (file is null) return ImportResult.Failed(parseError!);
+    /// <summary>Records applied and written per step: the change tracker is cleared after each, so memory stays bounded.</summary>
+    public const int BatchSize = 500;
 
-        var errors = ImportValidator.Validate(file);
-        if (options.Override && !options.Actor.IsAdmin) errors.Insert(0, L["ImportMessage.OverrideAdminOnly"]);
-        if (options.OverrideReason?.Trim().Length > Workflow.MaxReasonLength) errors.Insert(0, L["Workflow.ReasonTooLong"]);
-        if (errors.Count > 0) return new ImportResult(0, 0, errors);
+    /// <summary>
+    /// Imports a file all or nothing. It is read record by record (<see cref="ImportFileReader"/>) and written in batches of
+    /// <see cref="BatchSize"/> inside one transaction, so a file of any size needs the memory of one batch; a problem
+    /// anywhere rolls everything back. <paramref name="progress"/> hears after each batch.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream json, ImportOptions options, CancellationToken cancellationToken = default,
+        IProgress<ImportProgress>? progress = null)
+    {
+        if (options.Override && !options.Actor.IsAdmin) return ImportResult.Failed(L["ImportMessage.OverrideAdminOnly"]);
+        if (options.OverrideReason?.Trim().Length > Workflow.MaxReasonLength) return ImportResult.Failed(L["Workflow.ReasonTooLong"]);
 
         // One import at a time, read and written in one transaction: a second import reading while the first writes
         // would create the same slugs twice or link partners the first one is replacing. It is told to try again.
@@ -66,36 +78,65 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ImportLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
             return ImportResult.Failed(L["ImportMessage.AnotherImportRunning"]);
 
-        var outcome = await ApplyAsync(file.Cooperations!.Select(c => c!).ToList(), options, cancellationToken);
-        if (outcome.Errors.Count > 0)
+        var reader = new ImportFileReader(json, JsonOptions);
+        var check = new ImportValidator.FileCheck();
+        var batch = new List<ImportCooperation>(BatchSize);
+        var refusals = new List<string>();
+        int read = 0, created = 0, updated = 0, revised = 0, held = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        async Task WriteBatchAsync()
         {
-            // Nothing is stored when one record is refused.
+            var outcome = await ApplyAsync(batch, read - batch.Count, options, cancellationToken);
+            (created, updated, revised, held) = (created + outcome.Created, updated + outcome.Updated, revised + outcome.Revisions, held + outcome.HeldPartnerChanges);
+            refusals.AddRange(outcome.Errors.Take(Math.Max(0, ImportValidator.MaxListedProblems - refusals.Count)));
+            // Written inside the transaction even after a refusal, so later records are checked against the workflow too;
+            // the refusal rolls everything back at the end.
+            await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return outcome;
+            batch.Clear();
+            progress?.Report(new ImportProgress(read, reader.Position, reader.Length, started.Elapsed));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return outcome;
-    }
 
-    public async Task<ImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken cancellationToken = default)
-    {
-        if (!File.Exists(path)) return ImportResult.Failed(L["ImportMessage.FileNotFound", path]);
-        await using var stream = File.OpenRead(path);
-        return await ImportAsync(stream, options, cancellationToken);
-    }
-
-    private static async Task<(ImportFile? File, string? Error)> ParseAsync(Stream json, CancellationToken cancellationToken)
-    {
         try
         {
-            var file = await JsonSerializer.DeserializeAsync<ImportFile>(json, JsonOptions, cancellationToken);
-            return file is null ? (null, L["ImportMessage.FileEmpty"]) : (file, null);
+            await foreach (var record in reader.RecordsAsync(cancellationToken))
+            {
+                // Another format version: its records cannot be read as this one's.
+                if (ImportValidator.FileCheck.VersionUnsupported(reader.FormatVersion)) break;
+                check.Record(read++, record);
+                if (check.HasProblems) { batch.Clear(); continue; }
+                batch.Add(record!);
+                if (batch.Count == BatchSize) await WriteBatchAsync();
+            }
         }
         catch (JsonException exception)
         {
-            return (null, DescribeJsonError(exception));
+            db.ChangeTracker.Clear();
+            return ImportResult.Failed(DescribeJsonError(exception));
         }
+        check.Header(reader.FormatVersion, reader.SawCooperations);
+        if (check.HasProblems)
+        {
+            db.ChangeTracker.Clear();
+            return new ImportResult(0, 0, check.Problems());
+        }
+        if (batch.Count > 0) await WriteBatchAsync();
+        if (refusals.Count > 0)
+        {
+            // Nothing is stored when one record is refused (the transaction is rolled back).
+            return new ImportResult(created, updated, refusals) { Revisions = revised, HeldPartnerChanges = held };
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(created, updated, []) { Revisions = revised, HeldPartnerChanges = held };
+    }
+
+    public async Task<ImportResult> ImportFileAsync(string path, ImportOptions options, CancellationToken cancellationToken = default,
+        IProgress<ImportProgress>? progress = null)
+    {
+        if (!File.Exists(path)) return ImportResult.Failed(L["ImportMessage.FileNotFound", path]);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return await ImportAsync(stream, options, cancellationToken, progress);
     }
 
     /// <summary>Turns "$.cooperations[2].partners[0].employees" into "record 3: partners[0].employees …".</summary>
@@ -126,7 +167,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     [GeneratedRegex(@"^\$\.cooperations\[(\d+)\](.*)$")]
     private static partial Regex RecordPath();
 
-    private async Task<ImportResult> ApplyAsync(List<ImportCooperation> records, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<ImportResult> ApplyAsync(List<ImportCooperation> records, int firstIndex, ImportOptions options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var actor = options.Actor;
@@ -152,7 +193,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         for (var index = 0; index < records.Count; index++)
         {
             var record = records[index];
-            string Named(Refusal refusal) => $"{ImportValidator.RecordName(index, record)}: {Describe(refusal)}";
+            string Named(Refusal refusal) => $"{ImportValidator.RecordName(firstIndex + index, record)}: {Describe(refusal)}";
             ReviewDecision Review() => new(ListingCriteria.Evaluate(record, thresholds), fourEyes, options.Override, options.OverrideReason);
 
             if (!existing.TryGetValue(record.Slug!, out var cooperation))

@@ -20,26 +20,32 @@ public static class ImportValidator
     /// <summary>At most this many problems are listed; the rest are counted ("… and 12,345 more problems").</summary>
     public const int MaxListedProblems = 200;
 
-    public static List<string> Validate(ImportFile file)
+    /// <summary>
+    /// Checks a file as it is read, one record at a time (<see cref="ImportFileReader"/>), keeping only what spans
+    /// records: the slugs seen (a slug may appear once) and the cap on listed problems.
+    /// </summary>
+    public sealed class FileCheck
     {
-        var errors = new List<string>();
-        var unlisted = 0;
-        ValidateAll(file, errors, ref unlisted);
-        if (unlisted > 0) errors.Add(L["ImportMessage.MoreProblems", unlisted].Message);
-        return errors;
-    }
+        private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+        private readonly List<string> header = [];
+        private readonly List<string> problems = [];
+        private int unlisted;
 
-    private static void ValidateAll(ImportFile file, List<string> errors, ref int unlisted)
-    {
-        if (file.FormatVersion is null) errors.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion].Message);
-        else if (file.FormatVersion != CooperationImporter.SupportedFormatVersion)
-            errors.Add(L["ImportMessage.FormatVersionUnsupported", file.FormatVersion, CooperationImporter.SupportedFormatVersion].Message);
-        if (file.Cooperations is null) { errors.Add(L["ImportMessage.CooperationsMissing"].Message); return; }
+        public bool HasProblems => header.Count > 0 || problems.Count > 0 || unlisted > 0;
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < file.Cooperations.Count; i++)
+        /// <summary>Whether the file says it is in a format version this importer cannot read (records are then not checked).</summary>
+        public static bool VersionUnsupported(int? formatVersion) => formatVersion is { } version && version != CooperationImporter.SupportedFormatVersion;
+
+        public void Header(int? formatVersion, bool sawCooperations)
         {
-            var record = file.Cooperations[i];
+            if (formatVersion is null) header.Add(L["ImportMessage.FormatVersionMissing", CooperationImporter.SupportedFormatVersion].Message);
+            else if (VersionUnsupported(formatVersion))
+                header.Add(L["ImportMessage.FormatVersionUnsupported", formatVersion, CooperationImporter.SupportedFormatVersion].Message);
+            if (!sawCooperations) header.Add(L["ImportMessage.CooperationsMissing"].Message);
+        }
+
+        public void Record(int index, ImportCooperation? record)
+        {
             var recordErrors = new List<ImportProblem>();
             if (record is null) recordErrors.Add(L["ImportMessage.RecordIsNull"]);
             else ValidateRecord(record, recordErrors);
@@ -47,12 +53,20 @@ public static class ImportValidator
             if (record?.Slug is { } slug)
             {
                 if (seen.TryGetValue(slug, out var first)) recordErrors.Add(L["ImportMessage.SlugRepeats", first + 1]);
-                else seen[slug] = i;
+                else seen[slug] = index;
             }
             // Past the cap only counted: a file of a million broken records must not build a million messages.
-            var listed = Math.Clamp(MaxListedProblems - errors.Count, 0, recordErrors.Count);
-            errors.AddRange(recordErrors.Take(listed).Select(e => $"{RecordName(i, record)}: {e.Message}"));
+            var listed = Math.Clamp(MaxListedProblems - problems.Count, 0, recordErrors.Count);
+            problems.AddRange(recordErrors.Take(listed).Select(e => $"{RecordName(index, record)}: {e.Message}"));
             unlisted += recordErrors.Count - listed;
+        }
+
+        /// <summary>The problems found, the file's own first, then a count of those not listed.</summary>
+        public List<string> Problems()
+        {
+            var all = header.Concat(problems).ToList();
+            if (unlisted > 0) all.Add(L["ImportMessage.MoreProblems", unlisted].Message);
+            return all;
         }
     }
 

@@ -48,7 +48,8 @@ public static class CommandLine
                 return 0;
             case "import" when verbs.Length == 2:
                 var importOptions = new ImportOptions(Actor.CommandLine, Path.GetFileName(verbs[1]), options.GetValueOrDefault("override"));
-                return Report(await services.GetRequiredService<CooperationImporter>().ImportFileAsync(verbs[1], importOptions), verbs[1]);
+                return Report(await services.GetRequiredService<CooperationImporter>().ImportFileAsync(verbs[1], importOptions, default,
+                    new ImportProgressPrinter(Console.Out)), verbs[1]);
             case "import":
                 Console.Error.WriteLine("usage: import FILE [--override \"REASON\"]   (the override replaces published listings at once and may create published ones)");
                 return 2;
@@ -206,5 +207,21 @@ public static class CommandLine
         }
         Console.WriteLine();
         return password.ToString();
+    }
+}
+
+/// <summary>Prints an import's progress (records, rate, share of the file, time left), at most once a second.</summary>
+public sealed class ImportProgressPrinter(TextWriter output) : IProgress<ImportProgress>
+{
+    private TimeSpan last = TimeSpan.MinValue;
+
+    public void Report(ImportProgress value)
+    {
+        if (value.Elapsed - last < TimeSpan.FromSeconds(1)) return;
+        last = value.Elapsed;
+        var share = value.Length is > 0 ? $", {100.0 * value.BytesRead / value.Length.Value:0}% of the file" : "";
+        var left = value.TimeLeft is { } t ? $", about {t:hh\\:mm\\:ss} left" : "";
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{value.Records:N0} records read, {value.RecordsPerSecond:N0}/s{share}{left}"));
     }
 }
