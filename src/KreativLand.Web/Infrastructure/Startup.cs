@@ -40,6 +40,7 @@ public static class Startup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModuleImportMap>();
         builder.Services.AddScoped<CooperationImporter>();
+        builder.Services.AddSingleton<ImportProgressBoard>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));

@@ -3,6 +3,35 @@
 const form = document.getElementById('upload-form');
 const progress = document.getElementById('upload-progress');
 const result = document.getElementById('import-result');
+const status = document.getElementById('import-progress');
+
+// While the server imports (after the upload), ask every second how far it is: records, rate, share of the file, time left.
+function watchImport(id) {
+    status.hidden = false;
+    status.textContent = form.dataset.importingText ?? '';
+    const url = new URL(form.dataset.progressUrl, location.href);
+    url.searchParams.set('id', id);
+    let stopped = false;
+    const poll = async () => {
+        if (stopped) return;
+        try {
+            const answer = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+            if (!stopped && answer.status === 200) {
+                const p = await answer.json();
+                status.textContent = (form.dataset.progressText ?? '')
+                    .replace('{0}', p.records.toLocaleString(document.documentElement.lang))
+                    .replace('{1}', p.perSecond.toLocaleString(document.documentElement.lang))
+                    .replace('{2}', p.percent ?? '?')
+                    .replace('{3}', p.secondsLeft ?? '?');
+            }
+        } catch {
+            // A failed poll only means no news this second.
+        }
+        if (!stopped) setTimeout(poll, 1000);
+    };
+    setTimeout(poll, 1000);
+    return () => { stopped = true; status.hidden = true; };
+}
 
 form?.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -11,16 +40,23 @@ form?.addEventListener('submit', (event) => {
     request.responseType = 'document';
     progress.hidden = false;
     progress.value = 0;
+    const id = form.elements.ImportId?.value;
+    let stopWatching = () => {};
+    request.upload.addEventListener('load', () => { if (id) stopWatching = watchImport(id); });
     request.upload.addEventListener('progress', (e) => {
         if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100);
     });
     request.addEventListener('load', () => {
+        stopWatching();
         progress.value = 100;
         const answer = request.response?.getElementById('import-result');
         if (answer) result.replaceChildren(...answer.childNodes);
         else result.textContent = `${request.status} ${request.statusText}`;
         form.reset();
+        // The next upload gets its own id, as a freshly drawn form would.
+        const nextId = request.response?.querySelector('input[name="ImportId"]')?.value;
+        if (nextId && form.elements.ImportId) form.elements.ImportId.value = nextId;
     });
-    request.addEventListener('error', () => { result.textContent = form.dataset.failed ?? 'Upload failed'; });
+    request.addEventListener('error', () => { stopWatching(); result.textContent = form.dataset.failed ?? 'Upload failed'; });
     request.send(new FormData(form));
 });

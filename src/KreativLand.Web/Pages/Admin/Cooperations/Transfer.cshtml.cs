@@ -12,14 +12,18 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 /// <summary>Upload of an import file (the same importer and validator as ./run.sh import) and download of all listings in that format.</summary>
 [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
-public class TransferModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class TransferModel(KreativLandDbContext db, CooperationImporter importer, ImportProgressBoard board, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const int MaxUploadBytes = 20 * 1024 * 1024;
+    /// <summary>Room for 50,000 listings (about 150 MB): the importer reads a file record by record, so its size costs disk, not memory.</summary>
+    public const int MaxUploadBytes = 200 * 1024 * 1024;
 
     public ImportResult? Result { get; private set; }
     public string? FileName { get; private set; }
     /// <summary>An admin's reason to replace published listings at once (and create published ones) instead of revisions.</summary>
     [BindProperty] public string? OverrideReason { get; set; }
+    /// <summary>Made for each upload form, so the page can ask how far the import of its file is (<see cref="OnGetProgress"/>).</summary>
+    [BindProperty] public string? ImportId { get; set; }
+    public string NewImportId { get; } = Guid.NewGuid().ToString("N");
 
     private static readonly JsonSerializerOptions ExportOptions = new(JsonSerializerDefaults.Web)
     {
@@ -62,7 +66,18 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
         }
         await using var stream = upload.OpenReadStream();
         var options = new ImportOptions(Actor.Of(User), FileName, string.IsNullOrWhiteSpace(OverrideReason) ? null : OverrideReason.Trim());
-        Result = await importer.ImportAsync(stream, options, cancellationToken);
+        Result = await importer.ImportAsync(stream, options, cancellationToken, board.For(User.Identity!.Name!, ImportId));
         return Page();
     }
+
+    /// <summary>How far the import of this user's upload is, for the page's script to show while it waits; 204 before the first batch.</summary>
+    public IActionResult OnGetProgress(string? id) => board.Get(User.Identity!.Name!, id) is { } progress
+        ? new JsonResult(new
+        {
+            records = progress.Records,
+            perSecond = Math.Round(progress.RecordsPerSecond),
+            percent = progress.Length is > 0 ? (int)(100 * progress.BytesRead / progress.Length.Value) : (int?)null,
+            secondsLeft = progress.TimeLeft is { } left ? (int)Math.Ceiling(left.TotalSeconds) : (int?)null,
+        })
+        : new NoContentResult();
 }

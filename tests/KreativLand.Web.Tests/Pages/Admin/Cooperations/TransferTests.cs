@@ -40,6 +40,49 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task The_page_can_ask_how_far_the_import_of_its_upload_is_and_no_one_else_can()
+    {
+        var (anna, _) = await Curators.SignedInAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "basic.json")))!["cooperations"]!
+            .AsArray().Single(c => (string?)c!["slug"] == "secret-draft")!;
+        var records = new JsonArray();
+        for (var i = 0; i < 600; i++)
+        {
+            var record = template.DeepClone();
+            record["slug"] = $"progress-{i}";
+            record["partners"]![0]!["slug"] = $"progress-sme-{i}";
+            records.Add(record);
+        }
+        var json = new JsonObject { ["formatVersion"] = 1, ["cooperations"] = records }.ToJsonString();
+
+        var page = await anna.GetDocumentAsync("/en/admin/cooperations/transfer");
+        var id = page.QuerySelector("#upload-form input[name=ImportId]")!.GetAttribute("value")!;
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        using (var before = await anna.GetAsync($"/en/admin/cooperations/transfer?handler=Progress&id={id}"))
+            Assert.Equal(HttpStatusCode.NoContent, before.StatusCode);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(id), "ImportId" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "upload", "many.json" },
+        };
+        using (var response = await anna.PostAsync("/en/admin/cooperations/transfer", content))
+            Assert.Contains("many.json: 600 created, 0 updated.", (await Html.ParseAsync(response)).Text("#import-result"));
+
+        using var progress = await anna.GetAsync($"/en/admin/cooperations/transfer?handler=Progress&id={id}");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        var answer = JsonNode.Parse(await progress.Content.ReadAsStringAsync())!;
+        Assert.Equal((600, 100, 0), ((int)answer["records"]!, (int)answer["percent"]!, (int)answer["secondsLeft"]!));
+        // Another curator, or a made-up id, learns nothing.
+        using (var other = await ben.GetAsync($"/en/admin/cooperations/transfer?handler=Progress&id={id}"))
+            Assert.Equal(HttpStatusCode.NoContent, other.StatusCode);
+        using (var madeUp = await anna.GetAsync("/en/admin/cooperations/transfer?handler=Progress&id=../../etc"))
+            Assert.Equal(HttpStatusCode.NoContent, madeUp.StatusCode);
+        Assert.Contains("data-progress-text=\"{0} records read", await (await anna.GetAsync("/en/admin/cooperations/transfer")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_download_imported_again_reproduces_every_listing()
     {
         var admin = await Curators.SignedInClientAsync(site, "admin");
