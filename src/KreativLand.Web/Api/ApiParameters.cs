@@ -21,6 +21,7 @@ public static class ApiParameters
     [
         new(Names.Subsector, "design", Repeatable: true, Values: Subsector.Seed.Select(s => s.Code).ToList()),
         new(Names.Country, "AT", Repeatable: true),
+        new(Names.State, "DE-sachsen", Repeatable: true),
         new(Names.Region, "sachsen"),
         new(Names.RegionValue, "tourism-offer", Repeatable: true, Values: Code.All<RegionValue>()),
         new(Names.PartnerValue, "innovation", Repeatable: true, Values: Code.All<PartnerValue>()),

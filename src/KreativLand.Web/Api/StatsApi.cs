@@ -14,7 +14,7 @@ public static class StatsApi
     {
         endpoints.MapGroup("/api/v1").WithTags(CooperationsApi.Tag)
             .MapGet("/stats", GetAsync).WithName("GetStatistics")
-            .WithSummary("The evaluation of the published listings matching the filter: four categories, subsectors, countries, sector pairings.");
+            .WithSummary("The evaluation of the published listings matching the filter: four categories, subsectors, countries, states or regions, sector pairings.");
         return endpoints;
     }
 
@@ -46,6 +46,13 @@ public static class StatsApi
             }).ToArray()),
             ["subsectors"] = new JsonArray(stats.Subsectors.Select(o => (JsonNode)Share(o, subsectorNames[o.Code])).ToArray()),
             ["countries"] = new JsonArray(stats.Countries.Select(o => (JsonNode)Share(o, Countries.Name(o.Code, language))).ToArray()),
+            ["states"] = new JsonArray(stats.States.Select(s =>
+            {
+                var share = Share(s.Share, s.State.NameIn(language));
+                share["country"] = s.State.CountryCode;
+                share["iso"] = s.State.IsoCode;
+                return (JsonNode)share;
+            }).ToArray()),
             ["pairings"] = new JsonArray(stats.Pairings.Select(p => (JsonNode)new JsonObject
             {
                 ["sector"] = p.SectorCode, ["sectorLabel"] = p.SectorCode is { } code ? NaceSection.Label(code, language) : Label("Evaluation.SectorNone"),

@@ -15,7 +15,7 @@
   if (!script || !window.URL || !window.URLSearchParams) return;
   // Messages are accepted from this origin only: the one the widget itself was loaded from.
   var origin = new URL(script.src, window.location.href).origin;
-  var parameters = ['subsector', 'country', 'region', 'regionValue', 'partnerValue', 'contact', 'duration', 'q', 'bbox', 'near', 'radiusKm',
+  var parameters = ['subsector', 'country', 'state', 'region', 'regionValue', 'partnerValue', 'contact', 'duration', 'q', 'bbox', 'near', 'radiusKm',
     'lang', 'center', 'zoom', 'list', 'legend', 'height'];
   var frames = {};
   var counter = 0;

@@ -46,7 +46,7 @@ public class OpenApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixt
     public async Task Every_filter_parameter_is_described_with_an_example(string path)
     {
         var parameters = Parameters(Get(await DocumentAsync(), path));
-        foreach (var name in new[] { "subsector", "country", "region", "regionValue", "partnerValue", "contact", "duration", "q", "bbox", "near", "radiusKm", "lang" })
+        foreach (var name in new[] { "subsector", "country", "state", "region", "regionValue", "partnerValue", "contact", "duration", "q", "bbox", "near", "radiusKm", "lang" })
         {
             Assert.True(parameters.TryGetValue(name, out var parameter), $"{path} lacks {name}");
             Assert.Equal("query", parameter.GetProperty("in").GetString());
@@ -73,7 +73,7 @@ public class OpenApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixt
     {
         var document = await site.CreateClient().GetDocumentAsync(url);
         Assert.Contains(heading, document.QuerySelector("#parameters")!.TextContent);
-        foreach (var name in new[] { "subsector", "country", "region", "regionValue", "partnerValue", "contact", "duration", "q", "bbox", "near", "radiusKm", "lang", "limit", "offset", "f" })
+        foreach (var name in new[] { "subsector", "country", "state", "region", "regionValue", "partnerValue", "contact", "duration", "q", "bbox", "near", "radiusKm", "lang", "limit", "offset", "f" })
         {
             var row = document.QuerySelector($"tr[data-parameter='{name}']");
             Assert.NotNull(row);

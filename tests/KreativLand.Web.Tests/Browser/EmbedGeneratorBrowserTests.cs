@@ -38,6 +38,24 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [InlineData("en-GB", "/en/embed", "State or region", "Tyrol")]
+    [InlineData("de-DE", "/de/embed", "Bundesland oder Region", "Tirol")]
+    public async Task A_state_chosen_in_the_generator_reaches_both_snippets_and_the_preview(string locale, string url, string facet, string tyrol)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(page, failures);
+        await page.GotoAsync(url);
+        await page.Locator("details.facet-states summary", new() { HasTextString = facet }).ClickAsync();
+        await page.GetByLabel(tyrol, new() { Exact = false }).First.CheckAsync();
+        await Assertions.Expect(page.Locator("#iframe-snippet")).ToHaveValueAsync(new Regex(@"/embed/map\?state=AT-tirol&amp;"));
+        await Assertions.Expect(page.Locator("#script-snippet")).ToHaveValueAsync(new Regex(@"data-state=""AT-tirol"""));
+        var preview = page.Locator("#embed-preview").ContentFrame;
+        await Assertions.Expect(preview.Locator("#map[data-state='ready']")).ToHaveAttributeAsync("data-marker-count", "1");
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public async Task A_width_without_a_unit_reaches_the_script_snippet_and_the_widget_honours_it()
     {

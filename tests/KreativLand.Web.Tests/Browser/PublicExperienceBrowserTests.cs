@@ -242,11 +242,38 @@ public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserT
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [InlineData("en-GB", "/en/", "State or region", "Saxony", "Austria")]
+    [InlineData("de-DE", "/de/", "Bundesland oder Region", "Sachsen", "Österreich")]
+    public async Task The_state_facet_filters_map_and_list_and_its_counts_follow_the_other_filters(
+        string locale, string url, string facet, string saxony, string austria)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await OpenAsync(url, locale, Chromium.Desktop, failures);
+        await page.Locator("details.facet-states summary", new() { HasTextString = facet }).ClickAsync();
+        await page.GetByLabel(saxony, new() { Exact = false }).First.CheckAsync();
+        await page.WaitForURLAsync("**?state=DE-sachsen");
+        // "Sachsen" and "Freistaat Sachsen": all three Saxon listings.
+        await Assertions.Expect(page.Locator("#map[data-state='ready']")).ToHaveAttributeAsync("data-marker-count", "3");
+        await Assertions.Expect(page.Locator("#result-list .result-item")).ToHaveCountAsync(3);
+        // The country counts follow the state: none in Austria.
+        await Assertions.Expect(page.Locator("[data-count-for='country:AT']")).ToHaveTextAsync("(0)");
+
+        // States are counted within the chosen country.
+        await page.GetByLabel(saxony, new() { Exact = false }).First.UncheckAsync();
+        await page.GetByLabel(austria, new() { Exact = false }).First.CheckAsync();
+        await page.WaitForURLAsync("**?country=AT");
+        await Assertions.Expect(page.Locator("[data-count-for='state:DE-sachsen']")).ToHaveTextAsync("(0)");
+        await Assertions.Expect(page.Locator("[data-count-for='state:AT-tirol']")).ToHaveTextAsync("(1)");
+        await Chromium.ScreenshotAsync(page, $"state-facet-{locale}");
+        Assert.Empty(failures);
+    }
+
     /// <summary>Every public page type in both languages (new ones included as they come).</summary>
     public static readonly string[] PublicPages =
     [
         "/de/", "/en/?subsector=design", "/de/cooperations", "/en/cooperations?country=AT&p=1", "/de/cooperations/erz-code",
-        "/en/cooperations/vogtland-crafts", "/de/partners/studio-form", "/de/partners", "/en/partners?kind=cci", "/en/partners/saegewerk-mueller", "/de/evaluation", "/en/evaluation",
+        "/en/cooperations/vogtland-crafts", "/de/partners/studio-form", "/de/partners", "/en/partners?kind=cci", "/en/partners/saegewerk-mueller", "/de/evaluation", "/en/evaluation?state=DE-sachsen",
         "/de/knowledge", "/en/knowledge/learnings", "/de/api", "/en/api", "/de/embed", "/en/embed", "/en/embed/map?list=on",
         "/de/submit", "/en/submit", "/en/ogc?f=html", "/en/ogc/collections/cooperations/items?f=html", "/de/account/login",
         "/en/cooperations/no-such-listing", "/de/imprint", "/en/privacy", "/de/privacy",
@@ -296,6 +323,8 @@ public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserT
     [InlineData("en-GB", "/en/", 1366)]
     [InlineData("de-DE", "/de/evaluation", 360)]
     [InlineData("en-GB", "/en/evaluation", 1366)]
+    [InlineData("en-GB", "/en/cooperations?state=AT-tirol", 360)]
+    [InlineData("de-DE", "/de/evaluation?state=DE-sachsen", 1366)]
     public async Task Screenshots_for_review(string locale, string url, int width)
     {
         var failures = new ConcurrentQueue<string>();

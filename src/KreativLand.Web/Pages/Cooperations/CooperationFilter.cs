@@ -20,6 +20,8 @@ public sealed record CooperationFilter
     {
         public const string Subsector = "subsector";
         public const string Country = "country";
+        /// <summary>The listing's own state or region (normalised), not a boundary: see <see cref="Domain.Subdivisions"/>.</summary>
+        public const string State = "state";
         public const string Region = "region";
         public const string RegionValue = "regionValue";
         public const string PartnerValue = "partnerValue";
@@ -37,6 +39,8 @@ public sealed record CooperationFilter
 
     public IReadOnlyList<string> Subsectors { get; init; } = [];
     public IReadOnlyList<string> Countries { get; init; } = [];
+    /// <summary>States or regions by key ("DE-sachsen"), each with the region texts of the listings that normalise to it.</summary>
+    public IReadOnlyList<StateRef> States { get; init; } = [];
     /// <summary>The region as resolved from the URL (by slug or name), or null.</summary>
     public RegionRef? Region { get; init; }
     public IReadOnlyList<RegionValue> RegionValues { get; init; } = [];
@@ -60,6 +64,9 @@ public sealed record CooperationFilter
     }
 
     public sealed record Circle(double Longitude, double Latitude, double RadiusKm);
+
+    /// <param name="Matches">"CC:region text" of every stored location whose region normalises to <paramref name="Key"/>.</param>
+    public sealed record StateRef(string Key, IReadOnlyList<string> Matches);
 
     /// <summary>A parameter the filter cannot use, with a resource key for the message and its arguments.</summary>
     public sealed record Error(string Parameter, string MessageKey, params object[] Arguments);
@@ -92,6 +99,7 @@ public sealed record CooperationFilter
             Bbox = ParseBbox(query, errors),
             Near = ParseNear(query, errors),
             Region = await ParseRegionAsync(query, db, errors, cancellationToken),
+            States = await ParseStatesAsync(query, db, errors, cancellationToken),
         };
         return (filter, errors);
     }
@@ -101,6 +109,7 @@ public sealed record CooperationFilter
     {
         foreach (var code in Subsectors) yield return new(Parameter.Subsector, code);
         foreach (var code in Countries) yield return new(Parameter.Country, code);
+        foreach (var state in States) yield return new(Parameter.State, state.Key);
         if (Region is not null) yield return new(Parameter.Region, Region.Slug);
         foreach (var value in RegionValues) yield return new(Parameter.RegionValue, Code.Of(value));
         foreach (var value in PartnerValues) yield return new(Parameter.PartnerValue, Code.Of(value));
@@ -243,6 +252,43 @@ public sealed record CooperationFilter
             return null;
         }
         return radiusValid ? new Circle(longitude, latitude, radius) : null;
+    }
+
+    /// <summary>
+    /// The state parameter: keys ("DE-sachsen", "IT-toscana"), ISO 3166-2 codes of the tabled countries ("DE-SN") or a name
+    /// only one tabled country knows ("Tirol"). Each becomes its key plus the stored region texts that normalise to it, so the
+    /// SQL condition compares plain columns.
+    /// </summary>
+    private static async Task<IReadOnlyList<StateRef>> ParseStatesAsync(IQueryCollection query, KreativLandDbContext db, List<Error> errors, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        foreach (var value in Values(query, Parameter.State))
+        {
+            string? key = null;
+            if (value.Length <= 200)
+            {
+                key = Subdivisions.FindKnown(value)?.Key;
+                if (key is null && value.Length > 3 && value[2] == '-')
+                {
+                    var candidate = value[..2].ToUpperInvariant() + value[2..].ToLowerInvariant();
+                    if (Subdivisions.IsWellFormedKey(candidate)) key = candidate;
+                }
+            }
+            if (key is null) Fail(errors, Parameter.State, "Filter.Error.UnknownState", value.Length > 200 ? value[..40] + "…" : value);
+            else if (!keys.Contains(key)) keys.Add(key);
+        }
+        if (keys.Count == 0) return [];
+        var countries = keys.Select(k => k[..2]).Distinct().ToList();
+        var stored = await db.Cooperations.AsNoTracking()
+            .Where(c => c.Location.Region != null && countries.Contains(c.Location.CountryCode))
+            .Select(c => new { c.Location.CountryCode, c.Location.Region })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var matches = stored
+            .Select(s => (Key: Subdivisions.Normalise(s.CountryCode, s.Region)?.Key, Match: s.CountryCode + ":" + s.Region))
+            .Where(s => s.Key is not null)
+            .ToLookup(s => s.Key!, s => s.Match);
+        return keys.Select(key => new StateRef(key, matches[key].ToList())).ToList();
     }
 
     private static async Task<RegionRef?> ParseRegionAsync(IQueryCollection query, KreativLandDbContext db, List<Error> errors, CancellationToken cancellationToken)

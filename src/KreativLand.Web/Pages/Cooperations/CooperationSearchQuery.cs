@@ -11,8 +11,8 @@ namespace KreativLand.Web.Pages.Cooperations;
 public enum FilterParts
 {
     None = 0,
-    Subsector = 1, Country = 2, Region = 4, RegionValue = 8, PartnerValue = 16, Contact = 32, Duration = 64, Text = 128, Area = 256,
-    All = Subsector | Country | Region | RegionValue | PartnerValue | Contact | Duration | Text | Area,
+    Subsector = 1, Country = 2, Region = 4, RegionValue = 8, PartnerValue = 16, Contact = 32, Duration = 64, Text = 128, Area = 256, State = 512,
+    All = Subsector | Country | Region | RegionValue | PartnerValue | Contact | Duration | Text | Area | State,
 }
 
 /// <summary>Turns a <see cref="CooperationFilter"/> into SQL: every condition runs in PostgreSQL, spatial ones through GiST indexes.</summary>
@@ -85,6 +85,12 @@ public static class CooperationSearchQuery
         {
             var countries = filter.Countries.ToArray();
             yield return (FilterParts.Country, c => countries.Contains(c.Location.CountryCode));
+        }
+        if (filter.States.Count > 0)
+        {
+            // The stored texts that normalise to the chosen states, as "CC:text": the same text may name different regions in two countries.
+            var matches = filter.States.SelectMany(state => state.Matches).ToArray();
+            yield return (FilterParts.State, c => c.Location.Region != null && matches.Contains(c.Location.CountryCode + ":" + c.Location.Region));
         }
         if (filter.Region is { CountryCode: { } regionCountry })
         {
@@ -181,6 +187,7 @@ public sealed record FacetCounts(
     int Total,
     IReadOnlyDictionary<string, int> Subsector,
     IReadOnlyDictionary<string, int> Country,
+    IReadOnlyDictionary<string, int> State,
     IReadOnlyDictionary<string, int> RegionValue,
     IReadOnlyDictionary<string, int> PartnerValue,
     IReadOnlyDictionary<string, int> Contact,
@@ -192,6 +199,7 @@ public sealed record FacetCounts(
         {
             CooperationFilter.Parameter.Subsector => Subsector,
             CooperationFilter.Parameter.Country => Country,
+            CooperationFilter.Parameter.State => State,
             CooperationFilter.Parameter.RegionValue => RegionValue,
             CooperationFilter.Parameter.PartnerValue => PartnerValue,
             CooperationFilter.Parameter.Contact => Contact,
@@ -207,8 +215,9 @@ public sealed record FacetCounts(
     /// <param name="counted">The dimensions to count; the others stay empty, for pages that show only some.</param>
     /// <remarks>
     /// Three statements however many dimensions: the total and every option of the tag lists and durations as conditional
-    /// counts (COUNT(*) FILTER …) in one, whose WHERE holds every other condition; the subsectors and the countries
-    /// grouped in one each (each under all conditions but its own).
+    /// counts (COUNT(*) FILTER …) in one, whose WHERE holds every other condition; the subsectors grouped in one (under all
+    /// conditions but their own); countries and states in one, grouped by country and region text, each counted under the
+    /// other's condition.
     /// </remarks>
     public static async Task<FacetCounts> CountAsync(KreativLandDbContext db, CooperationFilter filter, int year,
         CancellationToken cancellationToken = default, FilterParts counted = FilterParts.All)
@@ -238,9 +247,10 @@ public sealed record FacetCounts(
 
         var subsectors = counted.HasFlag(FilterParts.Subsector)
             ? await TagCounts.BySubsectorAsync(Where(part => part != FilterParts.Subsector), cancellationToken) : new Dictionary<string, int>();
-        var countries = counted.HasFlag(FilterParts.Country)
-            ? await TagCounts.ByCountryAsync(Where(part => part != FilterParts.Country), cancellationToken) : new Dictionary<string, int>();
-        return new FacetCounts(counts[0], subsectors, countries, Of(FilterParts.RegionValue), Of(FilterParts.PartnerValue),
+        var (countries, states) = counted.HasFlag(FilterParts.Country) || counted.HasFlag(FilterParts.State)
+            ? await TagCounts.ByCountryAndStateAsync(Where(part => part != FilterParts.Country && part != FilterParts.State), filter, cancellationToken)
+            : (new Dictionary<string, int>(), []);
+        return new FacetCounts(counts[0], subsectors, countries, states.ToDictionary(s => s.State.Key, s => s.Count), Of(FilterParts.RegionValue), Of(FilterParts.PartnerValue),
             Of(FilterParts.Contact), Of(FilterParts.Duration));
     }
 }
@@ -318,8 +328,50 @@ public static class TagCounts
         return counts;
     }
 
-    /// <summary>How many cooperations lie in each country (only countries that occur).</summary>
-    public static Task<Dictionary<string, int>> ByCountryAsync(IQueryable<Cooperation> query, CancellationToken cancellationToken) =>
-        query.GroupBy(c => c.Location.CountryCode).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+    /// <summary>
+    /// How many cooperations lie in each country and in each state (<see cref="Subdivisions"/>), only those that occur: one
+    /// statement grouping by country and region text, with a conditional count for each facet, then summed per state in C#.
+    /// </summary>
+    /// <param name="query">The selection under every other condition.</param>
+    /// <param name="filter">Its countries narrow the state counts, its states the country counts.</param>
+    public static async Task<(Dictionary<string, int> Countries, List<(Subdivision State, int Count)> States)> ByCountryAndStateAsync(IQueryable<Cooperation> query,
+        CooperationFilter filter, CancellationToken cancellationToken)
+    {
+        // Each facet's condition is part of the group key, so every count is a plain COUNT(*): EF cannot translate the
+        // location's columns inside an aggregate's filter. The same rules as CooperationSearchQuery.Conditions.
+        var anyCountry = filter.Countries.Count == 0;
+        var countries = filter.Countries.ToArray();
+        var anyState = filter.States.Count == 0;
+        var matches = filter.States.SelectMany(state => state.Matches).ToArray();
+        var groups = await query
+            .GroupBy(c => new
+            {
+                c.Location.CountryCode,
+                c.Location.Region,
+                InStates = anyState || (c.Location.Region != null && matches.Contains(c.Location.CountryCode + ":" + c.Location.Region)),
+                InCountries = anyCountry || countries.Contains(c.Location.CountryCode),
+            })
+            .Select(g => new { g.Key.CountryCode, g.Key.Region, g.Key.InStates, g.Key.InCountries, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var rows = groups.GroupBy(g => (g.CountryCode, g.Region)).Select(g => new PlaceCount
+        {
+            CountryCode = g.Key.CountryCode, Region = g.Key.Region,
+            ForCountry = g.Where(x => x.InStates).Sum(x => x.Count),
+            ForState = g.Where(x => x.InCountries).Sum(x => x.Count),
+        }).ToList();
+        var countryCounts = rows.Where(r => r.ForCountry > 0).GroupBy(r => r.CountryCode).ToDictionary(g => g.Key, g => g.Sum(r => r.ForCountry));
+        // Ordered by the text first, so a region written two ways is named the same way on every request.
+        var states = rows.Where(r => r.ForState > 0).OrderBy(r => r.Region, StringComparer.Ordinal)
+            .Select(r => (State: Subdivisions.Normalise(r.CountryCode, r.Region), r.ForState)).Where(r => r.State is not null)
+            .GroupBy(r => r.State!.Key).Select(g => (g.First().State!, g.Sum(r => r.ForState))).ToList();
+        return (countryCounts, states);
+    }
+
+    public sealed class PlaceCount
+    {
+        public string CountryCode { get; init; } = "";
+        public string? Region { get; init; }
+        public int ForCountry { get; init; }
+        public int ForState { get; init; }
+    }
 }

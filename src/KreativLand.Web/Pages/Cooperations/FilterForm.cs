@@ -1,3 +1,4 @@
+using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,14 @@ public sealed record FilterForm(
 {
     public sealed record RegionOption(string Slug, string Name, string Level, string? CountryCode);
 
+    /// <summary>The states or regions of published listings (and the chosen ones), by country in the order of <see cref="Countries"/>.</summary>
+    public IReadOnlyList<Subdivision> States { get; init; } = [];
+
     public bool IsChecked(string parameter, string code) => parameter switch
     {
         CooperationFilter.Parameter.Subsector => Filter.Subsectors.Contains(code),
         CooperationFilter.Parameter.Country => Filter.Countries.Contains(code),
+        CooperationFilter.Parameter.State => Filter.States.Any(s => s.Key == code),
         CooperationFilter.Parameter.RegionValue => Filter.RegionValues.Any(v => Code.Of(v) == code),
         CooperationFilter.Parameter.PartnerValue => Filter.PartnerValues.Any(v => Code.Of(v) == code),
         CooperationFilter.Parameter.Contact => Filter.ContactOrigins.Any(v => Code.Of(v) == code),
@@ -37,10 +42,19 @@ public sealed record FilterForm(
             .OrderBy(r => r.Level == Region.CountryLevel ? 1 : 0).ThenBy(r => r.Level).ThenBy(r => r.Name)
             .Select(r => new RegionOption(r.Slug, r.Name, r.Level, r.CountryCode))
             .ToListAsync(cancellationToken);
-        var countries = await CooperationQueries.Published(db).Select(c => c.Location.CountryCode).Distinct().ToListAsync(cancellationToken);
+        // Countries and states of every published listing, so an option never vanishes because of another filter.
+        var places = await CooperationQueries.Published(db).Select(c => new { c.Location.CountryCode, c.Location.Region }).Distinct().ToListAsync(cancellationToken);
         var language = Languages.Current;
-        return new FilterForm(filter, facets, regions,
-            countries.Union(filter.Countries).OrderBy(code => Domain.Countries.Name(code, language), StringComparer.CurrentCulture).ToList(),
-            errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}").ToList());
+        var countries = places.Select(p => p.CountryCode).Union(filter.Countries)
+            .OrderBy(code => Domain.Countries.Name(code, language), StringComparer.CurrentCulture).ToList();
+        var states = places.OrderBy(p => p.Region, StringComparer.Ordinal).Select(p => Subdivisions.Normalise(p.CountryCode, p.Region)).OfType<Subdivision>()
+            // A chosen state without published listings stays choosable (and can be unticked).
+            .Concat(filter.States.Select(s => Subdivisions.FindKnown(s.Key) ?? new Subdivision(s.Key, s.Key[..2], s.Key[3..], s.Key[3..])))
+            .DistinctBy(s => s.Key)
+            .OrderBy(s => countries.IndexOf(s.CountryCode) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(s => s.NameIn(language), StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase))
+            .ToList();
+        return new FilterForm(filter, facets, regions, countries,
+            errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}").ToList()) { States = states };
     }
 }

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Pages.Evaluation;
 
+/// <summary>A state or region (<see cref="Subdivisions"/>) with how many listings of the selection lie in it.</summary>
+public sealed record StateShare(Subdivision State, OptionShare Share);
+
 /// <summary>One option of a category: how many listings of the selection name it.</summary>
 public sealed record OptionShare(string Code, int Count, int Total)
 {
@@ -58,6 +61,7 @@ public sealed record EvaluationStatistics(
     IReadOnlyList<EvaluationCategory> Categories,
     IReadOnlyList<OptionShare> Subsectors,
     IReadOnlyList<OptionShare> Countries,
+    IReadOnlyList<StateShare> States,
     IReadOnlyList<SectorPairing> Pairings,
     PairingFinding Finding)
 {
@@ -101,9 +105,13 @@ public sealed record EvaluationStatistics(
             .Select(s => new OptionShare(s.Code, subsectorCounts[s.Code], total))
             .OrderByDescending(s => s.Count).ToList();
 
-        var countries = (await TagCounts.ByCountryAsync(selection, cancellationToken))
+        var (countryCounts, stateCounts) = await TagCounts.ByCountryAndStateAsync(selection, CooperationFilter.None, cancellationToken);
+        var countries = countryCounts
             .Select(x => new OptionShare(x.Key, x.Value, total))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
+        var states = stateCounts
+            .Select(x => new StateShare(x.State, new OptionShare(x.State.Key, x.Count, total)))
+            .OrderByDescending(x => x.Share.Count).ThenBy(x => x.State.Key, StringComparer.Ordinal).ToList();
 
         var smeWithCci =
             from c in selection
@@ -139,6 +147,6 @@ public sealed record EvaluationStatistics(
             new(CategoryCode.RegionValue, "Category.RegionValue", "RegionValue.", regionValues),
             new(CategoryCode.PartnerValue, "Category.PartnerValue", "PartnerValue.", partnerValues),
             new(CategoryCode.Duration, "Category.Duration", "Duration.", durations),
-        ], subsectors, countries, pairings, finding);
+        ], subsectors, countries, states, pairings, finding);
     }
 }

@@ -16,8 +16,8 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var year = clock.GetUtcNow().Year;
-        // Its form offers subsectors and countries only: the other facets' counts would be computed for nothing.
-        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken, FilterParts.Subsector | FilterParts.Country);
+        // Its form offers subsectors, countries and states only: the other facets' counts would be computed for nothing.
+        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken, FilterParts.Subsector | FilterParts.Country | FilterParts.State);
         Statistics = await EvaluationStatistics.ComputeAsync(db, Form.Filter, year, cancellationToken, Form.Facets.Total);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }

@@ -11,7 +11,7 @@ const iframeSnippet = document.getElementById('iframe-snippet');
 const scriptSnippet = document.getElementById('script-snippet');
 const origin = root.dataset.origin;
 const OPTIONS = ['lang', 'list', 'legend', 'height', 'width'];
-const FILTER_ORDER = ['subsector', 'country', 'region', 'regionValue', 'partnerValue', 'contact', 'duration', 'q', 'bbox', 'near', 'radiusKm'];
+const FILTER_ORDER = ['subsector', 'country', 'state', 'region', 'regionValue', 'partnerValue', 'contact', 'duration', 'q', 'bbox', 'near', 'radiusKm'];
 
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
