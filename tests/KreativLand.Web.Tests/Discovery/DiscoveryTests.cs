@@ -99,6 +99,7 @@ public class DiscoveryTests(MapDataWebFixture site) : IClassFixture<MapDataWebFi
     [InlineData("", "KreativLand – new cooperations")]
     [InlineData("&subsector=design&subsector=film&country=AT", "KreativLand – new cooperations: Design / Film industry; Austria")]
     [InlineData("&q=Holz&duration=more-than-5-years", "KreativLand – new cooperations: longer than 5 years; text “Holz”")]
+    [InlineData("&state=DE-sachsen&state=Tirol", "KreativLand – new cooperations: Saxony / Tyrol")]
     [InlineData("&region=westsachsen-testgebiet&near=13.0,50.58&radiusKm=10", "KreativLand – new cooperations: Westsachsen Testgebiet; within 10 km of 50.58° N, 13° E")]
     public async Task A_filtered_feed_is_titled_by_its_filter(string query, string title)
     {

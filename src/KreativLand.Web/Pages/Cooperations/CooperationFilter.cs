@@ -134,6 +134,8 @@ public sealed record CooperationFilter
         var parts = new List<string>();
         if (Subsectors.Count > 0) parts.Add(Any(Subsectors.Select(code => Subsector.Seed.First(s => s.Code == code).Name.In(language).Text)));
         if (Countries.Count > 0) parts.Add(Any(Countries.Select(code => Domain.Countries.Name(code, language))));
+        // A state's name from its table, else as the listings write it.
+        if (States.Count > 0) parts.Add(Any(States.Select(s => Subdivisions.FindKnown(s.Key)?.NameIn(language) ?? s.Matches.FirstOrDefault()?[3..] ?? s.Key[3..])));
         if (Region is not null) parts.Add(Region.CountryCode is { } country ? Domain.Countries.Name(country, language) : Region.Name);
         if (RegionValues.Count > 0) parts.Add(Any(RegionValues.Select(v => localizer["RegionValue." + Code.Of(v)].Value)));
         if (PartnerValues.Count > 0) parts.Add(Any(PartnerValues.Select(v => localizer["PartnerValue." + Code.Of(v)].Value)));
