@@ -269,6 +269,40 @@ public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserT
         Assert.Empty(failures);
     }
 
+    [Theory]
+    [InlineData("en-GB", "/en/submit", "Use the map's centre", "Remove the point", "Chosen point")]
+    [InlineData("de-DE", "/de/submit", "Kartenmitte übernehmen", "Punkt entfernen", "Gewählter Punkt")]
+    public async Task A_point_is_picked_on_the_submission_map_by_click_or_centre_and_the_error_summary_takes_the_focus(
+        string locale, string url, string centre, string clear, string chosen)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await OpenAsync(url, locale, Chromium.Desktop, failures);
+        var map = page.Locator("#submit-map[data-state='ready']");
+        await map.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await map.ScrollIntoViewIfNeededAsync();
+        var box = (await map.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.6f);
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-point", new System.Text.RegularExpressions.Regex(@"^-?\d+(\.\d+)?,-?\d+(\.\d+)?$"));
+        var latitude = await page.Locator("[name='Input.Latitude']").InputValueAsync();
+        Assert.InRange(double.Parse(latitude, System.Globalization.CultureInfo.InvariantCulture), -90, 90);
+        await Assertions.Expect(page.Locator("[data-point-text]")).ToContainTextAsync(chosen);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = clear }).ClickAsync();
+        Assert.Equal("", await page.Locator("[name='Input.Latitude']").InputValueAsync());
+        // Keyboard users take the map's centre.
+        await page.GetByRole(AriaRole.Button, new() { Name = centre }).ClickAsync();
+        Assert.NotEqual("", await page.Locator("[name='Input.Longitude']").InputValueAsync());
+        await Chromium.ScreenshotAsync(page, $"submit-point-{locale}");
+
+        // Sent without the required fields: one summary, focused, the point kept.
+        await page.Locator("#submission-form button.button[type=submit]:not([formaction])").Last.ClickAsync();
+        await page.Locator("#problems").WaitForAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToHaveCountAsync(1);
+        Assert.Equal("problems", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.NotEqual("", await page.Locator("[name='Input.Longitude']").InputValueAsync());
+        Assert.Empty(failures);
+    }
+
     /// <summary>Every public page type in both languages (new ones included as they come).</summary>
     public static readonly string[] PublicPages =
     [

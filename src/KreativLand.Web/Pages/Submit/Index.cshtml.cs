@@ -18,8 +18,16 @@ namespace KreativLand.Web.Pages.Submit;
 public class IndexModel(
     KreativLandDbContext db, CooperationImporter importer, SubmissionToken tokens, IOptions<SubmissionOptions> options,
     TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text, SubmissionNotifier notifier,
-    ILogger<IndexModel> logger) : PageModel
+    ILogger<IndexModel> logger, IOptions<MapOptions> map, IOptions<Embed.EmbedOptions> embed) : PageModel
 {
+    /// <summary>Partners beyond the first company and the first creative partner.</summary>
+    public const int MaxMorePartners = 6;
+
+    public MapOptions Map => map.Value;
+    /// <summary>The point picker asks before loading tiles from a third party, as the embedded map does.</summary>
+    public bool MapConsentRequired => embed.Value.ConsentRequiredFor(map.Value);
+    public string TileHost => Embed.EmbedOptions.TileHost(map.Value);
+
     public const string SubmitterName = Actor.PublicSubmissionName;
     /// <summary>Smaller than the import format allows: a proposal, not a finished profile.</summary>
     public const int MaxDescription = 5_000;
@@ -55,12 +63,73 @@ public class IndexModel(
         [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256, ErrorMessage = "Validation.Length"), Display(Name = "Submit.Email")]
         public string? ContactEmail { get; set; }
         public bool Consent { get; set; }
+
+        /// <summary>NACE Rev. 2 section of the company (A–U).</summary>
+        public string? SmeSectorCode { get; set; }
+        public List<PartnerInput> MorePartners { get; set; } = [];
+        /// <summary>How contact arose and the added values: codes as in the import format.</summary>
+        public List<string> ContactOrigins { get; set; } = [];
+        public List<string> RegionValues { get; set; } = [];
+        public List<string> PartnerValues { get; set; } = [];
+        /// <summary>The point picked on the map; without it the municipality's point from the gazetteer.</summary>
+        [Range(-90.0, 90.0, ErrorMessage = "Validation.Range"), Display(Name = "Submit.Latitude")] public double? Latitude { get; set; }
+        [Range(-180.0, 180.0, ErrorMessage = "Validation.Range"), Display(Name = "Submit.Longitude")] public double? Longitude { get; set; }
     }
+
+    /// <summary>A further partner: a company or a creative partner, named; a row left empty is ignored.</summary>
+    public sealed class PartnerInput
+    {
+        public string? Kind { get; set; } = Code.Of(PartnerKind.Cci);
+        [StringLength(ImportValidator.MaxName, ErrorMessage = "Validation.Length"), Display(Name = "Submit.PartnerName")] public string? Name { get; set; }
+        public string? Subsector { get; set; }
+        public string? SectorCode { get; set; }
+        [Url(ErrorMessage = "Validation.Url"), StringLength(ImportValidator.MaxUrl, ErrorMessage = "Validation.Length"), Display(Name = "Submit.PartnerWebsite")] public string? Website { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Website) && string.IsNullOrWhiteSpace(Subsector)
+            && string.IsNullOrWhiteSpace(SectorCode);
+    }
+
+    /// <summary>The form's fields in the order the page shows them: the error summary lists its messages in this order.</summary>
+    public IReadOnlyList<string> FieldOrder =>
+    [
+        "Input.Language", "Input.Title", "Input.Summary", "Input.Description", "Input.StartYear", "Input.Municipality", "Input.Country",
+        "Input.Latitude", "Input.Longitude",
+        "Input.SmeName", "Input.SmeEmployees", "Input.SmeSectorCode", "Input.SmeSector", "Input.SmeWebsite",
+        "Input.CciName", "Input.CciSubsector", "Input.CciWebsite",
+        "Input.MorePartners",
+        .. Input.MorePartners.SelectMany((_, i) => new[] { "Kind", "Name", "Subsector", "SectorCode", "Website" }.Select(f => $"Input.MorePartners[{i}].{f}")),
+        "Input.ContactOrigins", "Input.RegionValues", "Input.PartnerValues",
+        "Input.ContactEmail", "Input.Consent",
+    ];
+
+    /// <summary>The row whose name field takes the focus (after "add a partner" without JavaScript).</summary>
+    public int? FocusPartner { get; private set; }
 
     public void OnGet()
     {
         Input.Language = Languages.Current;
         FormToken = tokens.Create();
+    }
+
+    /// <summary>Another partner row, without JavaScript: the form comes back with everything typed so far and nothing checked.</summary>
+    public IActionResult OnPostAddPartner()
+    {
+        ModelState.Clear();
+        if (Input.MorePartners.Count < MaxMorePartners)
+        {
+            Input.MorePartners.Add(new PartnerInput());
+            FocusPartner = Input.MorePartners.Count - 1;
+        }
+        FormToken ??= tokens.Create();
+        return Page();
+    }
+
+    public IActionResult OnPostRemovePartner(int index)
+    {
+        ModelState.Clear();
+        if (index >= 0 && index < Input.MorePartners.Count) Input.MorePartners.RemoveAt(index);
+        FormToken ??= tokens.Create();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -89,6 +158,7 @@ public class IndexModel(
         if (!Languages.IsSupported(Input.Language)) Input.Language = Languages.German;
         if (Input.CciSubsector is { } subsector && !Subsector.IsCode(subsector)) ModelState.AddModelError("Input.CciSubsector", text["Submit.SubsectorUnknown"]);
         if (Input.Country is { } countryCode && !Countries.European.Contains(countryCode.Trim().ToUpperInvariant())) ModelState.AddModelError("Input.Country", text["Submit.CountryUnknown"]);
+        CheckAdditions();
 
         var record = ModelState.IsValid && Problems.Count == 0 ? await ToRecordAsync(cancellationToken) : null;
         if (record is not null) Problems.AddRange(ImportValidator.ValidateRecord(record));
@@ -138,6 +208,35 @@ public class IndexModel(
         return Page();
     }
 
+    /// <summary>The parts beyond the first two partners: codes from their lists, complete partner rows, both coordinates or none.</summary>
+    private void CheckAdditions()
+    {
+        if (Input.SmeSectorCode is { Length: > 0 } sector && !NaceSection.IsCode(sector)) ModelState.AddModelError("Input.SmeSectorCode", text["Submit.SectorUnknown"]);
+        CheckCodes<ContactOrigin>(Input.ContactOrigins, "Input.ContactOrigins");
+        CheckCodes<RegionValue>(Input.RegionValues, "Input.RegionValues");
+        CheckCodes<PartnerValue>(Input.PartnerValues, "Input.PartnerValues");
+        if (Input.MorePartners.Count > MaxMorePartners) ModelState.AddModelError("Input.MorePartners", text["Submit.TooManyPartners", MaxMorePartners]);
+        for (var i = 0; i < Input.MorePartners.Count; i++)
+        {
+            var partner = Input.MorePartners[i];
+            if (partner.IsEmpty) continue;
+            var prefix = $"Input.MorePartners[{i}].";
+            var kind = Code.TryParse<PartnerKind>(partner.Kind, out var parsed) ? parsed : (PartnerKind?)null;
+            if (kind is null) ModelState.AddModelError(prefix + "Kind", text["Submit.PartnerKindUnknown", i + 3]);
+            if (string.IsNullOrWhiteSpace(partner.Name)) ModelState.AddModelError(prefix + "Name", text["Submit.PartnerNameRequired", i + 3]);
+            if (kind == PartnerKind.Cci && string.IsNullOrWhiteSpace(partner.Subsector)) ModelState.AddModelError(prefix + "Subsector", text["Submit.PartnerSubsectorRequired", i + 3]);
+            else if (kind == PartnerKind.Cci && !Subsector.IsCode(partner.Subsector)) ModelState.AddModelError(prefix + "Subsector", text["Submit.SubsectorUnknown"]);
+            if (kind == PartnerKind.Sme && partner.SectorCode is { Length: > 0 } code && !NaceSection.IsCode(code)) ModelState.AddModelError(prefix + "SectorCode", text["Submit.SectorUnknown"]);
+        }
+        if ((Input.Latitude is null) != (Input.Longitude is null)) ModelState.AddModelError("Input.Latitude", text["Submit.PointIncomplete"]);
+    }
+
+    private void CheckCodes<TEnum>(List<string> codes, string field) where TEnum : struct, Enum
+    {
+        foreach (var code in codes.Where(c => !Code.TryParse<TEnum>(c, out _)).Distinct())
+            ModelState.AddModelError(field, text["Submit.CodeUnknown", code]);
+    }
+
     /// <summary>The form as an import record; the place is looked up in the gazetteer (the curator checks it).</summary>
     private async Task<ImportCooperation> ToRecordAsync(CancellationToken cancellationToken)
     {
@@ -149,9 +248,11 @@ public class IndexModel(
             .OrderByDescending(p => p.Population)
             .Select(p => new { p.Population, p.Point })
             .FirstOrDefaultAsync(cancellationToken);
-        // Not found: the country's largest place stands in until a curator sets the point.
-        var point = place?.Point ?? await db.GazetteerPlaces.AsNoTracking().Where(p => p.CountryCode == country)
-            .OrderByDescending(p => p.Population).Select(p => p.Point).FirstOrDefaultAsync(cancellationToken);
+        // The point picked on the map; else the municipality's, and when it is not found the country's largest place stands
+        // in until a curator sets the point.
+        var point = Input is { Latitude: { } latitude, Longitude: { } longitude } ? GeoPoints.Create(longitude, latitude)
+            : place?.Point ?? await db.GazetteerPlaces.AsNoTracking().Where(p => p.CountryCode == country)
+                .OrderByDescending(p => p.Population).Select(p => p.Point).FirstOrDefaultAsync(cancellationToken);
 
         ImportText Text(string? value) => Input.Language == Languages.English ? new() { En = Clean(value) } : new() { De = Clean(value) };
         return new ImportCooperation
@@ -171,10 +272,19 @@ public class IndexModel(
             Partners =
             [
                 new ImportPartner { Slug = SlugWithSuffix(Input.SmeName!, suffix, "partner"), Name = Clean(Input.SmeName), Kind = Code.Of(PartnerKind.Sme),
-                    Website = Clean(Input.SmeWebsite), Employees = Input.SmeEmployees, Sector = Clean(Input.SmeSector) },
+                    Website = Clean(Input.SmeWebsite), Employees = Input.SmeEmployees, Sector = Clean(Input.SmeSector), SectorCode = Clean(Input.SmeSectorCode) },
                 new ImportPartner { Slug = SlugWithSuffix(Input.CciName!, suffix, "partner"), Name = Clean(Input.CciName), Kind = Code.Of(PartnerKind.Cci),
                     Website = Clean(Input.CciWebsite), Subsector = Clean(Input.CciSubsector) },
+                .. Input.MorePartners.Where(p => !p.IsEmpty).Select((p, i) => new ImportPartner
+                {
+                    Slug = SlugWithSuffix(p.Name!, $"{suffix}-{i + 3}", "partner"), Name = Clean(p.Name), Kind = p.Kind, Website = Clean(p.Website),
+                    Subsector = p.Kind == Code.Of(PartnerKind.Cci) ? Clean(p.Subsector) : null,
+                    SectorCode = p.Kind == Code.Of(PartnerKind.Sme) ? Clean(p.SectorCode) : null,
+                }),
             ],
+            ContactOrigins = [.. Input.ContactOrigins.Distinct()],
+            RegionValues = [.. Input.RegionValues.Distinct()],
+            PartnerValues = [.. Input.PartnerValues.Distinct()],
         };
     }
 
