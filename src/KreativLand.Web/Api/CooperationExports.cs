@@ -58,8 +58,13 @@ public static class CooperationExports
         new("updated_at", e => e.Row.UpdatedAt),
     ];
 
-    /// <summary>The CSV columns, in order; also documented on the API page.</summary>
-    public static readonly string[] CsvColumns = Columns.Select(c => c.Name).ToArray();
+    public const string LicenceColumn = "licence";
+
+    /// <summary>The CSV columns, in order; also documented on the API page. The CSV ends with the licence column.</summary>
+    public static readonly string[] CsvColumns = [.. Columns.Select(c => c.Name), LicenceColumn];
+
+    /// <summary>The properties of GeoJSON features (the CSV's columns but the coordinates and the licence, which the collection names).</summary>
+    public static readonly string[] FeatureProperties = Columns.Where(c => !c.IsCoordinate).Select(c => c.Name).ToArray();
 
     public static RouteGroupBuilder MapCooperationExports(this RouteGroupBuilder api)
     {
@@ -101,15 +106,18 @@ public static class CooperationExports
         var header = spreadsheet.Value
             ? Columns.SelectMany(c => c.Labels is null ? [c.Name] : new[] { c.Name, c.Name + (c.Name == "country" ? "_name" : "_labels") })
             : Columns.Select(c => c.Name);
-        AppendRow(csv, header.Select(Text), separator);
+        // A spreadsheet keeps no HTTP header: each row names the licence (a file passed on keeps it).
+        var licence = DataLicence.Of(context);
+        var licenceCell = Text($"{licence.Name} ({licence.Url}), {licence.Attribution}");
+        AppendRow(csv, header.Append(LicenceColumn).Select(Text), separator);
         foreach (var row in rows)
         {
             var exported = new ExportedRow(context, row, language);
             AppendRow(csv, spreadsheet.Value
                 ? Columns.SelectMany(column => column.Labels is null
                     ? [SpreadsheetCell(column.Value(exported), localizer)]
-                    : new[] { SpreadsheetCell(column.Value(exported), localizer), Text(column.Labels(exported, localizer)) })
-                : Columns.Select(column => CsvCell(column.Value(exported))), separator);
+                    : new[] { SpreadsheetCell(column.Value(exported), localizer), Text(column.Labels(exported, localizer)) }).Append(licenceCell)
+                : Columns.Select(column => CsvCell(column.Value(exported))).Append(licenceCell), separator);
         }
         // The byte order mark makes spreadsheet programs read UTF-8, so umlauts survive a double click.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
@@ -149,6 +157,7 @@ public static class CooperationExports
         {
             ["type"] = "FeatureCollection",
             ["numberMatched"] = rows.Count,
+            ["licence"] = DataLicence.Of(context).ToJson(),
             ["features"] = new JsonArray(rows.Select(row => (JsonNode)Feature(context, row, language)).ToArray()),
         };
         return Results.File(Encoding.UTF8.GetBytes(collection.ToJsonString()), CooperationsApi.GeoJsonContentType, FileName + ".geojson");

@@ -92,8 +92,18 @@ public static class CooperationsApi
         return new GeoJsonWriter<CooperationMapItem>(items.ToAsyncEnumerable(), item => item.Id, item => (item.Longitude, item.Latitude),
             (json, item) => WriteProperties(json, item, language))
         {
-            After = (json, count) => json.WriteNumber("numberMatched", matched ?? count),
+            After = (json, count) =>
+            {
+                json.WriteNumber("numberMatched", matched ?? count);
+                WriteLicence(json, DataLicence.Of(context));
+            },
         };
+    }
+
+    internal static void WriteLicence(System.Text.Json.Utf8JsonWriter json, DataLicence licence)
+    {
+        json.WritePropertyName("licence");
+        licence.ToJson().WriteTo(json);
     }
 
     internal static void WriteProperties(System.Text.Json.Utf8JsonWriter json, CooperationMapItem item, string language)
@@ -187,6 +197,7 @@ public static class CooperationsApi
                 ["updatedAt"] = profile.UpdatedAt,
             },
         };
+        feature["licence"] = DataLicence.Of(context).ToJson();
         return Results.Text(feature.ToJsonString(), GeoJsonContentType);
     }
 

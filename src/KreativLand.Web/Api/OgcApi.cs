@@ -80,6 +80,13 @@ public static class OgcApi
 
     private static string Base(HttpContext context) => Site(context) + "/ogc";
 
+    /// <summary>The data licence as a link (OGC API: rel "license" on the collection, its items and the landing page).</summary>
+    private static JsonObject LicenceLink(HttpContext context)
+    {
+        var licence = DataLicence.Of(context);
+        return Link(licence.Url, "license", "text/html", $"{licence.Name} – {licence.Attribution}");
+    }
+
     private static JsonObject Link(string href, string rel, string type, string? title = null)
     {
         var link = new JsonObject { ["href"] = href, ["rel"] = rel, ["type"] = type };
@@ -107,6 +114,7 @@ public static class OgcApi
             Link($"{Site(context)}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
             Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
             Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
+            LicenceLink(context),
         ]).ToArray();
         var landing = new JsonObject
         {
@@ -166,6 +174,7 @@ public static class OgcApi
             },
             ["links"] = new JsonArray(SelfLinks(url, format).Concat(
             [
+                LicenceLink(context),
                 Link($"{url}/items?f=json", "items", CooperationsApi.GeoJsonContentType, localizer["Ogc.Items"].Value),
                 Link($"{url}/items?f=html", "items", HtmlType, localizer["Ogc.Items"].Value),
                 Link($"{Base(context)}/collections?f=json", "parent", JsonType),
@@ -285,6 +294,7 @@ public static class OgcApi
             Link(Page(offset, formatCode), "self", format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType),
             Link(Page(offset, format == Format.Html ? "json" : "html"), "alternate", format == Format.Html ? CooperationsApi.GeoJsonContentType : HtmlType),
             Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType),
+            LicenceLink(context),
         };
         var hasNext = offset + rows.Count < matched;
         var hasPrevious = offset > 0;

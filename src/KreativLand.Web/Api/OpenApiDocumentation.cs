@@ -37,7 +37,8 @@ public static class OpenApiDocumentation
             var examples = await ExamplesAsync(scope.ServiceProvider.GetRequiredService<KreativLandDbContext>(), cancellationToken);
             var previous = CultureInfo.CurrentUICulture;
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.English);
-            try { Describe(document, localizer, examples); }
+            var licence = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataLicence>>().Value;
+            try { Describe(document, localizer, examples, licence); }
             finally { CultureInfo.CurrentUICulture = previous; }
         }));
 
@@ -52,7 +53,7 @@ public static class OpenApiDocumentation
         return new Examples(cooperation?.Slug, cooperation?.Id, region);
     }
 
-    private static void Describe(OpenApiDocument document, IStringLocalizer localizer, Examples examples)
+    private static void Describe(OpenApiDocument document, IStringLocalizer localizer, Examples examples, DataLicence licence)
     {
         document.Info.Title = "KreativLand API";
         document.Info.Version = "v1";
@@ -61,13 +62,14 @@ public static class OpenApiDocumentation
             + "Answers carry ETag and Last-Modified; a conditional request whose validator still holds gets 304. "
             + "Every operation takes exactly the parameters listed for it: any other parameter, and any invalid value, is a 400 problem naming it. "
             + "lang (de or en) chooses the language of texts and of error messages.";
-        document.Info.License = new OpenApiLicense { Name = DataLicence.DefaultName, Url = new Uri(DataLicence.DefaultUrl) };
+        document.Info.License = new OpenApiLicense { Name = licence.Name + " (the data)", Url = new Uri(licence.Url) };
         // The server is the site's origin (the paths start with /): without a trailing slash, or joined URLs get two.
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         document.Tags = new HashSet<OpenApiTag>(TagDescriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         foreach (var (name, schema) in Schemas.All()) document.Components.Schemas[name] = schema;
+        ((OpenApiSchema)document.Components.Schemas["CooperationDetail"]).Properties!["licence"] = new OpenApiSchemaReference("Licence", document);
 
         foreach (var (path, item) in document.Paths)
         {
@@ -231,7 +233,7 @@ public static class OpenApiDocumentation
 
         private static OpenApiSchema ExportProperties()
         {
-            var properties = CooperationExports.CsvColumns.Where(c => c is not ("latitude" or "longitude")).Select(column => (column, (IOpenApiSchema)(column switch
+            var properties = CooperationExports.FeatureProperties.Select(column => (column, (IOpenApiSchema)(column switch
             {
                 "id" => Integer(),
                 "start_year" => Integer(nullable: true),
@@ -244,6 +246,8 @@ public static class OpenApiDocumentation
 
         public static IEnumerable<(string Name, IOpenApiSchema Schema)> All()
         {
+            yield return ("Licence", Object("The data licence (an operator setting; CC BY 4.0 by default).",
+                ("name", String()), ("url", String()), ("attribution", String("Whom to credit."))));
             yield return ("Problem", Object("RFC 9457 problem details.",
                 ("type", String()), ("title", String()), ("status", Integer()), ("detail", String()), ("instance", String())));
             yield return ("ValidationProblem", Object("RFC 9457 problem details naming each refused parameter.",
@@ -252,7 +256,7 @@ public static class OpenApiDocumentation
             yield return ("CooperationCollection", Collection("Published cooperations.",
                 Feature("A cooperation.", Object(null, ("id", Integer()), ("slug", String()), ("title", String()), ("subsectors", Array(String())),
                     ("partners", Array(String())), ("municipality", String()), ("country", String("ISO 3166-1 alpha-2 code.")))),
-                ("numberMatched", Integer("All matches, also beyond limit."))));
+                ("numberMatched", Integer("All matches, also beyond limit.")), ("licence", new OpenApiSchemaReference("Licence"))));
             yield return ("MapPointCollection", Collection("Points of the map.",
                 Feature("A cooperation's position (1 m precision).", Object(null, ("subsectors", Array(String())))), ("numberMatched", Integer())));
             yield return ("CooperationDetail", Feature("Everything public about a cooperation.", new OpenApiSchema
@@ -288,7 +292,8 @@ public static class OpenApiDocumentation
                 ("pairings", Array(Object(null, ("sector", String(nullable: true)), ("sectorLabel", String()), ("subsector", String()), ("count", Integer())))),
                 ("pairingFinding", new OpenApiSchema { Type = JsonSchemaType.Object })));
             yield return ("ExportFeature", Feature("A cooperation with the export columns.", ExportProperties()));
-            yield return ("ExportCollection", Collection("The GeoJSON download.", new OpenApiSchemaReference("ExportFeature"), ("numberMatched", Integer())));
+            yield return ("ExportCollection", Collection("The GeoJSON download.", new OpenApiSchemaReference("ExportFeature"), ("numberMatched", Integer()),
+                ("licence", new OpenApiSchemaReference("Licence"))));
             yield return ("OgcLandingPage", Object("OGC API landing page.", ("title", String()), ("description", String()), ("links", Array(Link()))));
             yield return ("OgcConformance", Object("Conformance classes.", ("conformsTo", Array(String())), ("links", Array(Link()))));
             var collection = Object("A feature collection.", ("id", String()), ("title", String()), ("description", String()), ("itemType", String()),

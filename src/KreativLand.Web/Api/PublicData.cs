@@ -42,11 +42,11 @@ public static class PublicData
     private static readonly string BuildId = typeof(PublicData).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     public static IServiceCollection AddPublicData(this IServiceCollection services) =>
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
+        DataLicence.AddDataLicence(services).AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .AllowAnyHeader()
-            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.ContentDisposition)));
+            .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.ContentDisposition, HeaderNames.Link)));
 
     private static bool Under(PathString path, PathString[] prefixes) => prefixes.Any(p => path.StartsWithSegments(p));
 
@@ -56,6 +56,17 @@ public static class PublicData
     /// </summary>
     public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
         .UseWhen(context => Under(context.Request.Path, CorsPaths), branch => branch.UseCors(CorsPolicy))
+        .UseWhen(context => Under(context.Request.Path, CachedPaths), branch => branch.Use((context, next) =>
+        {
+            // Every data answer names its licence, also where the body has no place for it (CSV, HTML).
+            var link = DataLicence.Of(context).LinkHeader;
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode is >= 200 and < 400) context.Response.Headers.Append(HeaderNames.Link, link);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        }))
         .UseHeadAsGet();
 
     /// <summary>HEAD on the read-only data is answered as GET without a body (minimal-API routes only match GET).</summary>
@@ -192,7 +203,8 @@ public static class PublicData
     {
         var map = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value;
         var embed = context.RequestServices.GetRequiredService<IOptions<EmbedOptions>>().Value;
-        return string.Join('|', map.TileUrl, map.Attribution, map.MaxZoom, embed.ConsentRequiredFor(map));
+        var licence = DataLicence.Of(context);
+        return string.Join('|', map.TileUrl, map.Attribution, map.MaxZoom, embed.ConsentRequiredFor(map), licence.Name, licence.Url, licence.Attribution);
     }
 
     private static string Hash(HttpContext context, DataVersion version, int year, string settings)

@@ -107,6 +107,7 @@ public static class DiscoveryEndpoints
 
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var request = context.Request;
+        var licence = DataLicence.Of(context);
         var query = filter!.ToQueryString();
         var selfQuery = query.Length == 0 ? "?lang=" + language : query + "&lang=" + language;
         static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -124,6 +125,8 @@ public static class DiscoveryEndpoints
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
                 new XAttribute("href", SiteUrls.InLanguage(request, language, "/", query.Length == 0 ? null : query))),
             new XElement(Atom + "author", new XElement(Atom + "name", localizer["Site.Name"].Value)),
+            new XElement(Atom + "rights", $"{licence.Name} – {licence.Attribution} ({licence.Url})"),
+            new XElement(Atom + "link", new XAttribute("rel", "license"), new XAttribute("href", licence.Url)),
             new XElement(Atom + "generator", "KreativLand"),
             entries.Select(e =>
             {
