@@ -54,6 +54,7 @@ public static class CooperationExports
         new("latitude", e => Math.Round(e.Row.Latitude, 6), IsCoordinate: true),
         new("longitude", e => Math.Round(e.Row.Longitude, 6), IsCoordinate: true),
         new("url", e => ProfileUrl(e.Context, e.Language, e.Row.Slug)),
+        new("source", e => e.Row.Source),
         new("published_at", e => e.Row.PublishedAt),
         new("updated_at", e => e.Row.UpdatedAt),
     ];

@@ -193,6 +193,7 @@ public static class CooperationsApi
                 ["quotes"] = new JsonArray(profile.Quotes.Select(q => (JsonNode)new JsonObject { ["text"] = Text(q.Text), ["person"] = q.Person, ["role"] = q.Role }).ToArray()),
                 ["media"] = new JsonArray(profile.Media.Select(m => (JsonNode)new JsonObject { ["kind"] = Code.Of(m.Kind), ["url"] = m.Url, ["title"] = m.Title }).ToArray()),
                 ["images"] = new JsonArray(profile.Images.Select(i => (JsonNode)new JsonObject { ["url"] = i.Url, ["alt"] = Text(i.Alt), ["credit"] = i.Credit }).ToArray()),
+                ["source"] = profile.Source,
                 ["publishedAt"] = profile.PublishedAt,
                 ["updatedAt"] = profile.UpdatedAt,
             },

@@ -268,6 +268,7 @@ public static class OpenApiDocumentation
                     ["id"] = Integer(), ["slug"] = String(), ["url"] = String(), ["title"] = String(), ["summary"] = String(nullable: true),
                     ["description"] = String(nullable: true), ["startYear"] = Integer(nullable: true), ["endYear"] = Integer(nullable: true),
                     ["ongoing"] = Boolean(), ["subsectors"] = Array(String()), ["partners"] = Array(new OpenApiSchema { Type = JsonSchemaType.Object }),
+                    ["source"] = String("Where the listing comes from (provenance).", nullable: true),
                     ["publishedAt"] = String(nullable: true), ["updatedAt"] = String(),
                 },
                 AdditionalProperties = new OpenApiSchema(),

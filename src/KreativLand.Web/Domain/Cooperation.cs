@@ -48,6 +48,12 @@ public class Cooperation
     /// <summary>The SME's size (at most 250 employees) confirmed by the curator when no employee count is known.</summary>
     public Attestation SmeSize { get; set => field = value ?? Attestation.Empty; } = Attestation.Empty;
 
+    /// <summary>
+    /// Where the listing comes from (provenance), e.g. "KreativLandTransfer report 2024" or "submitted by the partners";
+    /// shown on the profile and in every export.
+    /// </summary>
+    public string? Source { get; set; }
+
     /// <summary>Contact address of a public submission; never shown on public pages.</summary>
     public string? SubmitterEmail { get; set; }
     /// <summary>When the submitter agreed to the contact address being stored (the form's consent box); erased with the address.</summary>

@@ -16,6 +16,7 @@ public static class CooperationExport
         StartYear = c.StartYear,
         EndYear = c.EndYear,
         Ongoing = c.Ongoing,
+        Source = c.Source,
         ContinuousSinceStart = c.ContinuousSinceStart,
         ContactOrigins = c.ContactOrigins.Select(v => (string?)Code.Of(v)).ToList(),
         RegionValues = c.RegionValues.Select(v => (string?)Code.Of(v)).ToList(),

@@ -333,6 +333,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         cooperation.StartYear = record.StartYear;
         cooperation.EndYear = record.EndYear;
         cooperation.Ongoing = record.Ongoing ?? false;
+        cooperation.Source = Clean(record.Source);
         cooperation.ContinuousSinceStart = record.ContinuousSinceStart;
         cooperation.ContactOrigins = Codes<ContactOrigin>(record.ContactOrigins);
         cooperation.RegionValues = Codes<RegionValue>(record.RegionValues);

@@ -40,6 +40,8 @@ public sealed class ImportCooperation
     public List<ImportPartner?>? Partners { get; set; }
     /// <summary>The curator's statements on the criteria that cannot be read from the data (optional).</summary>
     public ImportAttestations? Attestations { get; set; }
+    /// <summary>Where the listing comes from (provenance), e.g. "KreativLandTransfer report 2024" (optional).</summary>
+    public string? Source { get; set; }
 }
 
 public sealed class ImportAttestations

@@ -96,6 +96,7 @@ public static class ImportValidator
             errors.Add(L["ImportMessage.ValueNotOneOf", "status", r.Status, string.Join(", ", Code.All<CooperationStatus>())]);
 
         RequiredText(r.Title, "title", MaxTitle, errors);
+        MaxLength(r.Source, "source", MaxName, errors);
         OptionalText(r.Summary, "summary", MaxSummary, errors);
         OptionalText(r.Description, "description", MaxDescription, errors);
         OptionalText(r.Advice?.Smes, "advice.smes", MaxAdvice, errors);

@@ -49,6 +49,7 @@ public class CooperationConfiguration : IEntityTypeConfiguration<Cooperation>
         builder.ComplexProperty(c => c.RegionalEffects, a => a.Property(x => x.Note).HasMaxLength(2000));
         builder.ComplexProperty(c => c.SmeSize, a => a.Property(x => x.Note).HasMaxLength(2000));
         builder.Property(c => c.LastEditedBy).HasMaxLength(256);
+        builder.Property(c => c.Source).HasMaxLength(Import.ImportValidator.MaxName);
         builder.Property(c => c.SubmitterEmail).HasMaxLength(256);
         builder.Property(c => c.AssignedTo).HasMaxLength(256);
 

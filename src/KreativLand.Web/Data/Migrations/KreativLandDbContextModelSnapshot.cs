@@ -158,6 +158,11 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("slug");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
                     b.Property<int?>("StartYear")
                         .HasColumnType("integer")
                         .HasColumnName("start_year");

@@ -91,7 +91,7 @@ public static class CooperationQueries
                     p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.SectorCode, p.Partner.Sector,
                     p.Partner.Employees, p.Partner.Municipality, p.Partner.IsUrban,
                     p.Partner.Subsector == null ? null : new SubsectorBadge(p.Partner.Subsector.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour))).ToList(),
-                c.PublishedAt, c.UpdatedAt))
+                c.PublishedAt, c.UpdatedAt, c.Source))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Map markers and list items for a filtered, ordered query (home page map and the GeoJSON API).</summary>
@@ -133,7 +133,7 @@ public static class CooperationQueries
                 c.RegionValues, c.PartnerValues, c.ContactOrigins,
                 c.StartYear, c.EndYear, c.Ongoing,
                 c.Location.Municipality, c.Location.District, c.Location.Region, c.Location.CountryCode,
-                c.Location.Point.Y, c.Location.Point.X, c.PublishedAt, c.UpdatedAt))
+                c.Location.Point.Y, c.Location.Point.X, c.PublishedAt, c.UpdatedAt, c.Source))
             .ToListAsync(cancellationToken);
         return rows.Select(r => r with { Subsectors = r.Subsectors.Distinct().ToList() }).ToList();
     }
@@ -168,7 +168,7 @@ public sealed record CooperationProfile(
     LocalizedText AdviceForSmes, LocalizedText AdviceForCreatives, LocalizedText AdviceForPolicy,
     List<Quote> Quotes, List<MediaLink> Media, List<Image> Images,
     CooperationProfile.Place Location, List<CooperationProfile.PartnerRole> Partners,
-    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string? Source = null)
 {
     public sealed record Place(string Municipality, int? Population, string? District, string? Region, string CountryCode, double Latitude, double Longitude);
 
@@ -198,4 +198,4 @@ public sealed record CooperationExportRow(
     List<RegionValue> RegionValues, List<PartnerValue> PartnerValues, List<ContactOrigin> ContactOrigins,
     int? StartYear, int? EndYear, bool Ongoing,
     string Municipality, string? District, string? Region, string CountryCode,
-    double Latitude, double Longitude, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt);
+    double Latitude, double Longitude, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string? Source = null);

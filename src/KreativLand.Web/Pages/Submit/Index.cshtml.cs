@@ -238,6 +238,9 @@ public class IndexModel(
     }
 
     /// <summary>The form as an import record; the place is looked up in the gazetteer (the curator checks it).</summary>
+    /// <summary>The source (provenance) of a listing submitted through the public form.</summary>
+    public const string SubmissionSource = "submitted by the partners";
+
     private async Task<ImportCooperation> ToRecordAsync(CancellationToken cancellationToken)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
@@ -259,6 +262,8 @@ public class IndexModel(
         {
             Slug = SlugWithSuffix(Input.Title!, suffix, "submission"),
             Status = Code.Of(CooperationStatus.Submitted),
+            // Provenance: curators may refine it (e.g. name the report a listing was checked against).
+            Source = SubmissionSource,
             Title = Text(Input.Title), Summary = Text(Input.Summary), Description = Text(Input.Description),
             StartYear = Input.StartYear,
             Ongoing = Input.Ongoing,

@@ -77,5 +77,5 @@ public class PreviewModel(KreativLandDbContext db, CooperationImporter importer,
                 partner.SectorCode, partner.Sector, partner.Employees, partner.Municipality, partner.IsUrban,
                 subsector is null ? null : new SubsectorBadge(subsector.Code, subsector.NameDe, subsector.NameEn, subsector.Colour));
         }).ToList(),
-        c.PublishedAt, c.UpdatedAt);
+        c.PublishedAt, c.UpdatedAt, c.Source);
 }
