@@ -41,6 +41,9 @@ public static class Startup
         builder.Services.AddSingleton<ModuleImportMap>();
         builder.Services.AddScoped<CooperationImporter>();
         builder.Services.AddSingleton<ImportProgressBoard>();
+        builder.Services.AddScoped<Curation.CuratorMail>();
+        builder.Services.AddScoped<Curation.ReviewDigest>();
+        builder.Services.AddHostedService<Curation.ReviewDigest.Service>();
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));

@@ -20,20 +20,28 @@ public sealed class NotificationOptions
     /// <summary>The site's public address, for the link in the message (e.g. https://kreativland.example).</summary>
     public string? SiteUrl { get; set; }
     public int TimeoutSeconds { get; set; } = 10;
+    /// <summary>Instead of SMTP: a folder (relative to the content root) where every message is written as an .eml file.</summary>
+    public string? PickupDirectory { get; set; }
+    /// <summary>The weekly digest of listings due for review (<see cref="Curation.ReviewDigest"/>).</summary>
+    public bool Digest { get; set; } = true;
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
+    public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost) || !string.IsNullOrWhiteSpace(PickupDirectory);
 }
 
-public sealed class SubmissionNotifier(IOptions<NotificationOptions> options, KreativLandDbContext db, Mailer mailer, ILogger<SubmissionNotifier> logger)
+public sealed class SubmissionNotifier(IOptions<NotificationOptions> options, Mailer mailer, Curation.CuratorMail curatorMail, ILogger<SubmissionNotifier> logger)
 {
     /// <summary>Sends the message; a failure is logged and never stops the submission.</summary>
     public async Task NotifyAsync(Cooperation submission, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         if (!settings.Enabled) return;
-        var recipients = string.IsNullOrWhiteSpace(settings.To)
-            ? await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken)
-            : settings.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (string.IsNullOrWhiteSpace(settings.To))
+        {
+            // Every active curator who has not switched these mails off, each in their own language.
+            await curatorMail.WaitingAsync(submission, "Submission", Actor.PublicSubmissionName, cancellationToken);
+            return;
+        }
+        var recipients = settings.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var title = submission.Title.De ?? submission.Title.En ?? submission.Slug;
         var link = $"{settings.SiteUrl?.TrimEnd('/')}/admin/cooperations/edit/{submission.Id}";
         var sent = await mailer.SendAsync(recipients, $"KreativLand: neue Einreichung / new submission – {title}", $"""

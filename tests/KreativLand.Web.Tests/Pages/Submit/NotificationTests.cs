@@ -91,11 +91,9 @@ public class NotificationTests(NotificationWebFixture site) : IClassFixture<Noti
     {
         using var response = await site.CreateClient().SubmitFormAsync("/submit", "#submission-form", SubmissionTests.Proposal("Mit Benachrichtigung"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var message = Assert.Single(site.Smtp.Messages);
-        Assert.Contains("To: redaktion@example.org", message);
-        var (headers, body) = (message[..message.IndexOf("\n\n", StringComparison.Ordinal)], message[(message.IndexOf("\n\n", StringComparison.Ordinal) + 2)..]);
-        Assert.Contains("Content-Transfer-Encoding: base64", headers);
-        var text = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+        var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Assert.Single(site.Smtp.Messages))));
+        Assert.Equal("redaktion@example.org", message.To.Mailboxes.Single().Address);
+        var text = message.TextBody;
         Assert.Contains("Mit Benachrichtigung", text);
         Assert.Contains("Görlitz (DE)", text);
         Assert.Contains("https://kreativland.example/admin/cooperations/edit/", text);

@@ -23,6 +23,8 @@ public partial class EditModel
             : new Refusal("Workflow.NotAllowed");
         if (refusal is not null) return await RefusedAsync("Transition", refusal, id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (to == CooperationStatus.InReview) await mail.WaitingAsync(cooperation, "Review", Me.Name, cancellationToken);
+        else await mail.DecidedAsync(cooperation, Transition.Reason, cancellationToken);
         NoticeForNextPage("Status." + Code.Of(to));
         return RedirectToPage(new { id });
     }

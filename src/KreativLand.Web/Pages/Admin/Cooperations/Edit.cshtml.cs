@@ -16,7 +16,8 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 /// Status, history and revisions change only through the listing's own methods (<see cref="Cooperation"/>); the review
 /// actions are in Edit.Review.cs.
 /// </summary>
-public partial class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public partial class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L,
+    Curation.CuratorMail mail) : PageModel
 {
     [BindProperty] public ImportCooperation Input { get; set; } = NewRecord();
     [BindProperty] public List<PartnerRow> PartnerRows { get; set; } = [];
@@ -241,6 +242,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                // Reviewers hear of a new revision once, not of every later save of it.
+                if (revision is null && !unchanged) await mail.WaitingAsync(live, "Revision", Me.Name, cancellationToken);
                 NoticeForNextPage(notice, HeldNotices(proposals));
                 return RedirectToPage(new { id = live.Id });
             }
