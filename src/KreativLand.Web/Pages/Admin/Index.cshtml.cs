@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Pages.Admin;
 
-public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L, Curation.CuratorMail mail) : PageModel
 {
     /// <summary>Published listings not checked for this long are "due for review".</summary>
     public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
@@ -22,6 +22,13 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     [TempData] public string? Message { get; set; }
     public List<string> Problems { get; } = [];
 
+    /// <summary>The queue's filter (the listing table's, without status): in the address, and carried by the bulk form.</summary>
+    [BindProperty(SupportsGet = true)] public ListingFilter Filter { get; set; } = new();
+    public IReadOnlyDictionary<int, CriteriaState> Criteria { get; private set; } = new Dictionary<int, CriteriaState>();
+    public CriteriaState? CriteriaOf(int id) => Criteria.TryGetValue(id, out var state) ? state : null;
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    /// <summary>Listings in the queue before the filter.</summary>
+    public int QueueTotal { get; private set; }
     [BindProperty] public List<int> Selected { get; set; } = [];
     [BindProperty] public string? BulkAction { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -49,6 +56,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         var actor = Actor.Of(User);
         // Rejecting and archiving need no criteria and no second pair of eyes; the workflow still checks each step.
         var review = new ReviewDecision([], FourEyes: false, Override: false, Reason);
+        var newlyAssigned = new List<Cooperation>();
         foreach (var listing in listings)
         {
             // Bulk actions are for the queue only; published listings change through their editor.
@@ -59,6 +67,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             }
             if (BulkAction == "assign")
             {
+                if (!string.IsNullOrEmpty(Assignee) && listing.AssignedTo != Assignee) newlyAssigned.Add(listing);
                 listing.AssignTo(string.IsNullOrEmpty(Assignee) ? null : Assignee, actor, now);
                 continue;
             }
@@ -74,8 +83,11 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var listing in newlyAssigned) await mail.AssignedAsync(listing, Assignee!, actor, cancellationToken);
+        if (BulkAction == "reject")
+            foreach (var listing in listings) await mail.DecidedAsync(listing, Reason, cancellationToken);
         Message = listings.Count == 1 ? L["Bulk.DoneOne"] : L["Bulk.Done", listings.Count];
-        return RedirectToPage();
+        return RedirectToPage(Filter.RouteValues());
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -87,10 +99,16 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         Counts = Enum.GetValues<CooperationStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
 
         // Submissions first (nobody has looked at them yet), oldest first within each status.
-        Queue = await AdminQueries.ToRows(db.Cooperations.AsNoTracking()
-                .Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview)
-                .OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt))
+        var queue = db.Cooperations.AsNoTracking().Where(c => c.Status == CooperationStatus.Submitted || c.Status == CooperationStatus.InReview);
+        QueueTotal = await queue.CountAsync(cancellationToken);
+        // The queue is one status pair: its filter has no status of its own.
+        Filter.Status = null;
+        queue = await Filter.ApplyAsync(db, queue, User.Identity?.Name, cancellationToken);
+        Queue = await AdminQueries.ToRows(queue.OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt))
             .ToListAsync(cancellationToken);
+        var shown = Queue.Select(r => r.Id).ToList();
+        Criteria = await ListingCriteriaStates.OfAsync(db, db.Cooperations.Where(c => shown.Contains(c.Id)), cancellationToken);
+        Countries = await db.Cooperations.AsNoTracking().Select(c => c.Location.CountryCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
 
         // Edits of published listings wait here, reviewed like new listings.
         Revisions = await db.CooperationRevisions.AsNoTracking()

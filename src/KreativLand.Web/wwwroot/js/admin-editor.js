@@ -12,7 +12,9 @@ if (form) {
     const marker = setUpMap(form);
     setUpGazetteer(form, marker);
     setUpChecklist(form);
+    setUpUnsavedWarning(form);
 }
+setUpConfirmations(document);
 
 function setUpLanguageTabs(form) {
     const tablist = form.querySelector('.language-tabs');
@@ -66,7 +68,7 @@ function enhanceRow(row) {
     if (!checkbox || row.querySelector('.remove-row')) return;
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'button-small remove-row';
+    button.className = 'button-small button-danger remove-row';
     button.textContent = checkbox.parentElement.textContent.trim();
     button.addEventListener('click', () => {
         const form = row.closest('form');
@@ -202,6 +204,7 @@ function setUpChecklist(form) {
                 item.append(label, ' ', outcome, ' ', reason);
                 return item;
             }));
+            updateSummaryBar(form, data.criteria);
         } catch (error) {
             if (error.name !== 'AbortError') throw error;
         }
@@ -276,5 +279,40 @@ function setUpPartnerSuggestions(row) {
         list.replaceChildren();
         name.focus();
         form.dispatchEvent(new Event('input'));
+    }
+}
+
+// The narrow screens' summary bar: "Criteria: 5 of 7 met, 1 failing" from the refreshed checklist.
+function updateSummaryBar(form, criteria) {
+    const bar = document.getElementById('criteria-bar');
+    const text = form.dataset.summaryText;
+    if (!bar || !text) return;
+    const met = criteria.filter((c) => c.outcome === 'pass').length;
+    const failing = criteria.filter((c) => c.outcome === 'fail').length;
+    bar.textContent = text.replace('{0}', met).replace('{1}', criteria.length).replace('{2}', failing);
+}
+
+// Leaving the page with unsaved changes asks first (the browser's own dialog); saving or checking the form does not.
+function setUpUnsavedWarning(form) {
+    let dirty = false;
+    const touched = () => { dirty = true; };
+    form.addEventListener('input', (event) => { if (event.isTrusted) touched(); });
+    form.addEventListener('change', (event) => { if (event.isTrusted) touched(); });
+    // Removing a row changes the form too (the script removes it at once).
+    form.addEventListener('click', (event) => { if (event.isTrusted && event.target.closest('.remove-row')) touched(); });
+    form.addEventListener('submit', () => { dirty = false; });
+    window.addEventListener('beforeunload', (event) => {
+        if (!dirty) return;
+        event.preventDefault();
+        event.returnValue = '';
+    });
+}
+
+// Destructive buttons (data-confirm="question") ask before their form is sent.
+function setUpConfirmations(root) {
+    for (const button of root.querySelectorAll('button[data-confirm]')) {
+        button.addEventListener('click', (event) => {
+            if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+        });
     }
 }
