@@ -35,6 +35,9 @@ public class EditorErgonomicsBrowserTests(BasicDataBrowserFixture site) : Browse
                 // The employees typed make the SME criterion fail; the bar is refreshed with the checklist.
                 await Assertions.Expect(bar).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Kriterien: \d von 7 erfüllt, [1-9] nicht erfüllt$"));
             }
+            // Nothing is wider than the screen (the admin navigation wraps).
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"),
+                await page.EvaluateAsync<string>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')"));
             await Chromium.ScreenshotAsync(page, $"editor-checklist-in-view-{width}");
         }
         Assert.Empty(failures);
