@@ -33,7 +33,9 @@ public static class PartnerChanges
         var overridden = overrideReason is not null && actor.IsAdmin;
         if ((published.Count > 0 || editedListingPublished) && !overridden)
         {
-            var pending = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == partner.Id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
+            // A change proposed earlier in the same unit of work (two records of one import) is not in the database yet.
+            var pending = db.PartnerChanges.Local.FirstOrDefault(c => c.Partner == partner && c.Status == PartnerChangeStatus.Pending)
+                ?? await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == partner.Id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
             if (pending is null) db.PartnerChanges.Add(new PartnerChange { Partner = partner, Proposed = proposed, ProposedBy = actor.Name, ProposedAt = now });
             else pending.Revise(proposed, actor, now);
             return new(partner, PartnerChangeOutcome.Held, published);

@@ -163,6 +163,27 @@ public class ImportWorkflowTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Contains(draft.Partners, p => p.PartnerId == partner.Id);
     }
 
+    [Fact]
+    public async Task Two_records_of_one_file_renaming_the_same_partner_of_published_listings_hold_one_change()
+    {
+        // Both published listings of the basic data show Pixel Studio; each record becomes a revision proposing the new name.
+        var file = JsonNode.Parse(File.ReadAllText(BasicFile))!.AsObject();
+        var records = file["cooperations"]!.AsArray().Where(c => (string?)c!["status"] == "published").Select(c => c!.DeepClone()).ToList();
+        Assert.Equal(2, records.Count);
+        foreach (var record in records)
+            foreach (var row in record["partners"]!.AsArray().Where(p => (string?)p!["slug"] == "pixel-studio"))
+                row!["name"] = "Pixel Studio Renamed";
+        file["cooperations"] = new JsonArray([.. records]);
+
+        var result = await ImportAsync(file.ToJsonString(), Curator);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await using var db = database.OpenContext();
+        var partner = await db.Partners.SingleAsync(p => p.Slug == "pixel-studio");
+        var change = await db.PartnerChanges.SingleAsync(c => c.PartnerId == partner.Id);
+        Assert.Equal((PartnerChangeStatus.Pending, "Pixel Studio Renamed"), (change.Status, change.Proposed.Name));
+    }
+
     private async Task<int> HistoryCountAsync(string slug)
     {
         await using var db = database.OpenContext();
