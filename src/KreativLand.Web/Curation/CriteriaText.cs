@@ -14,12 +14,15 @@ public static class CriteriaText
     }
 
     /// <summary>Why a decision was refused, naming each criterion that is not met and the four-eyes rule when it applies too.</summary>
-    public static string Refusal(Refusal refusal, IStringLocalizer L)
+    public static string Refusal(Refusal refusal, IStringLocalizer L) => Refusal(refusal, (key, arguments) => L[key, arguments].Value);
+
+    /// <summary>The same from another text source: the importer's static messages (<see cref="Import.ImportMessages"/>).</summary>
+    public static string Refusal(Refusal refusal, Func<string, object[], string> text)
     {
-        var message = L[refusal.Key, refusal.Arguments].Value;
+        var message = text(refusal.Key, refusal.Arguments);
         if (refusal.FailingCriteria.Count > 0)
-            message += " " + L["Workflow.FailingCriteria", string.Join(", ", refusal.FailingCriteria.Select(key => L["Criteria." + key].Value))].Value;
-        if (refusal.FourEyesToo) message += " " + L["Workflow.FourEyes"].Value;
+            message += " " + text("Workflow.FailingCriteria", [string.Join(", ", refusal.FailingCriteria.Select(key => text("Criteria." + key, [])))]);
+        if (refusal.FourEyesToo) message += " " + text("Workflow.FourEyes", []);
         return message;
     }
 }

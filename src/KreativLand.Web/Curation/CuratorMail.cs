@@ -33,14 +33,13 @@ public sealed class CuratorMail(KreativLandDbContext db, Mailer mailer, IOptions
 {
     public sealed record Recipient(string Email, string Language);
 
-    public async Task AssignedAsync(Cooperation listing, string assignee, Actor by, CancellationToken cancellationToken)
+    /// <summary>The assignee of <paramref name="listings"/> (one bulk assignment): a message per listing, the account looked up once.</summary>
+    public async Task AssignedAsync(IReadOnlyCollection<Cooperation> listings, string assignee, Actor by, CancellationToken cancellationToken)
     {
-        if (!mailer.Enabled || string.Equals(assignee, by.Name, StringComparison.OrdinalIgnoreCase)) return;
-        foreach (var recipient in await CuratorsAsync(MailKinds.Assignment, cancellationToken))
-        {
-            if (!string.Equals(recipient.Email, assignee, StringComparison.OrdinalIgnoreCase)) continue;
-            await SendAsync(recipient, "Mail.Assigned.Subject", "Mail.Assigned.Body", listing, cancellationToken, curator: true, by.Name);
-        }
+        if (!mailer.Enabled || listings.Count == 0 || string.Equals(assignee, by.Name, StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var recipient in await CuratorsAsync(MailKinds.Assignment, cancellationToken, assignee))
+            foreach (var listing in listings)
+                await SendAsync(recipient, "Mail.Assigned.Subject", "Mail.Assigned.Body", listing, cancellationToken, curator: true, by.Name);
     }
 
     /// <summary>A submission, a listing sent to review, or a revision of a published one: every other curator may review it.</summary>
@@ -115,10 +114,15 @@ public sealed class CuratorMail(KreativLandDbContext db, Mailer mailer, IOptions
     }
 
     /// <summary>Active accounts that have not switched <paramref name="kind"/> off, with their mail language.</summary>
-    public async Task<IReadOnlyList<Recipient>> CuratorsAsync(string kind, CancellationToken cancellationToken)
+    /// <param name="email">Only this account (an assignee), when given.</param>
+    public async Task<IReadOnlyList<Recipient>> CuratorsAsync(string kind, CancellationToken cancellationToken, string? email = null)
     {
-        var users = await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Email != null).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var accounts = db.Users.AsNoTracking().Where(u => !u.Disabled && u.Email != null);
+        if (email is not null) accounts = accounts.Where(u => u.NormalizedEmail == email.ToUpperInvariant());
+        var users = await accounts.Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var ids = users.Select(u => u.Id).ToList();
         var claims = await db.UserClaims.AsNoTracking()
+            .Where(c => email == null || ids.Contains(c.UserId))
             .Where(c => c.ClaimType == MailKinds.LanguageClaim || (c.ClaimType == MailKinds.OffClaim && c.ClaimValue == kind))
             .Select(c => new { c.UserId, c.ClaimType, c.ClaimValue })
             .ToListAsync(cancellationToken);

@@ -141,14 +141,9 @@ public class PartnerChange
     {
         if (Status != PartnerChangeStatus.Pending) return new("Workflow.NotAllowed");
         if (review.SeenVersion is { } seen && seen != Version) return new("Workflow.RevisionStale");
-        if (review.CleanReason?.Length > Workflow.MaxReasonLength) return new("Workflow.ReasonTooLong");
+        // The rule of publishing (reason, four eyes, an admin's override) with the proposer as the author.
+        if (Workflow.Refusal(CooperationStatus.InReview, CooperationStatus.Published, review, actor, ProposedBy) is { } refusal) return refusal;
         var ownWork = Workflow.FourEyesApplies(review, actor, ProposedBy);
-        if (ownWork)
-        {
-            if (!review.Override) return new("Workflow.FourEyes");
-            if (!actor.IsAdmin) return new("Workflow.OverrideAdminOnly");
-            if (review.CleanReason is null) return new("Workflow.OverrideReasonRequired");
-        }
         Applied = [.. Partner.Apply(Proposed)];
         Decide(PartnerChangeStatus.Approved, actor, now, review.CleanReason);
         FourEyesOverridden = ownWork;

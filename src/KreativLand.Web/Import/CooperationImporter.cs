@@ -247,14 +247,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     }
 
     /// <summary>A refusal of the workflow in the current UI culture, naming the criteria that failed.</summary>
-    public static string Describe(Refusal refusal)
-    {
-        var message = L[refusal.Key, refusal.Arguments];
-        if (refusal.FailingCriteria.Count > 0)
-            message += " " + L["Workflow.FailingCriteria", string.Join(", ", refusal.FailingCriteria.Select(key => L["Criteria." + key]))];
-        if (refusal.FourEyesToo) message += " " + L["Workflow.FourEyes"];
-        return message;
-    }
+    private static string Describe(Refusal refusal) => CriteriaText.Refusal(refusal, (key, arguments) => L[key, arguments]);
 
     /// <summary>
     /// Applies one valid record's content to a (tracked or new) cooperation: texts, tags, place, attestations, and its

@@ -83,7 +83,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var listing in newlyAssigned) await mail.AssignedAsync(listing, Assignee!, actor, cancellationToken);
+        await mail.AssignedAsync(newlyAssigned, Assignee!, actor, cancellationToken);
         if (BulkAction == "reject")
             foreach (var listing in listings) await mail.DecidedAsync(listing, Reason, cancellationToken);
         Message = listings.Count == 1 ? L["Bulk.DoneOne"] : L["Bulk.Done", listings.Count];
