@@ -46,7 +46,12 @@ public static class QueryParameters
     private static readonly string[] FilterNames = ApiParameters.Filter.Select(p => p.Name).ToArray();
 
     /// <summary>The parameters an endpoint takes, or null when it declares none (admin, account, health, static files).</summary>
-    public static IReadOnlySet<string>? Accepted(Endpoint endpoint)
+    public static IReadOnlySet<string>? Accepted(Endpoint endpoint) => AcceptedByEndpoint.GetValue(endpoint, e => new(FindAccepted(e))).Value;
+
+    // Endpoints live as long as the app: their sets are worked out once, not on every request.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Endpoint, System.Runtime.CompilerServices.StrongBox<IReadOnlySet<string>?>> AcceptedByEndpoint = new();
+
+    private static IReadOnlySet<string>? FindAccepted(Endpoint endpoint)
     {
         if (endpoint.Metadata.GetMetadata<AcceptsQueryAttribute>() is { } accepts)
         {

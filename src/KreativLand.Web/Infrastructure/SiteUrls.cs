@@ -20,6 +20,17 @@ public static class SiteUrls
     /// </summary>
     public static string Origin(HttpRequest request)
     {
+        // Asked once per row by the sitemap, feed and exports: worked out once per request.
+        if (request.HttpContext.Items[OriginItem] is string known) return known;
+        var origin = FindOrigin(request);
+        request.HttpContext.Items[OriginItem] = origin;
+        return origin;
+    }
+
+    private const string OriginItem = "kl-site-origin";
+
+    private static string FindOrigin(HttpRequest request)
+    {
         var services = request.HttpContext.RequestServices;
         if (services.GetService<Microsoft.Extensions.Options.IOptions<SiteOptions>>()?.Value.PublicOrigin is { Length: > 0 } configured)
             return configured.TrimEnd('/');
