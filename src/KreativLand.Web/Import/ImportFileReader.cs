@@ -15,7 +15,6 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
     private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     public int? FormatVersion { get; private set; }
-    public bool SawFormatVersion { get; private set; }
     /// <summary>Whether the file has a <c>cooperations</c> list (null when it is missing or null).</summary>
     public bool SawCooperations { get; private set; }
     /// <summary>How far the file has been read, for progress (bytes; <see cref="Length"/> when known).</summary>
@@ -42,11 +41,11 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
     /// <summary>The records in file order (null for a <c>null</c> entry). Stops at the end of the file's object.</summary>
     public async IAsyncEnumerable<ImportCooperation?> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = new List<(ImportCooperation? Record, int Index)>();
+        var found = new List<ImportCooperation?>();
         while (where != Where.End)
         {
             var needMore = Step(found);
-            foreach (var (record, _) in found) yield return record;
+            foreach (var record in found) yield return record;
             found.Clear();
             if (where == Where.End) break;
             if (needMore)
@@ -58,7 +57,7 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
     }
 
     /// <summary>Reads tokens from the buffer; returns true when more bytes are needed to go on.</summary>
-    private bool Step(List<(ImportCooperation?, int)> found)
+    private bool Step(List<ImportCooperation?> found)
     {
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
         while (true)
@@ -92,7 +91,6 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
                     }
                     else if (property == "formatVersion")
                     {
-                        SawFormatVersion = true;
                         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version)) FormatVersion = version;
                         else if (reader.TokenType != JsonTokenType.Null) throw WrongType("$.formatVersion");
                     }
@@ -108,7 +106,8 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
                         return true;
                     }
                     var bytes = buffer.AsSpan(start + elementStart, (int)reader.BytesConsumed - elementStart);
-                    found.Add((Deserialize(bytes, start + elementStart), recordIndex++));
+                    found.Add(Deserialize(bytes, start + elementStart));
+                    recordIndex++;
                     break;
             }
         }

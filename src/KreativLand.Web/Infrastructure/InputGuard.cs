@@ -98,9 +98,6 @@ public static class InputGuard
             context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status400BadRequest);
         }
     }
-
-    /// <summary>Whether the value breaks <see cref="TextGuard"/>'s rule (kept under this name for the region importer).</summary>
-    public static bool HasControlCharacter(string? value) => !TextGuard.IsAcceptable(value);
 }
 
 /// <summary>Marks a refused antiforgery token, so the error page can say the form expired instead of something vague.</summary>

@@ -37,17 +37,13 @@ public static class RateLimits
                 : RateLimitPartition.GetNoLimiter("unlimited"));
 
     /// <summary>A refused API request gets a problem (pages get the error page through the status code pages).</summary>
-    public static async ValueTask WriteApiRefusalAsync(HttpContext context, TimeSpan wait)
-    {
-        context.Response.ContentType = "application/problem+json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            type = "https://tools.ietf.org/html/rfc6585#section-4",
-            title = "Too many requests.",
-            status = StatusCodes.Status429TooManyRequests,
-            detail = $"This client sent more requests than the API allows per minute. Try again in {Seconds(wait)} seconds, or download the whole data set once (/api/v1/cooperations.geojson).",
-        }));
-    }
+    public static async ValueTask WriteApiRefusalAsync(HttpContext context, TimeSpan wait) =>
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            type: "https://tools.ietf.org/html/rfc6585#section-4",
+            title: "Too many requests.",
+            detail: $"This client sent more requests than the API allows per minute. Try again in {Seconds(wait)} seconds, or download the whole data set once (/api/v1/cooperations.geojson).")
+            .ExecuteAsync(context);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
 
             if (string.IsNullOrEmpty(name)) errors.Add($"{label}: {L["ImportMessage.Region.NameMissing", options.NameProperty]}");
             else if (name.Length > MaxNameLength) errors.Add($"{label}: {L["ImportMessage.Region.NameTooLong", MaxNameLength]}");
-            else if (Infrastructure.InputGuard.HasControlCharacter(name)) errors.Add($"{label}: {L["ImportMessage.Region.NameControlCharacters"]}");
+            else if (!Infrastructure.TextGuard.IsAcceptable(name)) errors.Add($"{label}: {L["ImportMessage.Region.NameControlCharacters"]}");
             if (string.IsNullOrEmpty(level)) errors.Add($"{label}: {L["ImportMessage.Region.NoLevel"]}");
             else if (level.Length > 40 || !Slugs.IsValid(level)) errors.Add($"{label}: {L["ImportMessage.Region.BadLevel", level]}");
             if (country is not null && !Countries.IsCode(country)) country = null;

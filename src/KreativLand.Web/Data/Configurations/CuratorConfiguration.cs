@@ -26,8 +26,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.ChangedBy).HasMaxLength(256);
         builder.Property(a => a.Changes).HasColumnType("jsonb")
             .HasConversion(JsonColumn.Converter<FieldChange>(), JsonColumn.Comparer<FieldChange>());
-        builder.Property(a => a.Event).HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<HistoryEvent?, string?>(
-            value => value == null ? null : Code.Of(value.Value), code => code == null ? null : Code.Parse<HistoryEvent>(code))).HasMaxLength(40);
+        builder.Property(a => a.Event).HasConversion<CodeConverter<HistoryEvent>>().HasMaxLength(40);
         builder.Property(a => a.Detail).HasMaxLength(500);
         builder.HasIndex(a => new { a.CooperationId, a.ChangedAt });
     }

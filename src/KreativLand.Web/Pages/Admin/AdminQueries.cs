@@ -17,7 +17,7 @@ public static class AdminQueries
     public static IQueryable<Cooperation> Matching(IQueryable<Cooperation> query, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return query;
-        var pattern = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = LikePatterns.Containing(text.Trim());
         return query.Where(c =>
             EF.Functions.ILike(c.Title.De ?? "", pattern) || EF.Functions.ILike(c.Title.En ?? "", pattern) ||
             EF.Functions.ILike(c.Slug, pattern) || EF.Functions.ILike(c.Location.Municipality, pattern) ||

@@ -131,7 +131,7 @@ public static class CooperationSearchQuery
             // One LIKE per word, written out: a list of patterns would become a subquery that no index serves, and
             // PostgreSQL would read every search document instead of OR-ing the two GIN indexes.
             var substrings = Words(text)
-                .Select(word => "%" + EscapeLike(word.ToLowerInvariant()) + "%")
+                .Select(word => LikePatterns.Containing(word.ToLowerInvariant()))
                 .Select(pattern => (Expression<Func<Cooperation, bool>>)(c => EF.Functions.Like(c.Search!.Plain, EF.Functions.Unaccent(pattern), "\\")))
                 .ToList();
             yield return (FilterParts.Text, substrings.Count == 0 ? words : Predicates.Or(words, Predicates.And(substrings)));
@@ -179,7 +179,6 @@ public static class CooperationSearchQuery
             .Where(w => w.Length >= 2 && !w.Equals("or", StringComparison.OrdinalIgnoreCase))
             .Take(10);
 
-    private static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
 /// <summary>How many published cooperations each filter option would give: each dimension counted under all other conditions.</summary>

@@ -52,7 +52,7 @@ public class IndexModel(KreativLandDbContext db, IStringLocalizer<SharedResource
         {
             if (text is not null)
             {
-                var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                var pattern = LikePatterns.Containing(text);
                 query = query.Where(p => EF.Functions.ILike(EF.Functions.Unaccent(p.Name), EF.Functions.Unaccent(pattern), "\\")
                     || (p.Municipality != null && EF.Functions.ILike(EF.Functions.Unaccent(p.Municipality), EF.Functions.Unaccent(pattern), "\\")));
             }

@@ -28,7 +28,6 @@ public class IndexModel(
     public bool MapConsentRequired => embed.Value.ConsentRequiredFor(map.Value);
     public string TileHost => Embed.EmbedOptions.TileHost(map.Value);
 
-    public const string SubmitterName = Actor.PublicSubmissionName;
     /// <summary>Smaller than the import format allows: a proposal, not a finished profile.</summary>
     public const int MaxDescription = 5_000;
 

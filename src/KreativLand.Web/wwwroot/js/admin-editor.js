@@ -1,7 +1,7 @@
 // The listing editor (/admin/cooperations/edit): language tabs, adding and removing rows, the position map,
 // the gazetteer lookup and the live criteria checklist. The form works without this script; it only makes it quicker.
 // Leaflet is loaded as a classic script before this module (window.L), as on every page with a map.
-import { addTiles, settingsOf } from './map-core.js';
+import { addTiles, format, settingsOf } from './map-core.js';
 
 const L = window.L;
 
@@ -289,7 +289,7 @@ function updateSummaryBar(form, criteria) {
     if (!bar || !text) return;
     const met = criteria.filter((c) => c.outcome === 'pass').length;
     const failing = criteria.filter((c) => c.outcome === 'fail').length;
-    bar.textContent = text.replace('{0}', met).replace('{1}', criteria.length).replace('{2}', failing);
+    bar.textContent = format(text, met, criteria.length, failing);
 }
 
 // Leaving the page with unsaved changes asks first (the browser's own dialog); saving or checking the form does not.

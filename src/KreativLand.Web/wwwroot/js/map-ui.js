@@ -107,10 +107,9 @@ export function enableMarkerKeyboard(map) {
       element.focus({ preventScroll: true });
     }
   });
-  map.on('popupopen', (event) => {
-    event.popup.getElement()?.addEventListener('keydown', (key) => {
-      if (key.key === 'Escape') map.closePopup();
-    });
+  // Once for every popup (Leaflet reuses a popup's element, so a listener per opening would pile up).
+  map.getPane('popupPane').addEventListener('keydown', (key) => {
+    if (key.key === 'Escape') map.closePopup();
   });
 }
 

@@ -31,10 +31,6 @@ public static class EditorForm
         public uint? Version { get; set; }
     }
 
-    /// <summary>The attestations of the form, in the order the editor shows them (key, form name).</summary>
-    public static readonly (string Key, string Name)[] AttestationFields =
-        [("economic-background", "EconomicBackground"), ("equal-terms", "EqualTerms"), ("regional-effects", "RegionalEffects"), ("sme-size", "SmeSize")];
-
     public static ImportCooperation NewRecord() => new()
     {
         Title = new(), Summary = new(), Description = new(),

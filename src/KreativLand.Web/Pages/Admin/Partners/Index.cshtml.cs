@@ -42,7 +42,7 @@ public class IndexModel(KreativLandDbContext db) : PageModel
     public async Task<IActionResult> OnGetSuggestAsync(string? q, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2) return new JsonResult(Array.Empty<object>());
-        var start = Like(q.Trim()) + "%";
+        var start = LikePatterns.StartingWith(q.Trim());
         var rows = await Matching(db.Partners.AsNoTracking().Where(p => p.MergedIntoId == null), q)
             .OrderBy(p => EF.Functions.ILike(p.Name, start) ? 0 : 1).ThenBy(p => p.Name)
             .Take(SuggestionCount)
@@ -65,9 +65,8 @@ public class IndexModel(KreativLandDbContext db) : PageModel
     private static IQueryable<Partner> Matching(IQueryable<Partner> query, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return query;
-        var pattern = "%" + Like(text.Trim()) + "%";
+        var pattern = LikePatterns.Containing(text.Trim());
         return query.Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Slug, pattern) || EF.Functions.ILike(p.Municipality ?? "", pattern));
     }
 
-    private static string Like(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
