@@ -277,7 +277,7 @@ public static class OpenApiDocumentation
                 ("code", String()), ("name", Object(null, ("de", String()), ("en", String()))), ("colour", String("CSS colour."))));
             yield return ("Facets", Object("Counts per option, each dimension counted under the other conditions.",
                 ("total", Integer()), ("subsector", Counts("By subsector code.")), ("country", Counts("By country code.")),
-                ("regionValue", Counts("By code.")), ("partnerValue", Counts("By code.")), ("contact", Counts("By code.")), ("duration", Counts("By code."))));
+                ("state", Counts("By state key (e.g. DE-sachsen).")), ("regionValue", Counts("By code.")), ("partnerValue", Counts("By code.")), ("contact", Counts("By code.")), ("duration", Counts("By code."))));
             yield return ("PlaceSuggestions", Object("Places for the distance filter.", ("attribution", String()),
                 ("places", Array(Object(null, ("id", Integer()), ("name", String()), ("country", String()), ("countryName", String()),
                     ("admin1", String(nullable: true)), ("population", Integer(nullable: true)), ("lat", Number()), ("lon", Number()))))));
@@ -290,6 +290,8 @@ public static class OpenApiDocumentation
                 ("total", Integer()), ("query", String()),
                 ("categories", Array(Object(null, ("code", String()), ("label", String()), ("options", Array(share))))),
                 ("subsectors", Array(share)), ("countries", Array(share)),
+                ("states", Array(Object(null, ("code", String()), ("label", String()), ("count", Integer()), ("percent", Number()),
+                    ("country", String()), ("iso", String(nullable: true))))),
                 ("pairings", Array(Object(null, ("sector", String(nullable: true)), ("sectorLabel", String()), ("subsector", String()), ("count", Integer())))),
                 ("pairingFinding", new OpenApiSchema { Type = JsonSchemaType.Object })));
             yield return ("ExportFeature", Feature("A cooperation with the export columns.", ExportProperties()));
