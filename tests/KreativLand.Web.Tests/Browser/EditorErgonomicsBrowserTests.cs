@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KreativLand.Web.Domain;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -41,6 +42,70 @@ public class EditorErgonomicsBrowserTests(BasicDataBrowserFixture site) : Browse
             await Chromium.ScreenshotAsync(page, $"editor-checklist-in-view-{width}");
         }
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Rejecting_and_archiving_ask_first_and_dismissing_keeps_the_status_in_the_editor_and_the_queue()
+    {
+        // Listings in review, made over HTTP (the real server's client must not follow redirects: CreateAsync reads the new id from one).
+        var email = await Curators.CreateAsync(site, "curator");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, email, Curators.Password))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        async Task<int> InReviewAsync(string title)
+        {
+            var id = await Pages.Admin.Cooperations.EditorTests.CreateAsync(client, Pages.Admin.Cooperations.EditorTests.NewListing(title));
+            using var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "in-review" });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, moved.StatusCode);
+            return id;
+        }
+        async Task<CooperationStatus> StatusAsync(int id)
+        {
+            await using var db = site.OpenContext();
+            return (await db.Cooperations.FindAsync(id))!.Status;
+        }
+        var single = await InReviewAsync("Vorsicht Ablehnung");
+        var bulk = new[] { await InReviewAsync("Vorsicht Archiv eins"), await InReviewAsync("Vorsicht Archiv zwei") };
+
+        var page = await NewPageAsync(site.BaseAddress);
+        await CuratorBrowserTests.SignInAsync(page, email);
+        var dialogs = new ConcurrentQueue<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Enqueue(dialog.Message);
+            if (accept) await dialog.AcceptAsync(); else await dialog.DismissAsync();
+        };
+
+        // The editor (DE): dismissed, nothing is sent and the status stays; confirmed, the listing is rejected.
+        await page.GotoAsync($"/admin/cooperations/edit/{single}");
+        await page.Locator("#Transition_To").SelectOptionAsync("rejected");
+        await page.Locator("#Transition_Reason").FillAsync("Kein ländlicher Raum.");
+        await page.Locator("#transition").ClickAsync();
+        Assert.Equal(1, await Chromium.EventuallyAsync(() => Task.FromResult(dialogs.Count), count => count == 1));
+        Assert.StartsWith("Diesen Eintrag wirklich auf „Abgelehnt“ setzen?", dialogs.Single());
+        await Assertions.Expect(page.Locator("#current-status")).ToHaveTextAsync("In Prüfung");
+        await Assertions.Expect(page.Locator("#confirm-transition-box")).ToHaveCountAsync(0);
+        Assert.Equal(CooperationStatus.InReview, await StatusAsync(single));
+        accept = true;
+        await page.Locator("#transition").ClickAsync();
+        await Assertions.Expect(page.Locator("#current-status")).ToHaveTextAsync("Abgelehnt");
+        Assert.Equal(CooperationStatus.Rejected, await StatusAsync(single));
+
+        // The queue's bulk action (EN): the question names how many listings are chosen.
+        accept = false;
+        dialogs.Clear();
+        await page.GotoAsync("/en/admin");
+        foreach (var id in bulk) await page.Locator($".queue-table tr[data-id='{id}'] input[name=Selected]").CheckAsync();
+        await page.Locator("#BulkAction").SelectOptionAsync("archive");
+        await page.Locator("#bulk-apply").ClickAsync();
+        Assert.Equal(1, await Chromium.EventuallyAsync(() => Task.FromResult(dialogs.Count), count => count == 1));
+        Assert.Equal("Really set the 2 chosen listings to “Archived”?", dialogs.Single());
+        Assert.Equal([CooperationStatus.InReview, CooperationStatus.InReview], [await StatusAsync(bulk[0]), await StatusAsync(bulk[1])]);
+        accept = true;
+        await page.Locator("#bulk-apply").ClickAsync();
+        await Assertions.Expect(page.Locator("[role=status]").First).ToContainTextAsync("2");
+        Assert.Equal([CooperationStatus.Archived, CooperationStatus.Archived], [await StatusAsync(bulk[0]), await StatusAsync(bulk[1])]);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class CuratorMailTests(MailWebFixture site) : IClassFixture<MailWebFixtur
         var token = page.QuerySelector("#bulk-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await client.PostAsync(page.QuerySelector("#bulk-form")!.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Selected"] = id.ToString(), ["BulkAction"] = action, ["Reason"] = reason, ["Assignee"] = assignee, ["__RequestVerificationToken"] = token,
+            ["Selected"] = id.ToString(), ["BulkAction"] = action, ["Reason"] = reason, ["Assignee"] = assignee, ["Confirmed"] = "true", ["__RequestVerificationToken"] = token,
         }));
     }
 

@@ -33,6 +33,10 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     [BindProperty] public string? BulkAction { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Assignee { get; set; }
+    /// <summary>Rejecting or archiving was confirmed (by the dialog, or without JavaScript by the second step).</summary>
+    [BindProperty] public bool Confirmed { get; set; }
+    /// <summary>A checked bulk rejection or archiving waiting for confirmation: how many listings.</summary>
+    public int? ConfirmCount { get; private set; }
 
     public sealed record RevisionRow(int Id, string Slug, LocalizedText Title, string UpdatedBy, DateTimeOffset UpdatedAt);
     public sealed record DueRow(int Id, string Slug, LocalizedText Title, DateTimeOffset? LastReviewedAt);
@@ -75,9 +79,11 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             if (listing.TransitionTo(to, actor, now, review, revisionPending: false) is { } refusal)
                 Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {Curation.CriteriaText.Refusal(refusal, L)}");
         }
-        if (Problems.Count > 0)
+        if (Problems.Count > 0 || (BulkAction != "assign" && !Confirmed))
         {
-            // All or nothing: the selection is shown again with the reasons.
+            // All or nothing: the selection is shown again with the reasons, or, when every step is allowed, with the
+            // question whether to reject or archive them (nothing is stored until confirmed).
+            if (Problems.Count == 0) ConfirmCount = listings.Count;
             db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             return Page();

@@ -2,6 +2,7 @@
 // the gazetteer lookup and the live criteria checklist. The form works without this script; it only makes it quicker.
 // Leaflet is loaded as a classic script before this module (window.L), as on every page with a map.
 import { addTiles, format, settingsOf } from './map-core.js';
+import { askBeforeDestructive } from './status-confirm.js';
 
 const L = window.L;
 
@@ -15,6 +16,8 @@ if (form) {
     setUpUnsavedWarning(form);
 }
 setUpConfirmations(document);
+const transition = document.getElementById('transition-form');
+if (transition) askBeforeDestructive(transition, transition.querySelector('#Transition_To'));
 
 function setUpLanguageTabs(form) {
     const tablist = form.querySelector('.language-tabs');

@@ -21,13 +21,14 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
         return ids.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> BulkAsync(HttpClient client, IEnumerable<int> ids, string action, string reason = "", string assignee = "")
+    /// <summary>A bulk action as the queue's form sends it; rejecting and archiving confirmed unless <paramref name="confirmed"/> is false.</summary>
+    private static async Task<HttpResponseMessage> BulkAsync(HttpClient client, IEnumerable<int> ids, string action, string reason = "", string assignee = "", bool confirmed = true)
     {
         var page = await client.GetDocumentAsync("/en/admin");
         var token = page.QuerySelector("#bulk-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var values = ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString()))
             .Append(new("BulkAction", action)).Append(new("Reason", reason)).Append(new("Assignee", assignee))
-            .Append(new("__RequestVerificationToken", token));
+            .Append(new("Confirmed", confirmed ? "true" : "false")).Append(new("__RequestVerificationToken", token));
         return await client.PostAsync(page.QuerySelector("#bulk-form")!.GetAttribute("action"), new FormUrlEncodedContent(values));
     }
 
@@ -69,6 +70,30 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
         using (var archived = await BulkAsync(client, ids, "archive")) Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
         await using var db = site.OpenContext();
         Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).ToListAsync(), c => Assert.Equal(CooperationStatus.Archived, c.Status));
+    }
+
+    [Fact]
+    public async Task Bulk_rejecting_without_confirmation_asks_first_and_changes_nothing_until_confirmed()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Nachfrage eins", "Nachfrage zwei");
+
+        using var asked = await BulkAsync(client, ids, "reject", "Duplicate entries.", confirmed: false);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = await Html.ParseAsync(asked);
+        Assert.Equal("Really set the 2 chosen listings to “Rejected”?", page.Text("#confirm-bulk-box h3"));
+        await using (var db = site.OpenContext())
+            Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).ToListAsync(), c => Assert.Equal(CooperationStatus.InReview, c.Status));
+        Assert.Equal("Really set the {0} chosen listings to “Archived”?", page.QuerySelector("#BulkAction option[value=archive]")!.GetAttribute("data-confirm"));
+
+        using (var confirmed = await client.PostFormAsync(page, "/en/admin", "#confirm-bulk-form", []))
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        await using var check = site.OpenContext();
+        Assert.All(await check.Cooperations.Include(c => c.StatusChanges).Where(c => ids.Contains(c.Id)).ToListAsync(), c =>
+        {
+            Assert.Equal(CooperationStatus.Rejected, c.Status);
+            Assert.Equal("Duplicate entries.", c.StatusChanges.OrderBy(s => s.Id).Last().Reason);
+        });
     }
 
     [Fact]

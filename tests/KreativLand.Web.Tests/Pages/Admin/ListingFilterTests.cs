@@ -126,6 +126,7 @@ public class ListingFilterTests(BasicDataWebFixture site) : IClassFixture<BasicD
         var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelector("#bulk-form")!;
         var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Where(v => v.Key != "Confirmed").Append(new("Confirmed", "true"))
             .Concat(ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString())))
             .Append(new("BulkAction", action)).Append(new("Reason", reason)).Append(new("Assignee", assignee));
         return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));

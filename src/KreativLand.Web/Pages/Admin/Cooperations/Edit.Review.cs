@@ -10,6 +10,9 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 // Each decision carries the version the reviewer saw; a newer one is refused with the current state shown.
 public partial class EditModel
 {
+    /// <summary>A checked destructive status change waiting for the curator's confirmation (the second step without JavaScript).</summary>
+    public CooperationStatus? ConfirmTransition { get; private set; }
+
     public async Task<IActionResult> OnPostTransitionAsync(int id, CancellationToken cancellationToken)
     {
         var cooperation = await LoadAsync(id, tracked: true, cancellationToken);
@@ -22,6 +25,13 @@ public partial class EditModel
             ? cooperation.TransitionTo(to, Me, clock.GetUtcNow(), review, revisionPending)
             : new Refusal("Workflow.NotAllowed");
         if (refusal is not null) return await RefusedAsync("Transition", refusal, id, cancellationToken);
+        if (EditorForm.IsDestructive(to) && !Transition.Confirmed)
+        {
+            // Checked first (a refusal comes before the question), then asked: nothing is stored until confirmed.
+            ModelState.Clear();
+            ConfirmTransition = to;
+            return await StoredPageAsync(id, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (to == CooperationStatus.InReview) await mail.WaitingAsync(cooperation, "Review", Me.Name, cancellationToken);
         else await mail.DecidedAsync(cooperation, Transition.Reason, cancellationToken);
@@ -83,11 +93,17 @@ public partial class EditModel
     /// <summary>The page again with the stored state (nothing changed) and why the decision was refused, beside its form.</summary>
     private async Task<IActionResult> RefusedAsync(string where, Refusal refusal, int id, CancellationToken cancellationToken)
     {
+        ModelState.Clear();
+        ModelState.AddModelError(where, CriteriaText.Refusal(refusal, L));
+        return await StoredPageAsync(id, cancellationToken);
+    }
+
+    /// <summary>The page with the stored listing (and its pending revision in the form); changes of this request are dropped.</summary>
+    private async Task<IActionResult> StoredPageAsync(int id, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
         var cooperation = await LoadAsync(id, tracked: false, cancellationToken);
         if (cooperation is null) return NotFound();
-        ModelState.Clear();
-        ModelState.AddModelError(where, CriteriaText.Refusal(refusal, L));
         FillForm(cooperation);
         var revision = await RevisionOfAsync(id, cancellationToken);
         if (revision is not null)

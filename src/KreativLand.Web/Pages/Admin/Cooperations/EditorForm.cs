@@ -29,7 +29,12 @@ public static class EditorForm
         public string? Reason { get; set; }
         public bool Override { get; set; }
         public uint? Version { get; set; }
+        /// <summary>The curator has confirmed a destructive change (rejected, archived): asked by a dialog, or without JavaScript by a second step.</summary>
+        public bool Confirmed { get; set; }
     }
+
+    /// <summary>Status changes that take a listing out of use: the editor and the queue's bulk actions ask before them.</summary>
+    public static bool IsDestructive(CooperationStatus to) => to is CooperationStatus.Rejected or CooperationStatus.Archived;
 
     public static ImportCooperation NewRecord() => new()
     {

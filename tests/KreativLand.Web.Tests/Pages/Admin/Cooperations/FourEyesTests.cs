@@ -11,7 +11,7 @@ public class FourEyesTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
 {
     private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, int id, string to, string? reason = null, bool @override = false)
     {
-        var fields = new Dictionary<string, string> { ["Transition.To"] = to, ["Transition.Reason"] = reason ?? "" };
+        var fields = new Dictionary<string, string> { ["Transition.To"] = to, ["Transition.Reason"] = reason ?? "", ["Transition.Confirmed"] = "true" };
         if (@override) fields["Transition.Override"] = "true";
         return await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#transition-form", fields);
     }

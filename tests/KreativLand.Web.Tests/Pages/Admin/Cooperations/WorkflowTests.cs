@@ -8,9 +8,10 @@ namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 
 public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
-    private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, int id, string to, string? reason = null, bool overrideCriteria = false)
+    /// <summary>A status change as the editor sends it; rejecting and archiving confirmed unless <paramref name="confirmed"/> is false.</summary>
+    private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, int id, string to, string? reason = null, bool overrideCriteria = false, bool confirmed = true)
     {
-        var fields = new Dictionary<string, string> { ["Transition.To"] = to, ["Transition.Reason"] = reason ?? "" };
+        var fields = new Dictionary<string, string> { ["Transition.To"] = to, ["Transition.Reason"] = reason ?? "", ["Transition.Confirmed"] = confirmed ? "true" : "false" };
         if (overrideCriteria) fields["Transition.Override"] = "true";
         return await client.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#transition-form", fields);
     }
@@ -125,6 +126,34 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.Equal(CooperationStatus.Rejected, await StatusAsync(id));
         await using var db = site.OpenContext();
         Assert.Equal("No CCI partner involved.", (await db.StatusChanges.Where(s => s.CooperationId == id).OrderBy(s => s.Id).LastAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task Rejecting_or_archiving_without_confirmation_asks_in_a_second_step_and_stores_nothing_until_confirmed()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, NewListing("Erst fragen"));
+        (await MoveAsync(client, id, "in-review")).Dispose();
+
+        // Unconfirmed (a browser without JavaScript): the page asks, the status and history stay.
+        using var asked = await MoveAsync(client, id, "rejected", "Not rural.", confirmed: false);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = await Html.ParseAsync(asked);
+        Assert.Equal("Really set this listing to “Rejected”?", page.Text("#confirm-transition-box h2"));
+        Assert.Equal(CooperationStatus.InReview, await StatusAsync(id));
+        await using (var db = site.OpenContext())
+            Assert.DoesNotContain(await db.StatusChanges.Where(s => s.CooperationId == id).Select(s => s.To).ToListAsync(), s => s == CooperationStatus.Rejected);
+        // The dialog's option carries the question, for the script.
+        Assert.StartsWith("Really set this listing to “Rejected”?", page.QuerySelector("#Transition_To option[value=rejected]")!.GetAttribute("data-confirm"));
+        Assert.All(page.QuerySelectorAll("#Transition_To option:not([value=rejected]):not([value=archived])"), option => Assert.True(string.IsNullOrEmpty(option.GetAttribute("data-confirm"))));
+
+        // "Cancel" leads back to the editor; the confirmation form carries the decision and its reason.
+        Assert.EndsWith($"/admin/cooperations/edit/{id}", page.QuerySelector("#cancel-transition")!.GetAttribute("href"));
+        using (var confirmed = await client.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#confirm-transition-form", []))
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(CooperationStatus.Rejected, await StatusAsync(id));
+        await using var check = site.OpenContext();
+        Assert.Equal("Not rural.", (await check.StatusChanges.Where(s => s.CooperationId == id).OrderBy(s => s.Id).LastAsync()).Reason);
     }
 
     [Fact]
