@@ -110,6 +110,33 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_website_typed_without_a_scheme_is_saved_with_https_and_one_with_a_scheme_is_kept()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Adresse ohne Schema");
+        fields["PartnerRows[0].Website"] = " www.saegewerk-lindner.de ";
+        fields["PartnerRows[1].Website"] = "http://klangraum.example/studio";
+        var id = await CreateAsync(client, fields);
+
+        await using var db = site.OpenContext();
+        var websites = await db.Cooperations.Where(c => c.Id == id).SelectMany(c => c.Partners).OrderBy(p => p.SortOrder)
+            .Select(p => p.Partner.Website).ToListAsync();
+        Assert.Equal(["https://www.saegewerk-lindner.de", "http://klangraum.example/studio"], websites);
+        var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        Assert.Equal("https://www.saegewerk-lindner.de", page.QuerySelector("[name='PartnerRows[0].Website']")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("www.example.org", "https://www.example.org")]
+    [InlineData("example.org/path", "https://example.org/path")]
+    [InlineData("https://example.org", "https://example.org")]
+    [InlineData("ftp://example.org", "ftp://example.org")]
+    [InlineData("javascript:alert(1)", "javascript:alert(1)")]
+    [InlineData("not a site.org", "not a site.org")]
+    public void WithScheme_adds_https_only_to_what_looks_like_a_bare_address(string typed, string expected) =>
+        Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.EditorForm.WithScheme(typed));
+
+    [Fact]
     public async Task A_failing_criterion_shows_its_reason_and_the_live_checklist_answers_json()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
