@@ -20,6 +20,10 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY --chmod=0755 scripts/docker-entrypoint.sh /usr/local/bin/kreativland
 ENV ASPNETCORE_HTTP_PORTS=8080
+# Uploaded images (docs/deployment.md "Uploaded images"): a volume, shared by all instances, owned by the app's user.
+ENV Media__Directory=/var/lib/kreativland/media
+RUN mkdir -p /var/lib/kreativland/media && chown $APP_UID /var/lib/kreativland/media
+VOLUME /var/lib/kreativland/media
 EXPOSE 8080
 # The image's unprivileged user (APP_UID is set by the .NET base images).
 USER $APP_UID

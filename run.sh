@@ -164,6 +164,8 @@ case "$command" in
         app seed
         say "Serving KreativLand at http://127.0.0.1:$KL_PORT (Ctrl+C stops it)"
         cd "$KL_ROOT/src/KreativLand.Web"
+        # Uploaded images beside the cluster in .data/ (git-ignored); a deployment points Media__Directory at a shared volume.
+        export Media__Directory="${Media__Directory:-$KL_ROOT/.data/media}"
         exec dotnet bin/Release/net10.0/KreativLand.Web.dll --urls "http://127.0.0.1:$KL_PORT"
         ;;
     migrate)

@@ -41,7 +41,8 @@ public sealed record ImportOptions(Actor Actor, string Source, string? OverrideR
 /// who imported it from which file; a record for a published listing becomes a pending revision; changes to partners
 /// that published listings show wait for review (<see cref="PartnerChanges"/>).
 /// </summary>
-public sealed partial class CooperationImporter(KreativLandDbContext db, TimeProvider clock)
+/// <param name="media">The store of uploaded images: an image's site path is taken only when it holds that image.</param>
+public sealed partial class CooperationImporter(KreativLandDbContext db, TimeProvider clock, Media.MediaStore? media = null)
 {
     public const int SupportedFormatVersion = 1;
 
@@ -79,7 +80,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
             return ImportResult.Failed(L["ImportMessage.AnotherImportRunning"]);
 
         var reader = new ImportFileReader(json, JsonOptions);
-        var check = new ImportValidator.FileCheck();
+        var check = new ImportValidator.FileCheck(media is null ? null : media.Exists);
         var batch = new List<ImportCooperation>(BatchSize);
         var refusals = new List<string>();
         int read = 0, created = 0, updated = 0, revised = 0, held = 0;

@@ -24,7 +24,8 @@ public static class ImportValidator
     /// Checks a file as it is read, one record at a time (<see cref="ImportFileReader"/>), keeping only what spans
     /// records: the slugs seen (a slug may appear once) and the cap on listed problems.
     /// </summary>
-    public sealed class FileCheck
+    /// <param name="storedImage">Whether a site path names an image in the media store (Media/MediaStore); without it no site path is taken.</param>
+    public sealed class FileCheck(Func<string, bool>? storedImage = null)
     {
         private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
         private readonly List<string> header = [];
@@ -48,7 +49,7 @@ public static class ImportValidator
         {
             var recordErrors = new List<ImportProblem>();
             if (record is null) recordErrors.Add(L["ImportMessage.RecordIsNull"]);
-            else ValidateRecord(record, recordErrors);
+            else ValidateRecord(record, recordErrors, storedImage);
 
             if (record?.Slug is { } slug)
             {
@@ -77,14 +78,14 @@ public static class ImportValidator
     /// The problems of one record, each with its field's JSON path: the editor shows them with its own form labels
     /// (Pages/Admin/Cooperations/ValidationText).
     /// </summary>
-    public static List<ImportProblem> RecordProblems(ImportCooperation record)
+    public static List<ImportProblem> RecordProblems(ImportCooperation record, Func<string, bool>? storedImage = null)
     {
         var problems = new List<ImportProblem>();
-        ValidateRecord(record, problems);
+        ValidateRecord(record, problems, storedImage);
         return problems;
     }
 
-    private static void ValidateRecord(ImportCooperation r, List<ImportProblem> errors)
+    private static void ValidateRecord(ImportCooperation r, List<ImportProblem> errors, Func<string, bool>? storedImage)
     {
         // The site's one text rule (Infrastructure/TextGuard): before any other check, for every text of the record.
         foreach (var (field, problem) in Infrastructure.TextGuard.Find(r))
@@ -134,10 +135,21 @@ public static class ImportValidator
         {
             var image = r.Images![i];
             if (image is null) { errors.Add(L["ImportMessage.IsNull", $"images[{i}]"]); continue; }
-            if (!IsWebUrl(image.Url) && !(image.Url?.StartsWith('/') ?? false)) errors.Add(L["ImportMessage.UrlOrPath", $"images[{i}].url"]);
-            RequiredText(image.Alt, $"images[{i}].alt", 300, errors);
+            // A web address, or the site path of an uploaded image that the media store holds (never any other path).
+            if (string.IsNullOrWhiteSpace(image.Url)) errors.Add(L["ImportMessage.Required", $"images[{i}].url"]);
+            else if (image.Url.StartsWith('/'))
+            {
+                if (!Media.MediaStore.IsSitePath(image.Url.Trim()) || storedImage?.Invoke(image.Url.Trim()) != true)
+                    errors.Add(L["ImportMessage.ImageNotStored", $"images[{i}].url", image.Url]);
+            }
+            else if (!IsWebUrl(image.Url.Trim())) errors.Add(L["ImportMessage.UrlOrPath", $"images[{i}].url"]);
+            // Both languages: the profile shows the picture in each, and a screen reader needs the text in each.
+            if (string.IsNullOrWhiteSpace(image.Alt?.De)) errors.Add(L["ImportMessage.Required", $"images[{i}].alt.de"]);
+            if (string.IsNullOrWhiteSpace(image.Alt?.En)) errors.Add(L["ImportMessage.Required", $"images[{i}].alt.en"]);
+            OptionalText(image.Alt, $"images[{i}].alt", 300, errors);
             MaxLength(image.Url, $"images[{i}].url", MaxUrl, errors);
-            MaxLength(image.Credit, $"images[{i}].credit", MaxName, errors);
+            if (string.IsNullOrWhiteSpace(image.Credit)) errors.Add(L["ImportMessage.Required", $"images[{i}].credit"]);
+            else MaxLength(image.Credit, $"images[{i}].credit", MaxName, errors);
         }
 
         ValidateLocation(r.Location, errors);

@@ -45,6 +45,8 @@ public static class Startup
         builder.Services.AddScoped<Curation.ReviewDigest>();
         builder.Services.AddHostedService<Curation.ReviewDigest.Service>();
         builder.Services.AddScoped<RegionImporter>();
+        builder.Services.Configure<Media.MediaOptions>(builder.Configuration.GetSection(Media.MediaOptions.Section));
+        builder.Services.AddSingleton<Media.MediaStore>();
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));
 
@@ -176,6 +178,7 @@ public static class Startup
 
         app.MapCooperationsApi();
         app.MapStatsApi();
+        Media.MediaEndpoint.MapMedia(app);
         app.MapDiscovery();
         app.MapOgcApi();
         app.MapOpenApi().WithMetadata(new AcceptsQueryAttribute());

@@ -10,7 +10,7 @@ public class ProfileStructuredDataTests(BasicDataWebFixture site) : IClassFixtur
     public async Task Profile_has_its_image_as_OpenGraph_image()
     {
         var page = await site.CreateClient().GetDocumentAsync("/en/cooperations/forest-online");
-        Assert.Equal("http://localhost/img/test.jpg", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("https://example.org/img/test.jpg", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
         Assert.Equal("A forest", page.QuerySelector("meta[property='og:image:alt']")!.GetAttribute("content"));
         Assert.Equal("article", page.QuerySelector("meta[property='og:type']")!.GetAttribute("content"));
         Assert.Equal("A forestry company sells online with a software studio.", page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));

@@ -185,7 +185,7 @@ public class HostileInputTests(HostileInputWebFixture site) : IClassFixture<Host
         advice = new { smes = new { de = text } },
         quotes = new[] { new { text = new { de = text }, person = text, role = text } },
         media = new[] { new { kind = "video", url = "https://example.org/v", title = text } },
-        images = new[] { new { url = "https://example.org/i.jpg", alt = new { de = text }, credit = text } },
+        images = new[] { new { url = "https://example.org/i.jpg", alt = new { de = text, en = text }, credit = text } },
         location = new { municipality = "Ort " + text, district = text, region = text, country = "DE", latitude = 51.0, longitude = 13.0 },
         partners = new object[]
         {

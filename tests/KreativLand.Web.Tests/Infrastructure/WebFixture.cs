@@ -30,6 +30,9 @@ public class WebFixture : DatabaseFixture
 
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
+    /// <summary>This site's store of uploaded images (Media:Directory): a folder of its own, removed with the fixture.</summary>
+    public string MediaDirectory { get; } = Path.Combine(Path.GetTempPath(), "kl-media-" + Guid.NewGuid().ToString("N"));
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -45,6 +48,7 @@ public class WebFixture : DatabaseFixture
             builder.UseSetting("RateLimits:SignInPermitsPerAccount", "0");
             // No background privacy retention while tests look at their data (PrivacyTests call it directly).
             builder.UseSetting("Privacy:RetentionIntervalMinutes", "0");
+            builder.UseSetting("Media:Directory", MediaDirectory);
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(ConfigureServices);
             builder.UseStaticWebAssets();
@@ -95,6 +99,7 @@ public class WebFixture : DatabaseFixture
     public override async Task DisposeAsync()
     {
         if (factory is not null) await factory.DisposeAsync();
+        if (Directory.Exists(MediaDirectory)) Directory.Delete(MediaDirectory, recursive: true);
         await base.DisposeAsync();
     }
 }

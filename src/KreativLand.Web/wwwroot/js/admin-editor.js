@@ -3,6 +3,7 @@
 // Leaflet is loaded as a classic script before this module (window.L), as on every page with a map.
 import { addTiles, format, settingsOf } from './map-core.js';
 import { askBeforeDestructive } from './status-confirm.js';
+import { setUpImageRows } from './editor-images.js';
 
 const L = window.L;
 
@@ -10,6 +11,7 @@ const form = document.getElementById('editor-form');
 if (form) {
     setUpLanguageTabs(form);
     setUpRows(form);
+    setUpImageRows(form);
     const marker = setUpMap(form);
     setUpGazetteer(form, marker);
     setUpChecklist(form);

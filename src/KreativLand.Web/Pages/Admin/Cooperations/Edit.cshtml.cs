@@ -17,7 +17,7 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 /// actions are in Edit.Review.cs.
 /// </summary>
 public partial class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L,
-    Curation.CuratorMail mail) : PageModel
+    Curation.CuratorMail mail, Media.MediaStore media) : PageModel
 {
     [BindProperty] public ImportCooperation Input { get; set; } = NewRecord();
     [BindProperty] public List<PartnerRow> PartnerRows { get; set; } = [];
@@ -398,7 +398,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
-        problems.AddRange(ImportValidator.RecordProblems(record).Select(problem => ValidationText.Localize(problem, L)));
+        problems.AddRange(ImportValidator.RecordProblems(record, media.Exists).Select(problem => ValidationText.Localize(problem, L)));
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
             problems.Add(ValidationText.SlugTaken(slug, L));
         return problems;

@@ -49,6 +49,7 @@ public static partial class ValidationText
         ["ImportMessage.ValueNotKnown"] = ("Validation.Import.NotOneOf", 0, 1),
         ["ImportMessage.OneOf"] = ("Validation.Import.OneOf", null, 0),
         ["ImportMessage.UrlOrPath"] = ("Validation.Import.UrlOrPath", null, null),
+        ["ImportMessage.ImageNotStored"] = ("Validation.Import.ImageNotStored", null, null),
         ["ImportMessage.Url"] = ("Validation.Import.Url", null, null),
         ["ImportMessage.Country"] = ("Validation.Import.Country", null, null),
         ["ImportMessage.CountryWithExample"] = ("Validation.Import.Country", null, null),
