@@ -65,7 +65,9 @@ public partial class EditorImagesBrowserTests(BasicDataBrowserFixture site) : Br
         await first.Locator("[name$='.Alt.En']").FillAsync("The sawmill in winter");
         await first.Locator("[name$='.Credit']").FillAsync("© Anna Lindner");
 
-        await page.Locator("[data-add-row=images]").ClickAsync();
+        // By keyboard: a mouse click raced the row's growing status text on the loaded machine (the button moved under it).
+        await page.Locator("[data-add-row=images]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         var second = rows.Nth(1);
         await UploadAsync(second, "studio.webp", "image/webp", MediaTests.Picture(SKEncodedImageFormat.Webp, 900, 1200, SKColors.SteelBlue));
