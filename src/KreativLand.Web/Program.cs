@@ -1,4 +1,3 @@
-using KreativLand.Web;
 using KreativLand.Web.Infrastructure;
 using Serilog;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Pages.Cooperations;
 using KreativLand.Web.Pages.Places;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

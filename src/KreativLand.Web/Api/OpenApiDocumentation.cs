@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Pages.Cooperations;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;

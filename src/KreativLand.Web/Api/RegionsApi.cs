@@ -1,6 +1,5 @@
 using System.Text.Json;
 using KreativLand.Web.Data;
-using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetTopologySuite.Features;

@@ -254,7 +254,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// Applies one valid record's content to a (tracked or new) cooperation: texts, tags, place, attestations, and its
     /// partners in order — known ones (by slug) linked as they are stored, new ones created. Status and history are the
     /// caller's (through the listing's workflow methods); changes to a known partner's details go through
-    /// <see cref="ProposePartnerDetailsAsync"/> first.
+    /// <see cref="ProposePartnerDetailsAsync(ImportCooperation, Actor, int?, bool, CancellationToken)"/> first.
     /// </summary>
     public async Task ApplyRecordAsync(ImportCooperation record, Cooperation cooperation, CancellationToken cancellationToken = default)
     {

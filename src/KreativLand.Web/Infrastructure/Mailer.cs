@@ -41,8 +41,10 @@ public sealed class Mailer(IOptions<NotificationOptions> options, IHostEnvironme
                 return true;
             }
 
+            // Enabled without a pickup directory means a host is set.
+            var host = settings.SmtpHost ?? throw new InvalidOperationException("Notifications:SmtpHost is not set");
             using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-            await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, settings.EnableSsl ? SecureSocketOptions.Auto : SecureSocketOptions.None, cancellationToken);
+            await client.ConnectAsync(host, settings.SmtpPort, settings.EnableSsl ? SecureSocketOptions.Auto : SecureSocketOptions.None, cancellationToken);
             if (!string.IsNullOrEmpty(settings.UserName)) await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(true, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KreativLand.Web.Api;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,4 @@
-using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KreativLand.Web.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Xml.Linq;
 using KreativLand.Web.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using KreativLand.Web.Import;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

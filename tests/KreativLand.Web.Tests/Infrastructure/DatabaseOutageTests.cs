@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using KreativLand.Web.Data;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 

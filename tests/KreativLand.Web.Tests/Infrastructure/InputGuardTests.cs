@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Tests.Infrastructure;

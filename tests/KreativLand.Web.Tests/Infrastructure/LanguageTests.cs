@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 

@@ -21,6 +21,8 @@ public sealed class ScratchCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The cluster is the Debian bootstrap's (runuser, /usr/lib/postgresql, file modes): Unix only.
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the scratch cluster needs scripts/bootstrap.sh (Linux)");
         Directory.CreateDirectory(Path.Combine(Root, "scripts"));
         File.Copy(Path.Combine(SourceTree.Root, "run.sh"), Path.Combine(Root, "run.sh"));
         File.Copy(Path.Combine(SourceTree.Root, "scripts", "bootstrap.sh"), Path.Combine(Root, "scripts", "bootstrap.sh"));

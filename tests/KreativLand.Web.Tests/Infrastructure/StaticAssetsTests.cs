@@ -1,5 +1,4 @@
 using System.Net;
-using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -62,7 +62,7 @@ public partial class SharedResourceTests
             .Concat(Code.All<PartnerKind>().Select(c => "PartnerKind." + c))
             .Concat(Code.All<MediaKind>().Select(c => "MediaKind." + c))
             .Concat(Languages.All.SelectMany(l => new[] { "Language." + l, "Language.SwitchTo." + l, "Content.OnlyIn." + l }));
-        Assert.Empty(expected.Where(k => !keys.Contains(k)));
+        Assert.DoesNotContain(expected, k => !keys.Contains(k));
     }
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

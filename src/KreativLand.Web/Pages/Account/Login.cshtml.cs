@@ -42,7 +42,8 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         }
         if (!ModelState.IsValid) return Page();
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // Valid means [Required] held: the null the binder gives an empty field (hence the `?? ""` above) is not here.
+        var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is null || await users.IsLockedOutAsync(user))
         {
             // The same hash work as a real check, and no failed-attempt count for an account that is already locked.

@@ -1,4 +1,3 @@
-using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static KreativLand.Web.Pages.Cooperations.CooperationQueries;

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
-using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
 
 namespace KreativLand.Web.Pages.Cooperations;
 

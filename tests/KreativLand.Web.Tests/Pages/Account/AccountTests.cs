@@ -1,5 +1,4 @@
 using System.Net;
-using KreativLand.Web.Data;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;

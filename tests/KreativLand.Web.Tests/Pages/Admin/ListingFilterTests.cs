@@ -1,7 +1,6 @@
 using System.Net;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Tests.Infrastructure;
-using KreativLand.Web.Tests.Pages.Admin.Cooperations;
 using Microsoft.EntityFrameworkCore;
 using static KreativLand.Web.Tests.Pages.Admin.Cooperations.EditorTests;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using KreativLand.Web.Domain;
 using KreativLand.Web.Tests.Infrastructure;
 using KreativLand.Web.Tests.Pages.Admin.Cooperations;
 using Microsoft.EntityFrameworkCore;

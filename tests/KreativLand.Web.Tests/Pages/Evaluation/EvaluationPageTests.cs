@@ -55,8 +55,8 @@ public class EvaluationPageTests(MapDataWebFixture site) : IClassFixture<MapData
         var page = await site.CreateClient().GetDocumentAsync(url);
         var table = page.QuerySelector("#pairings-table")!;
         // Columns: the sections that occur, in NACE order, then SMEs without a section; each named for screen readers.
-        var columns = table.QuerySelectorAll("thead th[data-sector]").Select(th => th.GetAttribute("data-sector")).ToArray();
-        Assert.Equal<string?>(["A", "C", "none"], columns);
+        var columns = table.QuerySelectorAll("thead th[data-sector]").Select(th => th.GetAttribute("data-sector")!).ToArray();
+        Assert.Equal<string>(["A", "C", "none"], columns);
         Assert.Equal(sectionA, table.QuerySelector("thead th[data-sector='A'] .visually-hidden")!.TextContent.Trim());
         Assert.Contains(page.QuerySelectorAll(".sector-key dd"), dd => dd.TextContent.Trim() == sectionC);
         var rows = table.QuerySelectorAll("tbody tr").ToDictionary(

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KreativLand.Web.Tests.Pages.Submit;
 
