@@ -18,6 +18,17 @@ if [ ! -x "$lint_dir/node_modules/.bin/redocly" ] || [ "$lint_dir/package-lock.j
     say "Installing the OpenAPI linter (npm ci in tests/openapi-lint)"
     (cd "$lint_dir" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/openapi-lint failed"
 fi
+# eslint for the site's own JavaScript (pinned by tools/eslint/package-lock.json). A problem fails the run; the tests still run.
+eslint_dir="$KL_ROOT/tools/eslint"
+if [ ! -x "$eslint_dir/node_modules/.bin/eslint" ] || [ "$eslint_dir/package-lock.json" -nt "$eslint_dir/node_modules/.package-lock.json" ]; then
+    say "Installing eslint (npm ci in tools/eslint)"
+    (cd "$eslint_dir" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/eslint failed"
+fi
+say "Linting the site's JavaScript (eslint)"
+eslint_status=0
+eslint_output="$(cd "$KL_ROOT" && tools/eslint/node_modules/.bin/eslint -c tools/eslint/eslint.config.mjs --max-warnings 0 \
+    src/KreativLand.Web/wwwroot/js src/KreativLand.Web/wwwroot/embed.js 2>&1)" || eslint_status=$?
+[ -z "$eslint_output" ] || printf '%s\n' "$eslint_output"
 
 started_here=0
 if [ -n "${KL_TEST_ADMIN_CONNECTION:-}" ]; then
@@ -57,5 +68,13 @@ if [ -n "$trx" ]; then
             failed && error && shown < 15 { line = $0; gsub(/<\/?(Message|StackTrace)>/, "", line); print "    " unescape(line); shown++ }
         ' "$trx"
     fi
+fi
+# The lint result last, so the tail of a CI log shows it too.
+if [ "$eslint_status" -ne 0 ]; then
+    printf '%s\n' "$eslint_output"
+    echo "eslint: failed (the problems are listed above)"
+    [ "$status" -ne 0 ] || status=$eslint_status
+else
+    echo "eslint: no problems"
 fi
 exit $status
