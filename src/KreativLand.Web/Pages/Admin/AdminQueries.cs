@@ -1,3 +1,4 @@
+using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
