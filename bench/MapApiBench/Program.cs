@@ -128,7 +128,6 @@ static async Task Generate(KreativLandDbContext db, int count)
             var cooperation = new Cooperation
             {
                 Slug = $"bench-{i}",
-                Status = CooperationStatus.Published,
                 Title = new LocalizedText(title, $"{title} (en)"),
                 Summary = new LocalizedText($"Eine Kooperation zwischen {words[random.Next(words.Length)]}betrieb und {words[random.Next(words.Length)]}studio.", null),
                 StartYear = start,
@@ -144,7 +143,7 @@ static async Task Generate(KreativLandDbContext db, int count)
                     CountryCode = countries[random.Next(countries.Length)],
                     Point = GeoPoints.Create(-9 + random.NextDouble() * 33, 37 + random.NextDouble() * 26),
                 },
-                CreatedAt = now, UpdatedAt = now, PublishedAt = now.AddMinutes(-i),
+                UpdatedAt = now,
             };
             if (!cooperation.Ongoing) cooperation.EndYear = Math.Min(2026, start + random.Next(12));
             cooperation.Partners =
@@ -153,6 +152,11 @@ static async Task Generate(KreativLandDbContext db, int count)
                 new CooperationPartner { SortOrder = 1, Partner = new Partner { Slug = $"bench-cci-{i}", Name = $"Studio {i}", Kind = PartnerKind.Cci, SubsectorCode = subsectors[random.Next(subsectors.Length)] } },
             ];
             db.Cooperations.Add(cooperation);
+            // Status and times belong to the listing's workflow methods (private setters); generated data writes them as stored.
+            var entry = db.Entry(cooperation);
+            entry.Property(c => c.Status).CurrentValue = CooperationStatus.Published;
+            entry.Property(c => c.CreatedAt).CurrentValue = now;
+            entry.Property(c => c.PublishedAt).CurrentValue = now.AddMinutes(-i);
         }
         await db.SaveChangesAsync();
     }
