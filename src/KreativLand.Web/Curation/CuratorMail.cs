@@ -29,7 +29,7 @@ public static class MailKinds
 /// and goes through <see cref="Mailer"/>; a failure is logged and never stops the action that caused it.
 /// </summary>
 public sealed class CuratorMail(KreativLandDbContext db, Mailer mailer, IOptions<NotificationOptions> options,
-    IStringLocalizer<SharedResource> text, ILogger<CuratorMail> logger)
+    IOptions<SiteOptions> site, IStringLocalizer<SharedResource> text, ILogger<CuratorMail> logger)
 {
     public sealed record Recipient(string Email, string Language);
 
@@ -162,7 +162,12 @@ public sealed class CuratorMail(KreativLandDbContext db, Mailer mailer, IOptions
     /// <summary>The resource files keep each text on one line, with "\n" where the message breaks.</summary>
     private static string Lines(string value) => value.Replace("\\n", "\n", StringComparison.Ordinal);
 
-    private string SiteUrl() => options.Value.SiteUrl?.TrimEnd('/') ?? "";
+    /// <summary>
+    /// The origin of links in mail: the site's configured public origin (Site:PublicOrigin, as every other absolute link),
+    /// else the older Notifications:SiteUrl. Mail has no request whose host could be asked.
+    /// </summary>
+    internal string SiteUrl() =>
+        (site.Value.PublicOrigin is { Length: > 0 } origin ? origin : options.Value.SiteUrl)?.TrimEnd('/') ?? "";
 
     /// <summary>Texts looked up in the recipient's language, whatever the request's language is.</summary>
     private static T InLanguage<T>(string language, Func<T> make)

@@ -15,7 +15,7 @@ public sealed class NotificationOptions
     public string From { get; set; } = "kreativland@localhost";
     /// <summary>Recipients, comma-separated; empty: every active curator and admin account.</summary>
     public string? To { get; set; }
-    /// <summary>The site's public address, for the link in the message (e.g. https://kreativland.example).</summary>
+    /// <summary>The site's public address for links in mail (e.g. https://kreativland.example), used when Site:PublicOrigin is not set.</summary>
     public string? SiteUrl { get; set; }
     public int TimeoutSeconds { get; set; } = 10;
     /// <summary>Instead of SMTP: a folder (relative to the content root) where every message is written as an .eml file.</summary>
@@ -41,7 +41,7 @@ public sealed class SubmissionNotifier(IOptions<NotificationOptions> options, Ma
         }
         var recipients = settings.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var title = submission.Title.De ?? submission.Title.En ?? submission.Slug;
-        var link = $"{settings.SiteUrl?.TrimEnd('/')}/admin/cooperations/edit/{submission.Id}";
+        var link = $"{curatorMail.SiteUrl()}/admin/cooperations/edit/{submission.Id}";
         var sent = await mailer.SendAsync(recipients, $"KreativLand: neue Einreichung / new submission – {title}", $"""
             Eine neue Kooperation wurde eingereicht und wartet auf Prüfung.
             A new cooperation was submitted and awaits review.

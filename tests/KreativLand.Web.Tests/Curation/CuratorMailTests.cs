@@ -20,7 +20,9 @@ public class MailWebFixture : BasicDataWebFixture
         ["Submission:MinimumFillSeconds"] = "0",
         ["Notifications:PickupDirectory"] = Pickup,
         ["Notifications:From"] = "kreativland@example.org",
-        ["Notifications:SiteUrl"] = "https://kreativland.example",
+        // Links in mail come from the site's public origin like every other absolute link (NotificationTests covers the
+        // older Notifications:SiteUrl).
+        ["Site:PublicOrigin"] = "https://kreativland.example",
         // The tests send the digest themselves.
         ["Notifications:Digest"] = "false",
     };
