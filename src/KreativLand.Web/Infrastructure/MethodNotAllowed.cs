@@ -36,6 +36,8 @@ public static class MethodNotAllowed
 /// <summary>
 /// A body whose declared length is over the endpoint's limit ([RequestSizeLimit], else the server's) is answered with the
 /// friendly 413 page before anything reads it: once Kestrel itself refuses a body while it is read, it answers an empty 413.
+/// Kestrel then reads and discards the rest of the body (within its drain timeout) before closing, so the client, still
+/// sending, gets to read the page instead of a reset connection.
 /// </summary>
 public static class RequestSizeCheck
 {
@@ -47,8 +49,14 @@ public static class RequestSizeCheck
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            // Drawn as a GET (status code pages), so the error page does not try to read the refused body.
+            // Drawn as a GET without a body (status code pages): no value provider of the error page reads the refused form.
             context.Request.Method = HttpMethods.Get;
+            context.Request.ContentType = null;
+            context.Request.Body = Stream.Null;
+            // Without a limit Kestrel drains the unread body after the answer (within its drain timeout) instead of resetting.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = null;
+            context.Response.Headers.Connection = "close";
             return;
         }
         await next();

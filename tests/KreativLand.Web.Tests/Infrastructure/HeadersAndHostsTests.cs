@@ -90,6 +90,52 @@ public class HeadersAndHostsTests(PublicOriginFixture site) : IClassFixture<Publ
         Assert.Equal("Too large", (await Html.ParseAsync(submitted)).QuerySelector("h1")?.TextContent);
     }
 
+    [Theory]
+    [InlineData("en", "Too large")]
+    [InlineData("de", "Zu groß")]
+    public async Task An_import_upload_over_the_pages_limit_gets_the_friendly_413_page_on_a_real_server(string language, string heading)
+    {
+        // A real Kestrel server refuses a body over [RequestSizeLimit] itself once it is read; the page must answer first.
+        var email = await Curators.CreateAsync(site, "admin");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, email, Curators.Password)) Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var page = await client.GetDocumentAsync($"/{language}/admin/cooperations/transfer");
+        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StreamContent(new OversizeFile(KreativLand.Web.Pages.Admin.Cooperations.TransferModel.MaxUploadBytes + 1024 * 1024)), "upload", "huge.json" },
+        };
+        using var response = await client.PostAsync($"/{language}/admin/cooperations/transfer", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var answer = await Html.ParseAsync(response);
+        Assert.True(heading == answer.QuerySelector("h1")?.TextContent, answer.QuerySelector("main")?.TextContent);
+    }
+
+    /// <summary>A file of spaces that is never held in memory, with a known length (browsers send Content-Length).</summary>
+    private sealed class OversizeFile(long length) : Stream
+    {
+        private long position;
+        public override bool CanRead => true;
+        // Seekable, so the multipart content knows its length and the request carries Content-Length.
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => position; set => position = value; }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            buffer.AsSpan(offset, n).Fill((byte)' ');
+            position += n;
+            return n;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) =>
+            position = origin switch { SeekOrigin.Begin => offset, SeekOrigin.Current => position + offset, _ => length + offset };
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public async Task Absolute_links_use_the_public_origin_never_a_forged_Host()
     {

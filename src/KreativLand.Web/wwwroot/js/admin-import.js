@@ -33,8 +33,22 @@ function watchImport(id) {
     return () => { stopped = true; status.hidden = true; };
 }
 
+// A refusal shown like the server's own list of problems.
+function showError(text) {
+    const box = Object.assign(document.createElement('div'), { className: 'error-summary', id: 'upload-error' });
+    box.setAttribute('role', 'alert');
+    box.append(Object.assign(document.createElement('p'), { textContent: text }));
+    result.replaceChildren(box);
+}
+
 form?.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A file over the server's limit is refused here at once, instead of after minutes of uploading.
+    const file = form.elements.upload?.files?.[0];
+    if (file && file.size > Number(form.dataset.maxBytes)) {
+        showError(form.dataset.tooLargeText ?? '');
+        return;
+    }
     const request = new XMLHttpRequest();
     request.open('POST', form.action || location.href);
     request.responseType = 'document';
@@ -50,13 +64,16 @@ form?.addEventListener('submit', (event) => {
         stopWatching();
         progress.value = 100;
         const answer = request.response?.getElementById('import-result');
+        // Anything else is the site's error page (413, 503 …): its heading and first paragraph say what happened.
+        const error = request.response?.querySelector('main h1');
         if (answer) result.replaceChildren(...answer.childNodes);
-        else result.textContent = `${request.status} ${request.statusText}`;
+        else if (error) showError(`${error.textContent} – ${error.nextElementSibling?.textContent ?? ''}`);
+        else showError(`${request.status} ${request.statusText}`);
         form.reset();
         // The next upload gets its own id, as a freshly drawn form would.
         const nextId = request.response?.querySelector('input[name="ImportId"]')?.value;
         if (nextId && form.elements.ImportId) form.elements.ImportId.value = nextId;
     });
-    request.addEventListener('error', () => { stopWatching(); result.textContent = form.dataset.failed ?? 'Upload failed'; });
+    request.addEventListener('error', () => { stopWatching(); showError(form.dataset.failed ?? 'Upload failed'); });
     request.send(new FormData(form));
 });

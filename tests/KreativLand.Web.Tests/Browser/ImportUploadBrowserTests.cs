@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using KreativLand.Web.Pages.Admin.Cooperations;
+using KreativLand.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KreativLand.Web.Tests.Browser;
+
+/// <summary>The import upload's script in Chromium: a file over the limit is refused before it is sent, others are answered in place.</summary>
+public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IClassFixture<BasicDataBrowserFixture>
+{
+    [Theory]
+    [InlineData("en", "en-GB", "The file is larger than 200 MiB", "Nothing imported")]
+    [InlineData("de", "de-DE", "Die Datei ist größer als 200 MiB", "Nichts importiert")]
+    public async Task A_file_over_the_limit_is_refused_before_uploading_and_a_broken_one_is_answered_in_place(
+        string language, string locale, string tooLarge, string refused)
+    {
+        var email = await Curators.CreateAsync(site, "admin");
+        // A sparse file: 1 MiB over the limit on paper, no disk space used.
+        var huge = Path.Combine(Path.GetTempPath(), $"kl-huge-{Guid.NewGuid():N}.json");
+        await using (var file = File.Create(huge)) file.SetLength(TransferModel.MaxUploadBytes + 1024 * 1024);
+        var broken = Path.Combine(Path.GetTempPath(), $"kl-broken-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(broken, "{ \"cooperations\": [ { \"slug\": ");
+        try
+        {
+            var page = await NewPageAsync(site.BaseAddress, locale);
+            var failures = new ConcurrentQueue<string>();
+            Chromium.CollectFailures(page, failures);
+            await page.GotoAsync("/account/login");
+            await page.Locator("[name='Input.Email']").FillAsync(email);
+            await page.Locator("[name='Input.Password']").FillAsync(Curators.Password);
+            await page.Locator("[name='Input.Password']").PressAsync("Enter");
+            await page.WaitForURLAsync("**/admin");
+            await page.GotoAsync($"/{language}/admin/cooperations/transfer");
+
+            var posts = new ConcurrentQueue<string>();
+            page.Request += (_, request) => { if (request.Method == "POST") posts.Enqueue(request.Url); };
+            await page.Locator("#upload").SetInputFilesAsync(huge);
+            await page.Locator("#upload-form button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#upload-error")).ToContainTextAsync(tooLarge);
+            Assert.Empty(posts);
+            await Chromium.ScreenshotAsync(page, $"import-too-large-{language}");
+
+            // A file within the limit goes up through the script and the server's refusal lands in the same place.
+            await page.Locator("#upload").SetInputFilesAsync(broken);
+            await page.Locator("#upload-form button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#import-result .error-summary")).ToContainTextAsync(refused);
+            Assert.Single(posts);
+            Assert.Empty(failures);
+        }
+        finally
+        {
+            File.Delete(huge);
+            File.Delete(broken);
+        }
+    }
+}
