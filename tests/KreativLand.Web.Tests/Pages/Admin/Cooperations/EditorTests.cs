@@ -434,11 +434,19 @@ public class EditorBadInputTests(BasicDataWebFixture site) : IClassFixture<Basic
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
         var page = await client.GetDocumentAsync("/admin/cooperations/edit");
-        var values = Curators.FormValues(page.QuerySelector("#editor-form")!);
-        values.Add(new("PartnerRows[0].Employees", "many"));
-        values.Add(new("Input.Location.Population", "-5"));
+        // The nonsense replaces the form's own (empty) values: a second value of a field would not be the one bound.
+        var nonsense = new Dictionary<string, string> { ["PartnerRows[0].Employees"] = "many", ["Input.Location.Population"] = "-5" };
+        var values = Curators.FormValues(page.QuerySelector("#editor-form")!).Where(v => !nonsense.ContainsKey(v.Key)).Concat(nonsense).ToList();
         using var response = await client.PostAsync(page.QuerySelector("#editor-form")!.GetAttribute("data-criteria-url"), new FormUrlEncodedContent(values));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Every criterion is still judged, and the impossible population is called what it is.
+        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(answer.GetProperty("allPass").GetBoolean());
+        var criteria = answer.GetProperty("criteria").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!);
+        Assert.Equal(KreativLand.Web.Domain.InclusionCriteria.Keys.Order(), criteria.Keys.Order());
+        Assert.Equal("fail", criteria["population"].GetProperty("outcome").GetString());
+        Assert.Contains("-5", criteria["population"].GetProperty("reason").GetString());
+        Assert.All(criteria.Values, c => Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("label").GetString())));
     }
 }
 
