@@ -25,14 +25,7 @@ try
     var builder = new DbContextOptionsBuilder<KreativLandDbContext>();
     builder.UseKreativLandDatabase(connectionString);
     var options = builder.Options;
-    await using (var db = new KreativLandDbContext(options))
-    {
-        await db.Database.MigrateAsync();
-        var seeding = Stopwatch.StartNew();
-        await Generate(db, rows);
-        Console.WriteLine($"Generated {rows} cooperations in {seeding.Elapsed.TotalSeconds:0.0} s");
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
-    }
+    await using (var db = new KreativLandDbContext(options)) await db.Database.MigrateAsync();
 
     // SharedResource lives in the web assembly: its entry point is the one to start (this file has its own Program).
     await using var factory = new WebApplicationFactory<KreativLand.Web.SharedResource>().WithWebHostBuilder(builder =>
@@ -42,6 +35,11 @@ try
         builder.UseSetting("ConnectionStrings:KreativLand", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     });
+    // The listings come through the importer, as `./run.sh generate` makes them (the domain owns a listing's state).
+    var seeding = Stopwatch.StartNew();
+    await KreativLand.Web.Import.SyntheticListings.GenerateAsync(factory.Services, rows, Console.Out);
+    Console.WriteLine($"Generated {rows} cooperations in {seeding.Elapsed.TotalSeconds:0.0} s");
+    await using (var db = new KreativLandDbContext(options)) await db.Database.ExecuteSqlRawAsync("ANALYZE");
     var client = factory.CreateClient();
     var scenarios = new (string Name, string Url)[]
     {
@@ -111,53 +109,3 @@ async Task Admin(string sql)
     await command.ExecuteNonQueryAsync();
 }
 
-static async Task Generate(KreativLandDbContext db, int count)
-{
-    var random = new Random(42);
-    string[] words = ["Holz", "Mühle", "Käse", "Design", "Kino", "Bühne", "Klang", "Spiel", "Werk", "Hof", "Garten", "Licht", "Stoff", "Glas", "Brot"];
-    string[] countries = ["DE", "AT", "PL", "CZ", "FR", "IT", "ES", "SE", "NO", "PT", "NL", "HU"];
-    var subsectors = Subsector.Seed.Select(s => s.Code).ToArray();
-    var now = DateTimeOffset.UtcNow;
-    for (var batch = 0; batch < count; batch += 500)
-    {
-        db.ChangeTracker.Clear();
-        for (var i = batch; i < Math.Min(count, batch + 500); i++)
-        {
-            var title = $"{words[random.Next(words.Length)]} und {words[random.Next(words.Length)]} {i}";
-            var start = 2000 + random.Next(25);
-            var cooperation = new Cooperation
-            {
-                Slug = $"bench-{i}",
-                Title = new LocalizedText(title, $"{title} (en)"),
-                Summary = new LocalizedText($"Eine Kooperation zwischen {words[random.Next(words.Length)]}betrieb und {words[random.Next(words.Length)]}studio.", null),
-                StartYear = start,
-                Ongoing = random.Next(2) == 0,
-                EndYear = null,
-                ContinuousSinceStart = random.Next(3) == 0,
-                ContactOrigins = [Enum.GetValues<ContactOrigin>()[random.Next(3)]],
-                RegionValues = [Enum.GetValues<RegionValue>()[random.Next(4)]],
-                PartnerValues = [Enum.GetValues<PartnerValue>()[random.Next(3)]],
-                Location = new Location
-                {
-                    Municipality = $"Ort {i}",
-                    CountryCode = countries[random.Next(countries.Length)],
-                    Point = GeoPoints.Create(-9 + random.NextDouble() * 33, 37 + random.NextDouble() * 26),
-                },
-                UpdatedAt = now,
-            };
-            if (!cooperation.Ongoing) cooperation.EndYear = Math.Min(2026, start + random.Next(12));
-            cooperation.Partners =
-            [
-                new CooperationPartner { SortOrder = 0, Partner = new Partner { Slug = $"bench-sme-{i}", Name = $"{words[random.Next(words.Length)]}betrieb {i}", Kind = PartnerKind.Sme, Employees = random.Next(1, 250) } },
-                new CooperationPartner { SortOrder = 1, Partner = new Partner { Slug = $"bench-cci-{i}", Name = $"Studio {i}", Kind = PartnerKind.Cci, SubsectorCode = subsectors[random.Next(subsectors.Length)] } },
-            ];
-            db.Cooperations.Add(cooperation);
-            // Status and times belong to the listing's workflow methods (private setters); generated data writes them as stored.
-            var entry = db.Entry(cooperation);
-            entry.Property(c => c.Status).CurrentValue = CooperationStatus.Published;
-            entry.Property(c => c.CreatedAt).CurrentValue = now;
-            entry.Property(c => c.PublishedAt).CurrentValue = now.AddMinutes(-i);
-        }
-        await db.SaveChangesAsync();
-    }
-}
