@@ -1,6 +1,7 @@
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
-using Names = KreativLand.Web.Pages.Cooperations.CooperationFilter.Parameter;
+using KreativLand.Web.Infrastructure;
+using KreativLand.Web.Listings;
+using Names = KreativLand.Web.Listings.CooperationFilter.Parameter;
 
 namespace KreativLand.Web.Api;
 
@@ -33,7 +34,7 @@ public static class ApiParameters
         new(Names.RadiusKm, "50"),
     ];
 
-    public static readonly Parameter Language = new(CooperationsApi.LanguageParameter, "en", Values: Languages.All);
+    public static readonly Parameter Language = new(QueryParameters.Language, "en", Values: Languages.All);
 
     public static readonly Parameter Format = new("f", "html", Values: ["json", "html"]);
 

@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Api;
 
 /// <summary>
 /// Open-data downloads of the filtered cooperations: CSV for spreadsheets and GeoJSON for GIS. Both read the
-/// query string through the same <see cref="CooperationsApi.ReadRequestAsync"/> as the map API.
+/// query string through the same <see cref="ListingRequest"/> as the map API.
 /// </summary>
 public static class CooperationExports
 {
@@ -73,13 +73,13 @@ public static class CooperationExports
             .WithSummary("The filtered cooperations as a CSV download (UTF-8 with BOM, RFC 4180, one row per cooperation); "
                 + "dialect=excel-de for spreadsheets in German settings (semicolons, decimal commas, labels beside codes, dates as yyyy-MM-dd HH:mm).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapGet("/cooperations.geojson", GeoJsonAsync).WithName("ExportCooperationsGeoJson")
+        api.MapGet("/cooperations.geojson", GeoJsonAsync).WithName("ExportCooperationsGeoJson").AddEndpointFilter(ListingRequest.RefuseInvalid)
             .WithSummary("The filtered cooperations as a GeoJSON download with the same columns as the CSV.")
             .Produces(StatusCodes.Status200OK, contentType: CooperationsApi.GeoJsonContentType);
         return api;
     }
 
-    private static async Task<IResult> CsvAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static async Task<IResult> CsvAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var dialectText = context.Request.Query[DialectParameter].LastOrDefault();
@@ -89,15 +89,15 @@ public static class CooperationExports
             ExcelDe => true,
             _ => (bool?)null,
         };
-        if (spreadsheet is null)
+        if (spreadsheet is null || !listing.IsValid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            // Every bad parameter named at once: the dialect beside the filter's.
+            return listing.Problem(localizer, spreadsheet is not null ? null : new Dictionary<string, string[]>
             {
                 [DialectParameter] = [localizer["Filter.Error.UnknownCode", dialectText!, string.Join(", ", Dialects)].Value],
-            }, title: localizer["Filter.Error.Title"].Value);
+            });
         }
-        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
+        var (filter, language) = (listing.Filter, listing.Language);
         var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
         // The labels (and yes/no) in the export's language, which ?lang= may choose apart from the request's.
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
@@ -148,11 +148,10 @@ public static class CooperationExports
         _ => throw new InvalidOperationException($"No spreadsheet form for {value.GetType()}."),
     };
 
-    private static async Task<IResult> GeoJsonAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static async Task<IResult> GeoJsonAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
+        var (filter, language) = (listing.Filter, listing.Language);
         var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
         var collection = new JsonObject
         {

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
-using KreativLand.Web.Pages.Places;
+using KreativLand.Web.Listings;
+using KreativLand.Web.Places;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +13,6 @@ namespace KreativLand.Web.Api;
 public static class CooperationsApi
 {
     public const string GeoJsonContentType = "application/geo+json";
-    public const string LanguageParameter = "lang";
     public const string Tag = "KreativLand API v1";
 
     public static IEndpointRouteBuilder MapCooperationsApi(this IEndpointRouteBuilder endpoints)
@@ -22,14 +21,14 @@ public static class CooperationsApi
         api.MapCooperationExports();
         api.MapGet("/cooperations", ListAsync).WithName("ListCooperations")
             .WithSummary("Published cooperations matching the filter, as a GeoJSON FeatureCollection (newest first, or by relevance with q).");
-        api.MapGet("/map", MapAsync).WithName("ListMapPoints")
+        api.MapGet("/map", MapPoints).WithName("ListMapPoints").AddEndpointFilter(ListingRequest.RefuseInvalid)
             .WithSummary("The map's data: every published cooperation matching the filter as a point with its subsector codes, nothing else (GeoJSON). "
                 + "Titles and details come from /ogc/collections/cooperations/items/{id} when a marker is opened.");
         api.MapGet("/cooperations/{slug}", DetailsAsync).WithName("GetCooperation")
             .WithSummary("Everything public about one published cooperation, as a GeoJSON Feature.");
         api.MapGet("/subsectors", SubsectorsAsync).WithName("ListSubsectors")
             .WithSummary("The twelve sub-markets of the cultural and creative industries with codes, names and colours.");
-        api.MapGet("/facets", FacetsAsync).WithName("GetFacets")
+        api.MapGet("/facets", FacetsAsync).WithName("GetFacets").AddEndpointFilter(ListingRequest.RefuseInvalid)
             .WithSummary("Counts per filter option for the current filter, each dimension counted under all other conditions.");
         api.MapGet("/places", PlacesAsync).WithName("SuggestPlaces")
             .WithSummary("Populated places (GeoNames, CC BY 4.0) whose name starts with q, for the distance filter.");
@@ -40,55 +39,27 @@ public static class CooperationsApi
         return endpoints;
     }
 
-    /// <summary>The filter from the query string, or a 400 problem naming every bad parameter.</summary>
-    internal static async Task<(CooperationFilter? Filter, string Language, IResult? Problem)> ReadRequestAsync(
-        HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var language = ReadLanguage(context, localizer, errors);
-        var (filter, filterErrors) = await CooperationFilter.ParseAsync(context.Request.Query, db, cancellationToken);
-        foreach (var group in filterErrors.GroupBy(e => e.Parameter))
-            errors[group.Key] = group.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray();
-        if (errors.Count > 0)
-        {
-            return (null, language, TypedResults.ValidationProblem(errors,
-                title: localizer["Filter.Error.Title"].Value, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1"));
-        }
-        return (filter, language, null);
-    }
-
-    /// <summary>The <c>lang</c> parameter, else the request's language; a value other than de or en goes into <paramref name="errors"/>.</summary>
-    internal static string ReadLanguage(HttpContext context, IStringLocalizer<SharedResource> localizer, Dictionary<string, string[]> errors)
-    {
-        if (context.Request.Query[LanguageParameter].LastOrDefault() is not { } requested) return Languages.Current;
-        if (Languages.IsSupported(requested)) return requested;
-        errors[LanguageParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Filter.Error.Language"].Value, requested)];
-        return Languages.Current;
-    }
-
     public const string LimitParameter = "limit";
     public const int MaxLimit = 1000;
 
-    private static async Task<IResult> ListAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static async Task<IResult> ListAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, language, problem) = await ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
         int? limit = null;
+        var errors = new Dictionary<string, string[]>();
         if (context.Request.Query[LimitParameter].LastOrDefault() is { Length: > 0 } limitText)
         {
-            if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value is < 1 or > MaxLimit)
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [LimitParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)] },
-                    title: localizer["Filter.Error.Title"].Value);
-            limit = value;
+            if (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit) limit = value;
+            else errors[LimitParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Limit"].Value, limitText, MaxLimit)];
         }
-        var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
+        // The limit's problem and the filter's, named together.
+        if (errors.Count > 0 || !listing.IsValid) return listing.Problem(localizer, errors);
+        var search = CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year);
         // With a limit, numberMatched counts all matches (the home page's list shows the first ones and the total).
         var matched = limit is null ? (int?)null : await search.CountAsync(cancellationToken);
         var items = await CooperationQueries.MapItems(limit is { } take ? search.Take(take) : search, cancellationToken);
         return new GeoJsonWriter<CooperationMapItem>(items.ToAsyncEnumerable(), item => item.Id, item => (item.Longitude, item.Latitude),
-            (json, item) => WriteProperties(json, item, language))
+            (json, item) => WriteProperties(json, item, listing.Language))
         {
             After = (json, count) =>
             {
@@ -119,12 +90,9 @@ public static class CooperationsApi
     /// The map's points: id, position (1 m precision) and subsector codes, streamed from one SQL query. Everything else a
     /// marker shows is fetched when it is opened, so the bytes per listing stay a few dozen.
     /// </summary>
-    private static async Task<IResult> MapAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
-        TimeProvider clock, CancellationToken cancellationToken)
+    private static IResult MapPoints(ListingRequest listing, KreativLandDbContext db, TimeProvider clock)
     {
-        var (filter, _, problem) = await ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
-        var points = CooperationQueries.MapPoints(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year));
+        var points = CooperationQueries.MapPoints(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year));
         return new GeoJsonWriter<CooperationMapPoint>(points, point => point.Id, point => (point.Longitude, point.Latitude),
             (json, point) => json.WriteStrings("subsectors", point.Subsectors))
         {
@@ -142,12 +110,10 @@ public static class CooperationsApi
     private static async Task<IResult> DetailsAsync(string slug, HttpContext context, KreativLandDbContext db,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var language = ReadLanguage(context, localizer, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: localizer["Filter.Error.Title"].Value);
+        var language = Languages.Current;
         var profile = await CooperationQueries.PublishedProfile(db, slug, cancellationToken);
         if (profile is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: slug);
+            return ApiProblems.NotFound(localizer, slug);
 
         JsonNode? Text(LocalizedText text) => text.IsEmpty ? null : new JsonObject { ["de"] = text.De, ["en"] = text.En };
         var feature = new JsonObject
@@ -217,11 +183,6 @@ public static class CooperationsApi
     public sealed record NameResource(string De, string En);
     public sealed record SubsectorResource(string Code, NameResource Name, string Colour);
 
-    private static async Task<IResult> FacetsAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var (filter, _, problem) = await ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
-        return TypedResults.Ok(await FacetCounts.CountAsync(db, filter!, clock.GetUtcNow().Year, cancellationToken));
-    }
+    private static async Task<IResult> FacetsAsync(ListingRequest listing, KreativLandDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await FacetCounts.CountAsync(db, listing.Filter, clock.GetUtcNow().Year, cancellationToken));
 }

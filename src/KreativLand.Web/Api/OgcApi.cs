@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -71,9 +71,19 @@ public static class OgcApi
         return Format.Json;
     }
 
-    private static IResult BadFormat(HttpContext context, IStringLocalizer localizer) => TypedResults.ValidationProblem(
+    private static IResult BadFormat(HttpContext context, IStringLocalizer localizer) => ApiProblems.BadParameters(
         new Dictionary<string, string[]> { ["f"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Format"].Value, context.Request.Query["f"].LastOrDefault())] },
-        title: localizer["Filter.Error.Title"].Value);
+        localizer["Filter.Error.Title"].Value);
+
+    /// <summary>Only CRS84 is served: any other value of these parameters goes into <paramref name="errors"/>.</summary>
+    private static void CheckCrs(IQueryCollection query, IStringLocalizer localizer, Dictionary<string, string[]> errors, params string[] parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (query[parameter].LastOrDefault() is { } crs && crs != Crs84)
+                errors[parameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)];
+        }
+    }
 
     /// <summary>The site's origin and path base: OGC API links are absolute.</summary>
     private static string Site(HttpContext context) => SiteUrls.Origin(context.Request) + context.Request.PathBase;
@@ -201,7 +211,7 @@ public static class OgcApi
     private static async Task<IResult> CollectionAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
-        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (collectionId != CollectionId) return ApiProblems.NotFound(localizer, collectionId);
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var collection = await CollectionJsonAsync(context, db, localizer, format, cancellationToken);
         if (format == Format.Json) return Json(collection);
@@ -232,10 +242,10 @@ public static class OgcApi
         return (from, to);
     }
 
-    private static async Task<IResult> ItemsAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
-        TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ItemsAsync(string collectionId, ListingRequest listing, HttpContext context, KreativLandDbContext db,
+        IStringLocalizer<SharedResource> localizer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (collectionId != CollectionId) return ApiProblems.NotFound(localizer, collectionId);
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var query = context.Request.Query;
         var errors = new Dictionary<string, string[]>();
@@ -253,21 +263,16 @@ public static class OgcApi
             && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
             errors["offset"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Offset"].Value, offsetText)];
         // A parameter the API does not define is refused before this runs (QueryParameters), as OGC API core requires.
-        foreach (var crsParameter in new[] { "bbox-crs", "crs" })
-        {
-            if (query[crsParameter].LastOrDefault() is { } crs && crs != Crs84)
-                errors[crsParameter] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)];
-        }
+        CheckCrs(query, localizer, errors, "bbox-crs", "crs");
         (DateTimeOffset? From, DateTimeOffset? To)? published = null;
         if (query["datetime"].LastOrDefault() is { } datetime)
         {
             published = PublishedInterval(datetime);
             if (published is null) errors["datetime"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Datetime"].Value, datetime)];
         }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: localizer["Filter.Error.Title"].Value);
-
-        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
+        // OGC's own parameters and the listing filter's, every bad one named in one answer.
+        if (errors.Count > 0 || !listing.IsValid) return listing.Problem(localizer, errors);
+        var (filter, language) = (listing.Filter, listing.Language);
         var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
         // The features' temporal property is the date of publication.
         if (published is { From: var from, To: var to })
@@ -332,15 +337,15 @@ public static class OgcApi
     private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpContext context, KreativLandDbContext db,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (collectionId != CollectionId) return NotFound(localizer, collectionId);
+        if (collectionId != CollectionId) return ApiProblems.NotFound(localizer, collectionId);
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
-        var language = context.Request.Query[CooperationsApi.LanguageParameter].LastOrDefault() is { } requested && Languages.IsSupported(requested) ? requested : Languages.Current;
-        if (context.Request.Query["crs"].LastOrDefault() is { } crs && crs != Crs84)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["crs"] = [string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Error.Crs"].Value, crs, Crs84)] },
-                title: localizer["Filter.Error.Title"].Value);
-        if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return NotFound(localizer, featureId);
+        var language = Languages.Current;
+        var errors = new Dictionary<string, string[]>();
+        CheckCrs(context.Request.Query, localizer, errors, "crs");
+        if (errors.Count > 0) return ApiProblems.BadParameters(errors, localizer["Filter.Error.Title"].Value);
+        if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return ApiProblems.NotFound(localizer, featureId);
         var row = (await CooperationQueries.ExportRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
-        if (row is null) return NotFound(localizer, featureId);
+        if (row is null) return ApiProblems.NotFound(localizer, featureId);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items/{id}";
         var feature = CooperationExports.Feature(context, row, language);
@@ -359,9 +364,6 @@ public static class OgcApi
                 (localizer["Ogc.Items"].Value, $"{Base(context)}/collections/{CollectionId}/items?f=html")]);
         });
     }
-
-    private static ProblemHttpResult NotFound(IStringLocalizer localizer, string what) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: what);
 
     /// <summary>A deliberately plain server-rendered page with the site's stylesheet (no script, CSP-clean).</summary>
     private static IResult Html(HttpContext context, string title, Action<HtmlBuilder> body)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;

@@ -22,7 +22,6 @@ public static class PublicData
     /// <summary>The headers besides the URL that choose the answer: format negotiation (OGC API) and language.</summary>
     private const string VaryOn = "Accept, Accept-Language";
 
-    private static readonly PathString[] CorsPaths = ["/api/v1", "/ogc", "/openapi"];
     private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map", "/feed.atom", "/sitemap.xml", "/openapi"];
 
     /// <summary>
@@ -54,7 +53,7 @@ public static class PublicData
     /// and wherever it is mapped. The CORS middleware answers preflight requests itself.
     /// </summary>
     public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
-        .UseWhen(context => Under(context.Request.Path, CorsPaths), branch => branch.UseCors(CorsPolicy))
+        .UseWhen(context => ApiProblems.IsApi(context.Request.Path), branch => branch.UseCors(CorsPolicy))
         .UseWhen(context => Under(context.Request.Path, CachedPaths), branch => branch.Use((context, next) =>
         {
             // Every data answer names its licence, also where the body has no place for it (CSV, HTML).

@@ -29,7 +29,7 @@ public static class RegionsApi
     {
         var region = await db.Regions.AsNoTracking().Where(r => r.Slug == slug).SingleOrDefaultAsync(cancellationToken);
         if (region is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Api.NotFound"].Value, detail: slug);
+            return ApiProblems.NotFound(localizer, slug);
         var outline = TopologyPreservingSimplifier.Simplify(region.Boundary, OutlineTolerance);
         var feature = new Feature(outline, new AttributesTable
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Listings;
 using KreativLand.Web.Pages.Evaluation;
 using Microsoft.Extensions.Localization;
 
@@ -13,17 +14,16 @@ public static class StatsApi
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").WithTags(CooperationsApi.Tag)
-            .MapGet("/stats", GetAsync).WithName("GetStatistics")
+            .MapGet("/stats", GetAsync).AddEndpointFilter(ListingRequest.RefuseInvalid).WithName("GetStatistics")
             .WithSummary("The evaluation of the published listings matching the filter: four categories, subsectors, countries, states or regions, sector pairings.");
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static async Task<IResult> GetAsync(ListingRequest listing, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
-        var stats = await EvaluationStatistics.ComputeAsync(db, filter!, clock.GetUtcNow().Year, cancellationToken);
+        var language = listing.Language;
+        var stats = await EvaluationStatistics.ComputeAsync(db, listing.Filter, clock.GetUtcNow().Year, cancellationToken);
         var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => s.Name.In(language).Text);
 
         JsonObject Share(OptionShare share, string label) => new()
@@ -37,7 +37,7 @@ public static class StatsApi
         var body = new JsonObject
         {
             ["total"] = stats.Total,
-            ["query"] = filter!.ToQueryString().TrimStart('?'),
+            ["query"] = listing.Filter.ToQueryString().TrimStart('?'),
             ["categories"] = new JsonArray(stats.Categories.Select(category => (JsonNode)new JsonObject
             {
                 ["code"] = category.Code,

@@ -5,7 +5,7 @@ using KreativLand.Web.Api;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -27,7 +27,7 @@ public static class DiscoveryEndpoints
     {
         endpoints.MapGet("/sitemap.xml", SitemapAsync).ExcludeFromDescription().WithMetadata(new AcceptsQueryAttribute());
         endpoints.MapGet("/robots.txt", Robots).ExcludeFromDescription().WithMetadata(new AcceptsQueryAttribute());
-        endpoints.MapGet("/feed.atom", FeedAsync).WithName("FeedOfNewCooperations").WithTags(FeedTag)
+        endpoints.MapGet("/feed.atom", FeedAsync).WithName("FeedOfNewCooperations").WithTags(FeedTag).AddEndpointFilter(ListingRequest.RefuseInvalid)
             .WithSummary("Newly published cooperations matching the map's filter parameters, as an Atom feed.");
         return endpoints;
     }
@@ -79,12 +79,11 @@ public static class DiscoveryEndpoints
         return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), urlset), "application/xml");
     }
 
-    private static async Task<IResult> FeedAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static async Task<IResult> FeedAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        // The map's parameters through the map's parser: a bad one is a 400 naming it, as in the API.
-        var (filter, language, problem) = await CooperationsApi.ReadRequestAsync(context, db, localizer, cancellationToken);
-        if (problem is not null) return problem;
+        // The map's parameters through the map's parser (ListingRequest): a bad one is a 400 naming it, as in the API.
+        var (filter, language) = (listing.Filter, listing.Language);
         var year = clock.GetUtcNow().Year;
         var entries = await CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter!, year)
             .OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using KreativLand.Web.Api;
 
 namespace KreativLand.Web.Infrastructure;
 
@@ -26,16 +26,11 @@ public static class InputGuard
             return;
         }
         Refuse(context, bad);
-        if (ApiErrors.IsApi(context.Request.Path))
+        if (ApiProblems.IsApi(context.Request.Path))
         {
-            context.Response.ContentType = "application/problem+json";
-            await context.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-                title = "The request has invalid parameters.",
-                status = 400,
-                errors = new Dictionary<string, string[]> { [Printable(bad)] = ["contains a control character (such as NUL) or bytes that are not valid UTF-8, which is not allowed"] },
-            }));
+            await ApiProblems.BadParameters(
+                new Dictionary<string, string[]> { [Printable(bad)] = ["contains a control character (such as NUL) or bytes that are not valid UTF-8, which is not allowed"] },
+                "The request has invalid parameters.").ExecuteAsync(context);
         }
     });
 
@@ -116,12 +111,8 @@ public sealed class AntiforgeryFailureMarker : Microsoft.AspNetCore.Mvc.Filters.
 /// <summary>Errors under the API paths are answered as problem+json, never with the HTML error page.</summary>
 public static class ApiErrors
 {
-    private static readonly PathString[] ApiPaths = ["/api/v1", "/ogc", "/openapi"];
-
-    public static bool IsApi(PathString path) => ApiPaths.Any(p => path.StartsWithSegments(p));
-
     public static IApplicationBuilder UseApiProblemDetails(this IApplicationBuilder app) =>
-        app.UseWhen(context => IsApi(context.Request.Path), api =>
+        app.UseWhen(context => ApiProblems.IsApi(context.Request.Path), api =>
         {
             api.UseOutageAwareExceptionHandler();
             api.UseStatusCodePages();

@@ -110,8 +110,7 @@ public static class QueryParameters
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        await TypedResults.ValidationProblem(errors, title: localizer["Query.Error.Title"].Value,
-            type: "https://tools.ietf.org/html/rfc9110#section-15.5.1").ExecuteAsync(context);
+        await ApiProblems.BadParameters(errors, localizer["Query.Error.Title"].Value).ExecuteAsync(context);
     });
 
     private static string Without(HttpRequest request, IEnumerable<string> names)

@@ -1,3 +1,4 @@
+using KreativLand.Web.Api;
 using System.Globalization;
 using System.Threading.RateLimiting;
 
@@ -26,7 +27,7 @@ public static class RateLimits
     /// <summary>The public API's limiter, chained with the submission form's in the one global limiter (SubmissionProtection).</summary>
     public static PartitionedRateLimiter<HttpContext> Api(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            options.ApiPermitsPerMinute > 0 && ApiErrors.IsApi(context.Request.Path)
+            options.ApiPermitsPerMinute > 0 && ApiProblems.IsApi(context.Request.Path)
                 ? RateLimitPartition.GetFixedWindowLimiter("api:" + Client(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.ApiPermitsPerMinute,

@@ -1,3 +1,4 @@
+using KreativLand.Web.Api;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
@@ -75,7 +76,7 @@ public static class SubmissionProtection
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = RateLimits.Seconds(retryAfter);
-                if (ApiErrors.IsApi(context.HttpContext.Request.Path)) await RateLimits.WriteApiRefusalAsync(context.HttpContext, retryAfter);
+                if (ApiProblems.IsApi(context.HttpContext.Request.Path)) await RateLimits.WriteApiRefusalAsync(context.HttpContext, retryAfter);
             };
         });
         return builder;

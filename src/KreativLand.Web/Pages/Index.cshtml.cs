@@ -1,5 +1,5 @@
 using KreativLand.Web.Data;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -23,7 +23,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     {
         var year = clock.GetUtcNow().Year;
         Counts = await CooperationQueries.PublishedCounts(db, cancellationToken);
-        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
+        Form = await FilterForm.LoadAsync(Request, db, year, cancellationToken);
         // The map loads every marker from the API; the page lists the first ones and takes the total from the counts.
         Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year).Take(ListLimit), cancellationToken);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;

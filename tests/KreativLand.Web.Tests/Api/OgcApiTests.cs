@@ -132,6 +132,19 @@ public class OgcApiTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrow
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("/ogc/collections/cooperations/items?limit=0&crs=EPSG:3857&subsector=nonsense&bbox=1,2,3", "limit", "crs", "subsector", "bbox")]
+    [InlineData("/api/v1/cooperations?limit=0&subsector=nonsense", "limit", "subsector")]
+    [InlineData("/api/v1/cooperations.csv?dialect=excel&subsector=nonsense", "dialect", "subsector")]
+    [InlineData("/api/v1/map?subsector=nonsense&bbox=1,2,3", "subsector", "bbox")]
+    public async Task Every_bad_parameter_of_one_request_is_named_in_one_answer(string url, params string[] parameters)
+    {
+        // An endpoint's own parameters (limit, crs, dialect) and the listing filter's are checked together, not one after the other.
+        var (_, problem) = await GetJsonAsync(url, HttpStatusCode.BadRequest);
+        var named = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet();
+        Assert.All(parameters, parameter => Assert.Contains(parameter, named));
+    }
+
     [Fact]
     public async Task Datetime_selects_by_the_date_of_publication()
     {

@@ -1,7 +1,7 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using static KreativLand.Web.Pages.Cooperations.CooperationQueries;
+using static KreativLand.Web.Listings.CooperationQueries;
 
 namespace KreativLand.Web.Pages.Admin;
 

@@ -1,6 +1,6 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Places;
+using KreativLand.Web.Places;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -120,14 +120,14 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         Revisions = await db.CooperationRevisions.AsNoTracking()
             .Join(db.Cooperations, r => r.CooperationId, c => c.Id, (r, c) => new { r, c })
             .OrderBy(x => x.r.UpdatedAt)
-            .Select(x => new RevisionRow(x.c.Id, x.c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(x.c.Title), x.r.UpdatedBy, x.r.UpdatedAt))
+            .Select(x => new RevisionRow(x.c.Id, x.c.Slug, KreativLand.Web.Listings.CooperationQueries.Text(x.c.Title), x.r.UpdatedBy, x.r.UpdatedAt))
             .ToListAsync(cancellationToken);
 
         var dueBefore = clock.GetUtcNow() - ReviewInterval;
         Due = await db.Cooperations.AsNoTracking()
             .Where(c => c.Status == CooperationStatus.Published && (c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt) < dueBefore)
             .OrderBy(c => c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt)
-            .Select(c => new DueRow(c.Id, c.Slug, KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.LastReviewedAt ?? c.PublishedAt))
+            .Select(c => new DueRow(c.Id, c.Slug, KreativLand.Web.Listings.CooperationQueries.Text(c.Title), c.LastReviewedAt ?? c.PublishedAt))
             .ToListAsync(cancellationToken);
 
         // Changes to partners that published listings show wait here, like revisions.

@@ -27,7 +27,7 @@ public static class SimilarListings
         var candidates = await query
             .Select(c => new
             {
-                c.Id, c.Slug, Title = KreativLand.Web.Pages.Cooperations.CooperationQueries.Text(c.Title), c.Status,
+                c.Id, c.Slug, Title = KreativLand.Web.Listings.CooperationQueries.Text(c.Title), c.Status,
                 Latitude = c.Location.Point.Y, Longitude = c.Location.Point.X,
                 Partners = c.Partners.Select(p => p.Partner.Name).ToList(),
             })

@@ -1,3 +1,4 @@
+using KreativLand.Web.Listings;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;

@@ -1,3 +1,4 @@
+using KreativLand.Web.Listings;
 using KreativLand.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var year = clock.GetUtcNow().Year;
-        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken);
+        Form = await FilterForm.LoadAsync(Request, db, year, cancellationToken);
         Sort = Sort?.Trim().ToLowerInvariant() is { Length: > 0 } sort ? sort : null;
         if (Sort is not null && !CooperationSearchQuery.SortOrders.Contains(Sort))
         {

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -27,7 +27,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Form = await FilterForm.LoadAsync(Request, db, localizer, clock.GetUtcNow().Year, cancellationToken);
+        Form = await FilterForm.LoadAsync(Request, db, clock.GetUtcNow().Year, cancellationToken);
         // The generator keeps working with its defaults, but says which of the given values it could not use.
         var problems = new List<string>();
         var parameters = new EmbedParameters(Request.Query, localizer, problems);

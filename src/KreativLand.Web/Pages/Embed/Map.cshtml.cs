@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -40,9 +40,9 @@ public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedRe
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = Request.Query;
-        var (filter, errors) = await CooperationFilter.ParseAsync(query, db, cancellationToken);
-        Filter = filter;
-        Errors.AddRange(errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}"));
+        var listing = await ListingRequest.ReadAsync(HttpContext, cancellationToken);
+        Filter = listing.Filter;
+        Errors.AddRange(listing.ErrorLines());
 
         var parameters = new EmbedParameters(query, localizer, Errors);
         parameters.Language(); // the culture provider already switched to it; only a bad value needs saying

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Pages.Evaluation;

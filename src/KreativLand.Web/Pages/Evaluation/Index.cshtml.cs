@@ -1,5 +1,5 @@
 using KreativLand.Web.Data;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using KreativLand.Web.Infrastructure;
@@ -17,7 +17,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     {
         var year = clock.GetUtcNow().Year;
         // Its form offers subsectors, countries and states only: the other facets' counts would be computed for nothing.
-        Form = await FilterForm.LoadAsync(Request, db, localizer, year, cancellationToken, FilterParts.Subsector | FilterParts.Country | FilterParts.State);
+        Form = await FilterForm.LoadAsync(Request, db, year, cancellationToken, FilterParts.Subsector | FilterParts.Country | FilterParts.State);
         Statistics = await EvaluationStatistics.ComputeAsync(db, Form.Filter, year, cancellationToken, Form.Facets.Total);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }

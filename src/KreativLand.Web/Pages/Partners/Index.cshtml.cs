@@ -1,6 +1,6 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -2,6 +2,7 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
 using KreativLand.Web.Infrastructure;
+using KreativLand.Web.Listings;
 using KreativLand.Web.Pages.Cooperations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using System.Linq.Expressions;
 using NetTopologySuite.Geometries;
 
-namespace KreativLand.Web.Pages.Cooperations;
+namespace KreativLand.Web.Listings;
 
 /// <summary>Which parts of a filter to apply: facet counts leave out their own dimension.</summary>
 [Flags]

@@ -1,10 +1,10 @@
 using KreativLand.Web.Import;
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KreativLand.Web.Tests.Pages.Cooperations;
+namespace KreativLand.Web.Tests.Listings;
 
 /// <summary>The sample data plus 2,000 generated listings (./run.sh generate), analysed: enough rows for the planner's own choices.</summary>
 public class ScaleDataFixture : WebFixture

@@ -2,7 +2,7 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace KreativLand.Web.Pages.Cooperations;
+namespace KreativLand.Web.Listings;
 
 /// <summary>What the public sees of a cooperation in lists: used by the home page, the list and the partner page.</summary>
 public sealed record CooperationCard(

@@ -2,7 +2,7 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace KreativLand.Web.Pages.Places;
+namespace KreativLand.Web.Places;
 
 /// <summary>A populated place from the bundled gazetteer, as the editor and the map's distance filter offer it.</summary>
 /// <param name="Admin1">GeoNames' code of the first-level division (often numeric, e.g. "13").</param>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Pages.Cooperations;
+namespace KreativLand.Web.Tests.Listings;
 
 /// <summary>
 /// The state facet (state=): the listings' own region text, normalised per country, beside the country facet in the list,

@@ -4,7 +4,7 @@ using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace KreativLand.Web.Pages.Cooperations;
+namespace KreativLand.Web.Listings;
 
 /// <summary>What the filter form (home map and list page) shows: the parsed filter, counts per option and the choosable regions and countries.</summary>
 public sealed record FilterForm(
@@ -33,10 +33,11 @@ public sealed record FilterForm(
 
     /// <summary>Reads the filter from the request; invalid parameters are reported as messages and left out.</summary>
     /// <param name="counted">The facets the page shows counts for.</param>
-    public static async Task<FilterForm> LoadAsync(HttpRequest request, KreativLandDbContext db, IStringLocalizer localizer, int year, CancellationToken cancellationToken,
+    public static async Task<FilterForm> LoadAsync(HttpRequest request, KreativLandDbContext db, int year, CancellationToken cancellationToken,
         FilterParts counted = FilterParts.All)
     {
-        var (filter, errors) = await CooperationFilter.ParseAsync(request.Query, db, cancellationToken);
+        var listing = await ListingRequest.ReadAsync(request.HttpContext, cancellationToken);
+        var filter = listing.Filter;
         var facets = await FacetCounts.CountAsync(db, filter, year, cancellationToken, counted);
         var regions = await db.Regions.AsNoTracking()
             .OrderBy(r => r.Level == Region.CountryLevel ? 1 : 0).ThenBy(r => r.Level).ThenBy(r => r.Name)
@@ -54,7 +55,6 @@ public sealed record FilterForm(
             .OrderBy(s => countries.IndexOf(s.CountryCode) is var i and >= 0 ? i : int.MaxValue)
             .ThenBy(s => s.NameIn(language), StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase))
             .ToList();
-        return new FilterForm(filter, facets, regions, countries,
-            errors.Select(e => $"{e.Parameter}: {localizer[e.MessageKey, e.Arguments]}").ToList()) { States = states };
+        return new FilterForm(filter, facets, regions, countries, listing.ErrorLines().ToList()) { States = states };
     }
 }

@@ -1,9 +1,9 @@
-using KreativLand.Web.Pages.Cooperations;
+using KreativLand.Web.Listings;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace KreativLand.Web.Tests.Pages.Cooperations;
+namespace KreativLand.Web.Tests.Listings;
 
 /// <summary>Spatial conditions must run in PostGIS through the GiST indexes, never by loading rows into C#.</summary>
 public class CooperationSearchQueryTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>

@@ -4,7 +4,7 @@ using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 
-namespace KreativLand.Web.Pages.Cooperations;
+namespace KreativLand.Web.Listings;
 
 /// <summary>How long a cooperation has lasted: the report's duration categories.</summary>
 public enum DurationOption { MoreThan2Years, MoreThan5Years, Continuous }
