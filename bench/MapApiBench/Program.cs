@@ -4,7 +4,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using KreativLand.Web.Data;
-using KreativLand.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

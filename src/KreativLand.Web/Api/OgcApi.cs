@@ -6,7 +6,6 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Listings;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;

@@ -2,7 +2,6 @@ using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Listings;
 

@@ -1,7 +1,6 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using KreativLand.Web.Infrastructure;
 
@@ -9,7 +8,7 @@ namespace KreativLand.Web.Pages;
 
 /// <summary>The map explorer: filters, the clustered map and the result list, all from the same URL parameters.</summary>
 [AcceptsQuery(Filter = true)]
-public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map) : PageModel
+public class IndexModel(KreativLandDbContext db, TimeProvider clock, IOptions<MapOptions> map) : PageModel
 {
     /// <summary>The map shows every result; the list beside it the first ones, linking to the paged list for the rest.</summary>
     public const int ListLimit = 200;

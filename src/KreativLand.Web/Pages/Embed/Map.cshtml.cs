@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Listings;
@@ -15,7 +14,7 @@ namespace KreativLand.Web.Pages.Embed;
 /// legend, and for the script widget parentOrigin, widget and height (the map height while the iframe grows with its content).
 /// </summary>
 [AcceptsQuery("center", "zoom", "list", "legend", "height", "parentOrigin", "widget", Filter = true, LanguageIsParameter = true)]
-public partial class MapModel(KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map, IOptions<EmbedOptions> embed) : PageModel
+public partial class MapModel(IStringLocalizer<SharedResource> localizer, IOptions<MapOptions> map, IOptions<EmbedOptions> embed) : PageModel
 {
     public const int DefaultHeight = 400, MinHeight = 150, MaxHeight = 2000, MinZoom = 2, MaxZoom = 18;
 

@@ -1,14 +1,13 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using KreativLand.Web.Infrastructure;
 
 namespace KreativLand.Web.Pages.Evaluation;
 
 /// <summary>The report's evaluation, live: the four categories, subsectors, countries and sector pairings of the current selection.</summary>
 [AcceptsQuery(Filter = true)]
-public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public class IndexModel(KreativLandDbContext db, TimeProvider clock) : PageModel
 {
     public FilterForm Form { get; private set; } = null!;
     public EvaluationStatistics Statistics { get; private set; } = null!;
