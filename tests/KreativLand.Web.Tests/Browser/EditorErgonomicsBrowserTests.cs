@@ -109,6 +109,46 @@ public class EditorErgonomicsBrowserTests(BasicDataBrowserFixture site) : Browse
     }
 
     [Fact]
+    public async Task Errors_are_shown_beside_their_fields_and_the_first_takes_the_focus_in_German_and_English()
+    {
+        var email = await Curators.CreateAsync(site, "curator");
+        var failures = new ConcurrentQueue<string>();
+        foreach (var (prefix, width) in new[] { ("", 1366), ("/en", 360) })
+        {
+            var page = await NewPageAsync(site.BaseAddress, configure: o => o.ViewportSize = new() { Width = width, Height = 900 });
+            Chromium.CollectFailures(page, failures);
+            await CuratorBrowserTests.SignInAsync(page, email);
+            await page.GotoAsync($"{prefix}/admin/cooperations/edit");
+            // No title, one partner only, a quote without its person, no place: refused by the server's rules, not the browser's.
+            await page.Locator("#partner-0-name").FillAsync("Sägewerk Allein");
+            await page.Locator("#quote-0-de").FillAsync("Ein Satz ohne Sprecher.");
+            await page.Locator("#save").ClickAsync();
+            await Assertions.Expect(page.Locator("#problems")).ToBeVisibleAsync();
+
+            // The first field with a problem has the focus: the German title, whose tab the English page opens first.
+            await Assertions.Expect(page.Locator("#Input_Title_De")).ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("#Input_Title_De")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Assertions.Expect(page.Locator("#Input_Title_De-error")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#Input_Title_De-error")).ToHaveTextAsync(prefix == "" ? "Titel: bitte auf Deutsch oder Englisch ausfüllen." : "Title: please fill it in German or English.");
+            if (width == 1366) await Chromium.ScreenshotAsync(page, $"editor-errors-{width}");
+            // Beside the fields further down, too: the empty second partner, the quote's person, the place.
+            await Assertions.Expect(page.Locator("#partner-1-name-error")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#Input_Location_Municipality-error")).ToBeVisibleAsync();
+            var personError = page.Locator("#quote-0-person-error");
+            await Assertions.Expect(personError).ToContainTextAsync(prefix == "" ? "Zitat 1: Person" : "Quote 1: Person");
+
+            // A link of the summary moves the focus to its field, as the message beside it says.
+            await page.Locator("#problems a[href='#quote-0-person']").ClickAsync();
+            await Assertions.Expect(page.Locator("#quote-0-person")).ToBeFocusedAsync();
+            await Assertions.Expect(personError).ToBeInViewportAsync();
+            Assert.Equal("quote-0-person-error", await page.Locator("#quote-0-person").GetAttributeAsync("aria-describedby"));
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), $"wider than {width} px");
+            await Chromium.ScreenshotAsync(page, $"editor-errors-{(prefix == "" ? "de" : "en")}-{width}-person");
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task Leaving_with_unsaved_changes_asks_first_and_remove_buttons_look_destructive()
     {
         var email = await Curators.CreateAsync(site, "curator");

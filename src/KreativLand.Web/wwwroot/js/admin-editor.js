@@ -10,6 +10,7 @@ const L = window.L;
 const form = document.getElementById('editor-form');
 if (form) {
     setUpLanguageTabs(form);
+    setUpProblems(form);
     setUpRows(form);
     setUpImageRows(form);
     const marker = setUpMap(form);
@@ -45,6 +46,28 @@ function setUpLanguageTabs(form) {
     tablist.hidden = false;
     // A panel holding an error or text in the page language opens first.
     show(tabs.find((tab) => tab.id === 'tab-' + document.documentElement.lang) ?? tabs[0]);
+}
+
+// After a refused save each field with a problem shows its message (server-rendered). The first of them takes the focus,
+// its language tab opened first; the summary's links do the same for their field instead of only jumping to it.
+function setUpProblems(form) {
+    const summary = document.getElementById('problems');
+    if (!summary) return;
+    const focusField = (target) => {
+        const panel = target.closest('.language-panel');
+        if (panel?.hidden) document.getElementById(panel.getAttribute('aria-labelledby'))?.click();
+        const field = target.matches('fieldset') ? target.querySelector('input, select, textarea') : target;
+        field?.focus();
+    };
+    summary.addEventListener('click', (event) => {
+        const link = event.target.closest('a[href^="#"]');
+        const target = link && document.getElementById(link.getAttribute('href').slice(1));
+        if (!target) return;
+        event.preventDefault();
+        focusField(target);
+    });
+    const first = form.querySelector('[aria-invalid="true"], fieldset[data-invalid]');
+    if (first) focusField(first);
 }
 
 function setUpRows(form) {

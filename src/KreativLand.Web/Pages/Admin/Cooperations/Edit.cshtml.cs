@@ -64,7 +64,12 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     public string? LastEditedBy { get; private set; }
     public bool FourEyes { get; private set; }
     public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
-    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public IReadOnlyList<FormProblem> Problems { get; private set; } = [];
+    /// <summary>The messages of each field with problems, by field id (shown beside the field, <see cref="FieldProblemsTagHelper"/>).</summary>
+    public FieldProblems FieldProblems => new(Problems.Where(p => p.FieldId is not null).GroupBy(p => p.FieldId!)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Message).ToList(), StringComparer.Ordinal));
+    /// <summary>The row number the page shows for each posted row key, by list ("partners"): set when the form is read.</summary>
+    private Dictionary<string, Dictionary<string, int>> rowNumbers = [];
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
     public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
@@ -197,7 +202,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         {
             // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
-            Problems = [ValidationText.SlugTaken(record.Slug!, L)];
+            Problems = [new(ValidationText.SlugTaken(record.Slug!, L), EditorFields.IdOf("slug"))];
             await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
@@ -310,6 +315,13 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         CancellationToken cancellationToken, bool withSlugs = true)
     {
         var record = Input;
+        rowNumbers = new()
+        {
+            ["partners"] = EditorFields.RowNumbers(PartnerRows, PostedKeys("PartnerRows"), p => p.Kept),
+            ["quotes"] = EditorFields.RowNumbers(QuoteRows, PostedKeys("QuoteRows"), q => q.Kept),
+            ["media"] = EditorFields.RowNumbers(MediaRows, PostedKeys("MediaRows"), m => m.Kept),
+            ["images"] = EditorFields.RowNumbers(ImageRows, PostedKeys("ImageRows"), i => i.Kept),
+        };
         record.Title ??= new(); record.Summary ??= new(); record.Description ??= new();
         record.Advice ??= new();
         record.Location ??= new();
@@ -360,14 +372,14 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// taken from them). Where a row says something else, it now shows the stored details and a notice, and the save stops
     /// so that the curator looks first.
     /// </summary>
-    private List<string> LinkByName(ImportCooperation record, List<(int Row, Partner Existing)> matches)
+    private List<FormProblem> LinkByName(ImportCooperation record, List<(int Row, Partner Existing)> matches)
     {
-        var notices = new List<string>();
+        var notices = new List<FormProblem>();
         foreach (var (row, existing) in matches)
         {
             var typed = record.Partners![row]!;
             if (!Code.TryParse<PartnerKind>(typed.Kind, out _) || Contradicts(CooperationImporter.DetailsOf(typed), existing.Details))
-                notices.Add(L["Editor.PartnerLinkedByName", row + 1, existing.Name, Seat(existing.Details)].Value);
+                notices.Add(new(L["Editor.PartnerLinkedByName", row + 1, existing.Name, Seat(existing.Details)].Value, EditorFields.IdOf($"partners[{row}].name")));
             CooperationExport.FillDetails(typed, existing.Details);
             PartnerRows[row].Slug = existing.Slug;
             CooperationExport.FillDetails(PartnerRows[row], existing.Details);
@@ -394,15 +406,29 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     private static string Seat(PartnerDetails details) =>
         string.Join(", ", new[] { details.Municipality, details.CountryCode }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } seat ? seat : "–";
 
-    private async Task<List<string>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binding errors and the validator's problems, each with the field that shows it. Binding errors name the posted row
+    /// key; it is turned into the row's number on the page shown again (<see cref="EditorFields"/>).
+    /// </summary>
+    private async Task<List<FormProblem>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-            .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
-        problems.AddRange(ImportValidator.RecordProblems(record, media.Exists).Select(problem => ValidationText.Localize(problem, L)));
+            .SelectMany(e => e.Value!.Errors.Select(error =>
+            {
+                var path = EditorFields.WithRowNumber(FormKeyToPath(e.Key), rowNumbers);
+                return new FormProblem($"{ValidationText.Field(path, L)}: {error.ErrorMessage}", EditorFields.IdOf(path));
+            })).ToList();
+        // "At least two partners" points at the first empty row the page shows after the kept ones.
+        problems.AddRange(ImportValidator.RecordProblems(record, media.Exists).Select(problem => new FormProblem(ValidationText.Localize(problem, L),
+            problem.Field == "partners" ? EditorFields.IdOf($"partners[{record.Partners?.Count ?? 0}].name") : EditorFields.IdOf(problem.Field))));
         if (record.Slug is { } slug && await db.Cooperations.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
-            problems.Add(ValidationText.SlugTaken(slug, L));
+            problems.Add(new(ValidationText.SlugTaken(slug, L), EditorFields.IdOf("slug")));
         return problems;
     }
+
+    /// <summary>The row keys a list's rows were posted with (its "Index" fields), in order.</summary>
+    private IReadOnlyList<string>? PostedKeys(string list) =>
+        Request.HasFormContentType && Request.Form.TryGetValue(list + ".Index", out var keys) ? keys.Where(k => k is not null).Select(k => k!).ToList() : null;
 
     /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
     /// <param name="loadedRevision">The listing's pending revision when the caller has read it already (Loaded), so it is not read twice.</param>

@@ -136,6 +136,129 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     public void WithScheme_adds_https_only_to_what_looks_like_a_bare_address(string typed, string expected) =>
         Assert.Equal(expected, KreativLand.Web.Pages.Admin.Cooperations.EditorForm.WithScheme(typed));
 
+    /// <summary>
+    /// Partners posted as the editor script leaves them (a removed row in between, keys made by the script), with problems in
+    /// rows of every kind, texts, the location and an attestation.
+    /// </summary>
+    private static async Task<AngleSharp.Dom.IDocument> RefusedWithProblemsEverywhereAsync(HttpClient client, string url)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var form = page.QuerySelector("#editor-form")!;
+        var values = Curators.FormValues(form).Where(v => !v.Key.StartsWith("PartnerRows", StringComparison.Ordinal)).ToList();
+        void Set(string name, string value) { values.RemoveAll(v => v.Key == name); values.Add(new(name, value)); }
+        foreach (var (key, value) in NewListing("").Where(f => !f.Key.StartsWith("PartnerRows", StringComparison.Ordinal))) Set(key, value);
+        Set("Input.Title.De", "");
+        Set("Input.Location.Latitude", "");
+        Set("EqualTerms.Note", new string('x', 2001));
+        foreach (var (key, name, kind) in new[] { ("0", "Sägewerk Feldnah", "sme"), ("gone", "Entfernt", "sme"), ("n1712", "Studio Feldnah", "cci") })
+        {
+            values.Add(new("PartnerRows.Index", key));
+            values.Add(new($"PartnerRows[{key}].Name", name));
+            values.Add(new($"PartnerRows[{key}].Kind", kind));
+        }
+        values.Add(new("PartnerRows[gone].Remove", "true"));
+        values.Add(new("PartnerRows[0].Website", "javascript:alert(1)"));
+        values.Add(new("PartnerRows[n1712].Subsector", "music"));
+        values.Add(new("PartnerRows[n1712].Employees", "many"));
+        values.Add(new("PartnerRows[n1712].Role.En", new string('r', 201)));
+        Set("QuoteRows[0].Text.En", "Without a person");
+        Set("MediaRows[0].Url", "not a url");
+        Set("ImageRows[0].Url", "https://example.org/picture.jpg");
+        using var response = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(response);
+    }
+
+    [Theory]
+    [InlineData("/admin/cooperations/edit", "Input_Title_De", "Titel: bitte auf Deutsch oder Englisch ausfüllen.")]
+    [InlineData("/en/admin/cooperations/edit", "Input_Title_De", "Title: please fill it in German or English.")]
+    public async Task Each_problem_is_shown_beside_its_field_linked_from_the_summary_and_the_first_field_takes_the_focus(string url, string firstId, string firstMessage)
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var page = await RefusedWithProblemsEverywhereAsync(client, url);
+
+        // Field ids: the row numbers are those of the page shown again (the removed row is gone, "n1712" is partner 2).
+        string[] fields = [firstId, "Input_Location_Latitude", "partner-0-website", "partner-1-employees", "partner-1-role-en",
+            "quote-0-person", "media-0-url", "image-0-alt-de", "EqualTerms_Note"];
+        var links = page.QuerySelectorAll("#problems li a").ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent.Trim(), StringComparer.Ordinal);
+        foreach (var id in fields)
+        {
+            var field = page.GetElementById(id) ?? throw new Xunit.Sdk.XunitException($"no field {id}");
+            Assert.True(field.GetAttribute("aria-invalid") == "true", $"{id} is not marked invalid");
+            Assert.Contains($"{id}-error", field.GetAttribute("aria-describedby")!.Split(' '));
+            var message = page.GetElementById($"{id}-error")!.TextContent.Trim();
+            Assert.True(links.TryGetValue($"#{id}", out var linked), $"the summary has no link to {id}: {string.Join(" | ", links.Keys)}");
+            Assert.Contains(linked, message);
+        }
+        Assert.Equal(firstMessage, page.GetElementById($"{firstId}-error")!.TextContent.Trim());
+        Assert.Contains(url.StartsWith("/en", StringComparison.Ordinal) ? "Partner 2: Employees" : "Partner 2: Beschäftigte", links["#partner-1-employees"]);
+        // Only the first field with a problem (in the page's order) has autofocus; fields without problems are unmarked.
+        var focused = Assert.Single(page.QuerySelectorAll("[autofocus]"));
+        Assert.Equal(firstId, focused.Id);
+        Assert.Equal(firstId, page.QuerySelector("#editor-form [aria-invalid=true]")!.Id);
+        Assert.Null(page.GetElementById("partner-0-name")!.GetAttribute("aria-invalid"));
+        Assert.Equal("partner-0-suggest-hint", page.GetElementById("partner-0-name")!.GetAttribute("aria-describedby"));
+        // Boxes keep their state (boolean attributes on elements the helper looks at).
+        Assert.NotNull(page.GetElementById("Input_Ongoing")!.GetAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task A_slug_taken_and_a_missing_second_partner_point_at_their_fields()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var fields = NewListing("Zweiter fehlt");
+        fields["PartnerRows[1].Name"] = "";
+        fields["Input.Slug"] = "pixel-bakery";
+        fields["Input.Ongoing"] = "false";
+        fields["Input.EndYear"] = "1800";
+        using var response = await client.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
+        var page = await Html.ParseAsync(response);
+        var links = page.QuerySelectorAll("#problems li a").Select(a => a.GetAttribute("href")).ToList();
+        // "At least two partners": the empty row after the one kept.
+        Assert.Contains("#partner-1-name", links);
+        Assert.Contains("#Input_Slug", links);
+        Assert.Contains("#Input_EndYear", links);
+        Assert.Contains("already", page.GetElementById("Input_Slug-error")!.TextContent);
+        Assert.Null(page.GetElementById("Input_Ongoing")!.GetAttribute("checked"));
+    }
+
+    [Theory]
+    [InlineData("title", "Input_Title_De")]
+    [InlineData("advice.policy.en", "Input_Advice_Policy_En")]
+    [InlineData("location", "Input_Location_Municipality")]
+    [InlineData("location.population", "Input_Location_Population")]
+    [InlineData("continuousSinceStart", "Input_ContinuousSinceStart")]
+    [InlineData("contactOrigins[1]", "Input_ContactOrigins")]
+    [InlineData("partners", "partner-0-name")]
+    [InlineData("partners[3].slug", "partner-3-name")]
+    [InlineData("partners[2].sectorCode", "partner-2-sector-code")]
+    [InlineData("partners[1].urban", "partner-1-urban")]
+    [InlineData("quotes[0].text", "quote-0-de")]
+    [InlineData("quotes[2].text.en", "quote-2-en")]
+    [InlineData("media[1].kind", "media-1-kind")]
+    [InlineData("images[0].alt.en", "image-0-alt-en")]
+    [InlineData("images[4].credit", "image-4-credit")]
+    [InlineData("attestations.smeSize.note", "SmeSize_Note")]
+    [InlineData("attestations.equalTerms.confirmed", "attestation-equal-terms")]
+    [InlineData("equalTerms.confirmed", "attestation-equal-terms")]
+    [InlineData("status", null)]
+    [InlineData("partners[n12].name", null)]
+    public void Validator_paths_map_to_the_editors_field_ids(string path, string? id) =>
+        Assert.Equal(id, KreativLand.Web.Pages.Admin.Cooperations.EditorFields.IdOf(path));
+
+    [Fact]
+    public void Posted_row_keys_become_the_numbers_of_the_rows_shown_again()
+    {
+        var rows = new[] { "kept", "removed", "kept" };
+        var numbers = new Dictionary<string, Dictionary<string, int>>
+        {
+            ["partners"] = KreativLand.Web.Pages.Admin.Cooperations.EditorFields.RowNumbers(rows, ["0", "x", "n99"], r => r == "kept"),
+        };
+        Assert.Equal("partners[1].employees", KreativLand.Web.Pages.Admin.Cooperations.EditorFields.WithRowNumber("partners[n99].employees", numbers));
+        Assert.Equal("partners[x].employees", KreativLand.Web.Pages.Admin.Cooperations.EditorFields.WithRowNumber("partners[x].employees", numbers));
+        Assert.Equal("startYear", KreativLand.Web.Pages.Admin.Cooperations.EditorFields.WithRowNumber("startYear", numbers));
+    }
+
     [Fact]
     public async Task A_failing_criterion_shows_its_reason_and_the_live_checklist_answers_json()
     {
