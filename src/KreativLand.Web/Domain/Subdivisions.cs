@@ -149,6 +149,14 @@ public static class Subdivisions
         return entry is null ? null : Normalise(countryCode, entry.NameDe);
     }
 
+    /// <summary>
+    /// A location's region text for GeoNames' admin1 code: the state's name where the tables know it (in German, in the UK in
+    /// English), else the code only when it is a name (GeoNames' codes are mostly numbers); null when none.
+    /// </summary>
+    public static string? RegionText(string countryCode, string? admin1) =>
+        FromGeoNames(countryCode, admin1) is { } state ? state.NameIn(state.CountryCode == "GB" ? Languages.English : Languages.German)
+            : admin1 is { Length: > 2 } && !admin1.All(char.IsAsciiDigit) ? admin1 : null;
+
     /// <summary>A known subdivision by its key ("DE-sachsen"), its ISO 3166-2 code ("DE-SN") or, without country, a name
     /// that only one tabled country knows ("Tirol", "Saxony"); null when none.</summary>
     public static Subdivision? FindKnown(string value)

@@ -97,8 +97,7 @@ public static class SyntheticListings
             if (population is < MinPopulation or > MaxPopulation || !Countries.IsCode(cells[2])) continue;
             // GeoNames' first-level division is often only a numeric code: named through the state tables where they know it
             // (Germany, Austria, Switzerland, UK), else kept only when it is a name.
-            var region = Subdivisions.FromGeoNames(cells[2], cells[3]) is { } state ? state.NameIn(state.CountryCode == "GB" ? Languages.English : Languages.German)
-                : cells[3].Length > 2 && !cells[3].All(char.IsAsciiDigit) ? cells[3] : null;
+            var region = Subdivisions.RegionText(cells[2], cells[3]);
             places.Add(new Place(cells[1], cells[2], region, population,
                 double.Parse(cells[5], CultureInfo.InvariantCulture), double.Parse(cells[6], CultureInfo.InvariantCulture)));
         }

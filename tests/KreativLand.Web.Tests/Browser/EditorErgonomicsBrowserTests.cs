@@ -149,6 +149,37 @@ public class EditorErgonomicsBrowserTests(BasicDataBrowserFixture site) : Browse
     }
 
     [Fact]
+    public async Task The_place_search_fills_municipality_population_point_district_and_region()
+    {
+        await site.ImportRegionsAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "regions.geojson"));
+        var email = await Curators.CreateAsync(site, "curator");
+        var page = await NewPageAsync(site.BaseAddress);
+        await CuratorBrowserTests.SignInAsync(page, email);
+        await page.GotoAsync("/admin/cooperations/edit");
+
+        // Zwickau: its district from the imported region set, its Land from GeoNames' admin1 through the state table.
+        await page.Locator("#gazetteer-query").FillAsync("Zwick");
+        var choice = page.Locator("#gazetteer-results button", new() { HasTextString = "Zwickau" }).First;
+        await Assertions.Expect(choice).ToContainTextAsync("Westsachsen Testgebiet, Sachsen");
+        await choice.ClickAsync();
+        await Assertions.Expect(page.Locator("#Input_Location_Municipality")).ToHaveValueAsync("Zwickau");
+        await Assertions.Expect(page.Locator("#Input_Location_Population")).ToHaveValueAsync("98796");
+        await Assertions.Expect(page.Locator("#Input_Location_Country")).ToHaveValueAsync("DE");
+        await Assertions.Expect(page.Locator("#Input_Location_District")).ToHaveValueAsync("Westsachsen Testgebiet");
+        await Assertions.Expect(page.Locator("#Input_Location_Region")).ToHaveValueAsync("Sachsen");
+        await Assertions.Expect(page.Locator("#Input_Location_Latitude")).ToHaveValueAsync("50.72724");
+        await Assertions.Expect(page.Locator("#Input_Location_Longitude")).ToHaveValueAsync("12.48839");
+
+        // Another place replaces the location: no district known there, so the old one is not left behind.
+        await page.Locator("#gazetteer-query").FillAsync("Innsbr");
+        await page.Locator("#gazetteer-results button", new() { HasTextString = "Innsbruck" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#Input_Location_Municipality")).ToHaveValueAsync("Innsbruck");
+        await Assertions.Expect(page.Locator("#Input_Location_Country")).ToHaveValueAsync("AT");
+        await Assertions.Expect(page.Locator("#Input_Location_District")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#Input_Location_Region")).ToHaveValueAsync("Tirol");
+    }
+
+    [Fact]
     public async Task Leaving_with_unsaved_changes_asks_first_and_remove_buttons_look_destructive()
     {
         var email = await Curators.CreateAsync(site, "curator");

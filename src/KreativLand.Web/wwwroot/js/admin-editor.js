@@ -180,8 +180,8 @@ function setUpGazetteer(form, mapControl) {
                 button.type = 'button';
                 button.className = 'link-button';
                 const population = place.population ? ` · ${place.population.toLocaleString(document.documentElement.lang)}` : '';
-                const region = place.region ? `${place.region}, ` : '';
-                button.textContent = `${place.name} (${region}${place.countryName}${population})`;
+                const within = [place.district, place.state].filter(Boolean).map((name) => `${name}, `).join('');
+                button.textContent = `${place.name} (${within}${place.countryName}${population})`;
                 button.addEventListener('click', () => choose(place));
                 item.append(button);
                 results.append(item);
@@ -195,7 +195,9 @@ function setUpGazetteer(form, mapControl) {
         field('Input.Location.Municipality').value = place.name;
         field('Input.Location.Country').value = place.country;
         field('Input.Location.Population').value = place.population ?? '';
-        if (place.region) field('Input.Location.Region').value = place.region;
+        // A new place replaces the location: what the gazetteer does not know is emptied rather than left from the last one.
+        field('Input.Location.District').value = place.district ?? '';
+        field('Input.Location.Region').value = place.state ?? '';
         field('Input.Location.Latitude').value = place.lat;
         field('Input.Location.Longitude').value = place.lon;
         mapControl?.moveTo(place.lat, place.lon);

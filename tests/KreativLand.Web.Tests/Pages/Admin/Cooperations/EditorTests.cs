@@ -473,6 +473,33 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task The_gazetteer_names_district_and_state_where_imported_regions_or_the_state_tables_know_them()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        async Task<JsonElement> FirstAsync(string query, string name)
+        {
+            using var response = await client.GetAsync($"/admin/gazetteer?{query}");
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("places").EnumerateArray().First(p => p.GetProperty("name").GetString() == name).Clone();
+        }
+        string? Text(JsonElement place, string property) => place.GetProperty(property).ValueKind == JsonValueKind.Null ? null : place.GetProperty(property).GetString();
+
+        // Without imported regions: the state from GeoNames' admin1 through the state tables, no district.
+        var goerlitz = await FirstAsync("q=gorli", "Görlitz");
+        Assert.Equal(("Sachsen", (string?)null), (Text(goerlitz, "state"), Text(goerlitz, "district")));
+        // A country without a state table: GeoNames has only a numeric code, so nothing is made up.
+        var florence = await FirstAsync("q=florence&country=IT", "Florence");
+        Assert.Equal(((string?)null, (string?)null), (Text(florence, "state"), Text(florence, "district")));
+
+        // Imported region sets: a district (level "district") and a state (level "state") covering the place.
+        await site.ImportRegionsAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "regions.geojson"));
+        var zwickau = await FirstAsync("q=zwickau", "Zwickau");
+        Assert.Equal(("Sachsen", "Westsachsen Testgebiet"), (Text(zwickau, "state"), Text(zwickau, "district")));
+        var innsbruck = await FirstAsync("q=innsbruck&country=AT", "Innsbruck");
+        Assert.Equal(("Tirol", (string?)null), (Text(innsbruck, "state"), Text(innsbruck, "district")));
+    }
+
+    [Fact]
     public async Task Similar_listings_are_shown_before_the_first_save_until_the_curator_confirms()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
