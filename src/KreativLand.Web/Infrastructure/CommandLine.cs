@@ -67,6 +67,10 @@ public static class CommandLine
                 var (listings, partners) = await SyntheticListings.RemoveAsync(services.GetRequiredService<KreativLandDbContext>());
                 Console.WriteLine($"Removed {listings} synthetic listings and {partners} synthetic partners.");
                 return 0;
+            case "generate" when verbs.Length == 4 && verbs[2] == "file" && int.TryParse(verbs[1], out var fileCount) && fileCount is > 0 and <= 1_000_000:
+                await SyntheticListings.WriteFileAsync(fileCount, verbs[3]);
+                Console.WriteLine($"Wrote {fileCount:N0} synthetic listings to {verbs[3]}.");
+                return 0;
             case "generate" when verbs.Length == 2 && int.TryParse(verbs[1], out var count) && count is > 0 and <= 1_000_000:
                 return await SyntheticListings.GenerateAsync(app.Services, count, Console.Out);
             case "generate":
@@ -82,7 +86,7 @@ public static class CommandLine
             case "export-all" when verbs.Length == 2:
                 return await Operations.FullExport.RunAsync(app.Configuration.GetConnectionString(Data.Database.ConnectionStringName)!, verbs[1]);
             default:
-                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, generate N|--remove, add-user EMAIL --role admin|curator, purge-personal-data, export-all FILE)");
+                Console.Error.WriteLine($"unknown command '{verbs[0]}' (known: migrate, seed, load-gazetteer, import FILE, import-regions FILE, generate N [--file FILE]|--remove, add-user EMAIL --role admin|curator, purge-personal-data, export-all FILE)");
                 return 2;
         }
     }
@@ -213,11 +217,11 @@ public static class CommandLine
 /// <summary>Prints an import's progress (records, rate, share of the file, time left), at most once a second.</summary>
 public sealed class ImportProgressPrinter(TextWriter output) : IProgress<ImportProgress>
 {
-    private TimeSpan last = TimeSpan.MinValue;
+    private TimeSpan? last; // not TimeSpan.MinValue: Elapsed - MinValue overflows, and the first report threw
 
     public void Report(ImportProgress value)
     {
-        if (value.Elapsed - last < TimeSpan.FromSeconds(1)) return;
+        if (last is { } previous && value.Elapsed - previous < TimeSpan.FromSeconds(1)) return;
         last = value.Elapsed;
         var share = value.Length is > 0 ? $", {100.0 * value.BytesRead / value.Length.Value:0}% of the file" : "";
         var left = value.TimeLeft is { } t ? $", about {t:hh\\:mm\\:ss} left" : "";

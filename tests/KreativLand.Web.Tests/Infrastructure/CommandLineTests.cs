@@ -18,6 +18,20 @@ public class CommandLineTests(DatabaseFixture database) : IClassFixture<Database
         Assert.Equal(expected, CommandLine.Verbs(args));
 
     [Fact]
+    public void Import_progress_is_printed_from_the_first_report_on_and_at_most_once_a_second()
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        var printer = new ImportProgressPrinter(output);
+        printer.Report(new KreativLand.Web.Import.ImportProgress(500, 1_000, 100_000, TimeSpan.FromSeconds(0.5)));
+        printer.Report(new KreativLand.Web.Import.ImportProgress(700, 1_400, 100_000, TimeSpan.FromSeconds(1.2)));
+        printer.Report(new KreativLand.Web.Import.ImportProgress(1_000, 2_000, 100_000, TimeSpan.FromSeconds(1.6)));
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("500 records read, 1,000/s, 1% of the file", lines[0]);
+        Assert.StartsWith("1,000 records read", lines[1]);
+    }
+
+    [Fact]
     public async Task Import_reports_in_English_even_on_a_German_machine()
     {
         var builder = WebApplication.CreateBuilder();
