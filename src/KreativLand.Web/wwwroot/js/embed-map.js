@@ -2,12 +2,16 @@
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
 import { createBaseMap, addTiles, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
-import { createClusterLayer, listingDetails } from './map-data.js';
+import { createClusterLayer, fetchMapData, listingDetails } from './map-data.js';
 import { keepPopupsInView, enableMarkerKeyboard } from './map-ui.js';
+import { inPieces, yieldToMain } from './tasks.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
 const data = mapElement.dataset;
+// The map data first of all: the page preloads this very address (data-map-data), so the bytes are there early.
+const firstData = data.mapData ? fetchMapData(data.mapData) : null;
+firstData?.catch(() => { /* load() reports it */ });
 const settings = settingsOf(mapElement);
 const consentRequired = data.consent === 'required';
 const parentOrigin = data.parentOrigin || '';
@@ -26,6 +30,7 @@ const LIST_LIMIT = 200;
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
 const map = createBaseMap(mapElement, { ...settings, deferTiles: consentRequired });
+await yieldToMain(); // Leaflet's start in a task of its own
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
 const known = new Map();
@@ -57,12 +62,13 @@ async function load() {
     const listQuery = new URLSearchParams(query);
     listQuery.set('lang', settings.lang);
     listQuery.set('limit', String(LIST_LIMIT));
-    const [points, collection] = await Promise.all([
-      layer.load(query),
-      list ? fetch(`${settings.api}/cooperations?${listQuery}`, { headers: { Accept: 'application/geo+json' } })
-        .then((response) => { if (!response.ok) throw new Error(String(response.status)); return response.json(); }) : null,
-    ]);
-    draw(collection?.features ?? [], points.count);
+    const listRequest = list ? fetch(`${settings.api}/cooperations?${listQuery}`, { headers: { Accept: 'application/geo+json' } })
+      .then((response) => { if (!response.ok) throw new Error(String(response.status)); return response.json(); }) : Promise.resolve(null);
+    listRequest.catch(() => {});
+    // The map's clusters first, then the list.
+    const points = await layer.load(query, { prefetched: firstData });
+    const collection = await listRequest;
+    await draw(collection?.features ?? [], points.count);
     if (!center && !data.zoom) await fit();
     mapElement.dataset.state = 'ready';
   } catch {
@@ -72,11 +78,15 @@ async function load() {
   reportHeight();
 }
 
-function draw(features, count) {
+async function draw(features, count) {
   known.clear();
   for (const feature of features) known.set(feature.properties.id, feature.properties);
-  list?.replaceChildren(...features.map((feature) => listItem(feature.properties)));
   mapElement.dataset.markerCount = String(count);
+  if (list) {
+    // In pieces: a 200-item list never holds up the page.
+    list.replaceChildren();
+    await inPieces(features, (feature) => list.append(listItem(feature.properties)));
+  }
   if (status) status.textContent = resultCountText(data, count);
 }
 

@@ -1,13 +1,17 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
 import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
-import { createClusterLayer, listingDetails } from './map-data.js';
+import { createClusterLayer, fetchMapData, listingDetails } from './map-data.js';
 import { keepPopupsInView, enableMarkerKeyboard, addFullscreenControl } from './map-ui.js';
 import { setAddress } from './page-url.js';
 import { attachPlaceSearch, placeLabel } from './place-search.js';
+import { inPieces, yieldToMain } from './tasks.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
+// The map data first of all: the page preloads this very address, so the bytes are (nearly) there when the map is.
+const firstData = mapElement.dataset.mapData ? fetchMapData(mapElement.dataset.mapData) : null;
+firstData?.catch(() => { /* refresh() reports it */ });
 const form = document.getElementById('filter-form');
 const list = document.getElementById('result-list');
 const results = document.querySelector('.explorer-results');
@@ -41,6 +45,8 @@ const renderer = createResultRenderer({ settings, labels, subsectorNames });
 const { listItem } = renderer;
 
 const map = createBaseMap(mapElement, settings);
+// Start-up in steps, each a task of its own: Leaflet's start, the layer, the controls, the form.
+await yieldToMain();
 // The list's listings (the first ones of the result): their titles name their markers and fill popups without a request.
 const known = new Map();
 const layer = createClusterLayer(map, {
@@ -60,6 +66,7 @@ const layer = createClusterLayer(map, {
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
 addFullscreenControl(map, document.querySelector('[data-map-frame]'), labels);
+await yieldToMain();
 
 let highlighted = [];
 let highlightedId = null;
@@ -148,51 +155,66 @@ function updateFeedLinks(parameters) {
   }
 }
 
-async function refresh({ fit = false, counts = true } = {}) {
+/**
+ * Loads and draws the filter's results: the map's clusters first, then the list and the facet counts. first: the page's
+ * own first load, whose list and counts came with the HTML (only their data is kept, for names and highlights).
+ */
+async function refresh({ fit = false, counts = true, first = false } = {}) {
   const number = ++requestNumber;
+  const current = () => number === requestNumber;
   const parameters = formParameters();
   updateFeedLinks(parameters);
   mapElement.dataset.state = 'loading';
   list.setAttribute('aria-busy', 'true');
-  status.textContent = labels.labelLoading;
+  if (!first) status.textContent = labels.labelLoading;
   try {
     const listParameters = new URLSearchParams(parameters);
     listParameters.set('limit', String(listLimit));
-    const [points, collection, facets] = await Promise.all([
-      layer.load(parameters),
-      fetchJson('/cooperations', listParameters),
-      counts ? fetchJson('/facets', parameters) : null,
-    ]);
-    if (number !== requestNumber) return; // a newer request is under way
-    drawList(collection.features, points.count);
+    const listRequest = fetchJson('/cooperations', listParameters);
+    const facetRequest = counts ? fetchJson('/facets', parameters) : Promise.resolve(null);
+    listRequest.catch(() => {});
+    facetRequest.catch(() => {});
+    const points = await layer.load(parameters, { prefetched: first ? firstData : null });
+    if (!current()) return; // a newer request is under way
+    mapElement.dataset.markerCount = String(points.count);
+    const [collection, facets] = await Promise.all([listRequest, facetRequest]);
+    if (!current()) return;
+    rememberListings(collection.features);
+    if (!first && !await drawList(collection.features, points.count, current)) return;
     if (facets) showFacetCounts(form, facets, labels.labelCount);
     await updateOverlays();
     if (fit) fitToResults();
     mapElement.dataset.state = 'ready';
   } catch {
-    if (number !== requestNumber) return;
+    if (!current()) return;
     status.textContent = labels.labelError;
     mapElement.dataset.state = 'error';
   } finally {
-    if (number === requestNumber) list.removeAttribute('aria-busy');
+    if (current()) list.removeAttribute('aria-busy');
   }
 }
 
-/** The result list: the first listings with their titles (the map shows all of them, `count`). */
-function drawList(features, count) {
+/** The list's listings (the first ones of the result): their titles name their markers and fill popups without a request. */
+function rememberListings(features) {
   known.clear();
-  const items = [];
   for (const feature of features) {
     const [lng, lat] = feature.geometry.coordinates;
     known.set(feature.properties.id, { ...feature.properties, latlng: L.latLng(lat, lng) });
-    items.push(listItem(feature.properties));
   }
-  list.replaceChildren(...items);
+}
+
+/**
+ * The result list: the first listings with their titles (the map shows all of them, `count`). Built in pieces, so a
+ * 200-item list never holds up the page; resolves false when a newer request took over meanwhile.
+ */
+async function drawList(features, count, current) {
   showAll.hidden = count <= listLimit;
   showAllLink.href = `${listPage}${window.location.search}`;
   showAllLink.textContent = format(showAllLink.dataset.label, count);
-  mapElement.dataset.markerCount = String(count);
+  list.replaceChildren();
+  if (!await inPieces(features, (feature) => list.append(listItem(feature.properties)), current)) return false;
   status.textContent = resultCountText(labels, count);
+  return true;
 }
 
 async function updateOverlays() {
@@ -402,5 +424,5 @@ setView('map');
 setNear(near.disabled ? null : near.value, radius.value);
 setBbox(bbox.disabled ? null : bbox.value);
 if (!bbox.disabled) fitToBbox();
-// The page came with the counts for this very filter; only the markers need loading.
-refresh({ fit: bbox.disabled, counts: false });
+// The page came with the list and the counts for this very filter; only the markers need loading.
+refresh({ fit: bbox.disabled, counts: false, first: true });

@@ -1,5 +1,7 @@
 // Shared map setup for every page with a map (home, embed, later the editor).
 // Leaflet and markercluster are loaded as classic scripts before the page module, as window.L.
+import { inPieces, whenIdle } from './tasks.js';
+
 const L = window.L;
 
 // A transparent pixel: a tile that cannot load shows nothing instead of a broken image.
@@ -39,27 +41,25 @@ export function createBaseMap(element, settings = settingsOf(element)) {
   map.getPane('outlines').style.pointerEvents = 'none';
 
   if (settings.tileUrl && !settings.deferTiles) addTiles(map, element, settings);
-  // The outline is background: drawn when the browser is idle, so it never holds up the first markers.
-  if (settings.outlines) whenIdle(() => {
-    fetch(settings.outlines)
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data) => {
-        if (!data) return;
-        L.geoJSON(data, {
-          pane: 'outlines',
-          interactive: false,
-          style: { color: '#7b8794', weight: 1, fillColor: '#fbfbf8', fillOpacity: 0.55, className: 'country-outline' },
-        }).addTo(map);
-        element.dataset.outlinesLoaded = 'true';
-      })
-      .catch(() => { /* the map works without the outline */ });
+  // The outline is background: drawn when the browser is idle, so it never holds up the first markers, and a few
+  // countries at a time, so it never makes a long task either.
+  if (settings.outlines) whenIdle(async () => {
+    try {
+      const response = await fetch(settings.outlines);
+      if (!response.ok) return;
+      const data = await response.json();
+      const outlines = L.geoJSON(null, {
+        pane: 'outlines',
+        interactive: false,
+        // smoothFactor 2: fewer points drawn per outline at every zoom (background only; it is redrawn after each zoom)
+        smoothFactor: 2,
+        style: { color: '#7b8794', weight: 1, fillColor: '#fbfbf8', fillOpacity: 0.55, className: 'country-outline' },
+      }).addTo(map);
+      await inPieces(data.features ?? [], (feature) => outlines.addData(feature));
+      element.dataset.outlinesLoaded = 'true';
+    } catch { /* the map works without the outline */ }
   });
   return map;
-}
-
-function whenIdle(work) {
-  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 1500 });
-  else setTimeout(work, 200);
 }
 
 /** The background tiles; called at once, or after the visitor agreed when the tile server is a third party (embed consent mode). */

@@ -1,7 +1,10 @@
 // The map's data path, shared by the home explorer and the embedded map: the listings come as compact points from
 // /api/v1/map and are clustered in a Web Worker (map-worker.js, supercluster); the page draws only the clusters and
-// markers of the current view, so the main thread stays responsive however many listings there are.
+// markers of the current view, so the main thread stays responsive however many listings there are. The bytes are fetched
+// here (the first request as early as the page allows, matching its <link rel="preload">) and handed to the worker
+// without a copy; markers are added in pieces so no task grows long.
 import { prefersReducedMotion } from './map-core.js';
+import { inPieces } from './tasks.js';
 
 const L = window.L;
 
@@ -22,19 +25,42 @@ function clusterIcon(count) {
  * A layer of clustered points. settings: from map-core's settingsOf (api); pointMarker(point) makes a single listing's
  * marker ({id, lng, lat, subsectors}); onRender() runs after each redraw.
  */
+/** The map data's address for a filter (URLSearchParams or its text); no "?" when there is no filter. */
+export function mapDataUrl(settings, parameters) {
+  const query = new URLSearchParams(parameters).toString();
+  return new URL(`${settings.api}/map${query ? `?${query}` : ''}`, window.location.href).href;
+}
+
+/**
+ * Starts fetching map data; resolves to its bytes (parsed in the worker, never on the main thread). Called for the page's
+ * first view before anything else, with the address the page preloads (data-map-data), so the request is under way
+ * while the scripts start; no extra headers, so the preloaded response is the one used.
+ */
+export function fetchMapData(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${response.status}`);
+    return response.arrayBuffer();
+  });
+}
+
+/**
+ * A layer of clustered points. settings: from map-core's settingsOf (api); pointMarker(point) makes a single listing's
+ * marker ({id, lng, lat, subsectors}); onRender() runs after each redraw.
+ */
 export function createClusterLayer(map, { settings, pointMarker, onRender = () => {} }) {
   const worker = new Worker(import.meta.resolve('./map-worker.js'));
   const group = L.layerGroup().addTo(map);
-  let markers = new Map(); // 'c:ID' or 'p:ID' -> marker, for what the view shows now
+  const shown = new Map(); // 'c:ID' or 'p:ID' -> marker, for everything on the map now
   let number = 0;
+  let loading = 0;
   let loaded = null; // { count, bounds }
   const waiting = new Map(); // message number -> resolve
 
-  function ask(message) {
+  function ask(message, transfer = []) {
     const id = ++number;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...message, number: id });
+      worker.postMessage({ ...message, number: id }, transfer);
     });
   }
 
@@ -43,7 +69,7 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
     const pending = waiting.get(message.number);
     if (!pending) return;
     waiting.delete(message.number);
-    if (message.type === 'error' || message.type === 'superseded') pending.reject(new Error(message.message ?? message.type));
+    if (message.type === 'error') pending.reject(new Error(message.message ?? message.type));
     else pending.resolve(message);
   };
 
@@ -62,22 +88,22 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
     const ticket = ++drawing;
     const zoom = map.getZoom();
     const answer = await ask({ type: 'clusters', bbox: viewBox(), zoom });
-    if (ticket !== drawing || zoom !== map.getZoom()) return; // the view moved on meanwhile
-    const next = new Map();
-    for (const [id, lng, lat, count, subsectors] of answer.items) {
+    const current = () => ticket === drawing && zoom === map.getZoom();
+    if (!current()) return; // the view moved on meanwhile
+    // Only what changed: markers that stay are left alone; new ones are added in pieces, then the ones gone are removed.
+    const wanted = new Set();
+    const added = await inPieces(answer.items, ([id, lng, lat, count, subsectors]) => {
       const key = count > 0 ? `c:${id}` : `p:${id}`;
-      let marker = markers.get(key);
-      if (!marker) {
-        marker = count > 0 ? clusterMarker(id, lat, lng, count) : pointMarker({ id, lng, lat, subsectors: subsectors ?? [] });
-        marker.klKey = key;
-        group.addLayer(marker);
-      }
-      next.set(key, marker);
-    }
-    for (const [key, marker] of markers) {
-      if (!next.has(key)) group.removeLayer(marker);
-    }
-    markers = next;
+      wanted.add(key);
+      if (shown.has(key)) return;
+      const marker = count > 0 ? clusterMarker(id, lat, lng, count) : pointMarker({ id, lng, lat, subsectors: subsectors ?? [] });
+      marker.klKey = key;
+      group.addLayer(marker);
+      shown.set(key, marker);
+    }, current);
+    if (!added) return; // a newer redraw cleans up
+    const gone = [...shown].filter(([key]) => !wanted.has(key));
+    if (!await inPieces(gone, ([key, marker]) => { group.removeLayer(marker); shown.delete(key); }, current)) return;
     onRender();
   }
 
@@ -95,11 +121,16 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
   map.on('moveend', redraw);
 
   return {
-    /** Loads the points for a query string (the filter) and draws the current view; resolves to { count, bounds }. */
-    async load(parameters) {
-      const query = new URLSearchParams(parameters);
-      const url = new URL(`${settings.api}/map?${query}`, window.location.href).href;
-      const answer = await ask({ type: 'load', url, radius: CLUSTER_RADIUS, maxZoom: map.getMaxZoom() - 1 });
+    /**
+     * Loads the points for a filter (URLSearchParams) and draws the current view; resolves to { count, bounds }.
+     * prefetched: the bytes of fetchMapData for this very filter, when the page started that request early.
+     */
+    async load(parameters, { prefetched = null } = {}) {
+      const ticket = ++loading;
+      const bytes = await (prefetched ?? fetchMapData(mapDataUrl(settings, parameters)));
+      if (ticket !== loading) throw new Error('superseded'); // a newer filter is under way
+      const answer = await ask({ type: 'load', bytes, radius: CLUSTER_RADIUS, maxZoom: map.getMaxZoom() - 1 }, [bytes]);
+      if (ticket !== loading) throw new Error('superseded');
       loaded = { count: answer.count, bounds: answer.bounds };
       await redraw();
       return loaded;
@@ -115,13 +146,13 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
      * The marker that shows a listing now: its own, or the cluster nearest to it on screen (within the cluster radius).
      */
     shownMarker(id, latlng) {
-      const own = markers.get(`p:${id}`);
+      const own = shown.get(`p:${id}`);
       if (own) return own;
       if (!latlng) return null;
       const target = map.latLngToLayerPoint(latlng);
       let best = null;
       let distance = CLUSTER_RADIUS * 1.5;
-      for (const [key, marker] of markers) {
+      for (const [key, marker] of shown) {
         if (!key.startsWith('c:')) continue;
         const d = map.latLngToLayerPoint(marker.getLatLng()).distanceTo(target);
         if (d < distance) {

@@ -1,11 +1,10 @@
-// The map's data off the main thread: fetches the compact GeoJSON (/api/v1/map), parses and clusters it with supercluster,
+// The map's data off the main thread: parses the compact GeoJSON (/api/v1/map, fetched by the page) and clusters it with supercluster,
 // and answers the main thread's questions (the clusters of a view, a cluster's expansion zoom) with small messages.
 // So a page with 50,000 listings never parses megabytes or builds an index on the thread that draws and scrolls.
 // A classic worker: import maps do not reach workers, and supercluster's bundle is a plain script.
 importScripts('../lib/supercluster/dist/supercluster.min.js');
 
 let index = null;
-let latest = 0;
 
 function boundsOf(features) {
   let west = 180, south = 90, east = -180, north = -90;
@@ -19,21 +18,14 @@ function boundsOf(features) {
   return features.length > 0 ? [west, south, east, north] : null;
 }
 
-async function load({ number, url, radius, maxZoom }) {
-  latest = number;
+/** Parses the map data's bytes (fetched by the page, handed over without a copy) and builds the cluster index. */
+function load({ number, bytes, radius, maxZoom }) {
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/geo+json' } });
-    if (!response.ok) throw new Error(`${response.status}`);
-    const collection = await response.json();
-    if (number !== latest) {
-      self.postMessage({ type: 'superseded', number }); // a newer filter is under way
-      return;
-    }
-    const features = collection.features;
+    const features = JSON.parse(new TextDecoder().decode(bytes)).features;
     index = new Supercluster({ radius, maxZoom, minPoints: 2 }).load(features);
     self.postMessage({ type: 'loaded', number, count: features.length, bounds: boundsOf(features) });
   } catch (error) {
-    if (number === latest) self.postMessage({ type: 'error', number, message: String(error) });
+    self.postMessage({ type: 'error', number, message: String(error) });
   }
 }
 
