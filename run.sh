@@ -8,6 +8,8 @@
 #                            import region boundaries (GeoJSON polygons: states, districts, LEADER regions) for the region filter
 #   ./run.sh migrate         apply database migrations only
 #   ./run.sh generate N      add N synthetic published listings (load tests; imported like a file, with progress)
+#   ./run.sh generate N --file FILE
+#                            write N synthetic listings as an import file instead (the import benchmark's input)
 #   ./run.sh generate --remove
 #                            delete exactly the synthetic listings (slugs starting with kl-synthetic-)
 #   ./run.sh add-user EMAIL --role admin|curator
@@ -187,7 +189,14 @@ case "$command" in
         app import-regions "$file" "$@"
         ;;
     generate)
-        [ $# -eq 2 ] || fail "usage: ./run.sh generate N | ./run.sh generate --remove"
+        if [ $# -eq 4 ] && [ "$3" = "--file" ]; then
+            # Only writes the import file (nothing is imported): the input of the import memory benchmark.
+            prepare_database
+            build_app
+            app generate "$2" file "$(realpath -m "$4")"
+            exit 0
+        fi
+        [ $# -eq 2 ] || fail "usage: ./run.sh generate N [--file FILE] | ./run.sh generate --remove"
         ready_app
         if [ "$2" = "--remove" ]; then app generate remove; else app generate "$2"; fi
         ;;

@@ -54,7 +54,8 @@ prepare_database() {
     local size="$1" name="kl_bench_$1"
     if [ "${KL_BENCH_FRESH:-0}" = "1" ]; then psql_admin -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null; fi
     ensure_database "$name"
-    export ConnectionStrings__KreativLand="Host=$KL_PGSOCKET;Port=5432;Username=$KL_DB_USER;Database=$name"
+    # No command timeout: a migration that rewrites every listing (data steps) takes minutes at 50,000.
+    export ConnectionStrings__KreativLand="Host=$KL_PGSOCKET;Port=5432;Username=$KL_DB_USER;Database=$name;Command Timeout=0"
     app migrate >/dev/null
     app seed >/dev/null
     if [ "$size" != "sample" ]; then

@@ -68,6 +68,23 @@ public static class SyntheticListings
         return 0;
     }
 
+    /// <summary>
+    /// Writes <paramref name="count"/> synthetic listings as one import file instead of importing them: the input of the
+    /// 50,000-listing import benchmark (<c>./run.sh import FILE --override …</c>), so the importer's own memory is measured.
+    /// </summary>
+    public static async Task WriteFileAsync(int count, string path, CancellationToken cancellationToken = default)
+    {
+        var places = LoadPlaces(GazetteerLoader.DefaultPath);
+        var file = new ImportFile
+        {
+            FormatVersion = CooperationImporter.SupportedFormatVersion,
+            Comment = "Synthetic listings for load tests (./run.sh generate N --file)",
+            Cooperations = Enumerable.Range(0, count).Select(n => (ImportCooperation?)Listing(n, places)).ToList(),
+        };
+        await using var stream = File.Create(path);
+        await JsonSerializer.SerializeAsync(stream, file, JsonOptions, cancellationToken);
+    }
+
     /// <summary>Deletes exactly the synthetic listings and the synthetic partners no other listing uses.</summary>
     public static async Task<(int Listings, int Partners)> RemoveAsync(KreativLandDbContext db, CancellationToken cancellationToken = default)
     {
