@@ -2,17 +2,16 @@
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
 import { createBaseMap, addTiles, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
-import { createClusterLayer, fetchMapData, listingDetails } from './map-data.js';
+import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
 import { keepPopupsInView, enableMarkerKeyboard } from './map-ui.js';
 import { inPieces, yieldToMain } from './tasks.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
 const data = mapElement.dataset;
-// The map data first of all: the page preloads this very address (data-map-data), so the bytes are there early.
-const firstData = data.mapData ? fetchMapData(data.mapData) : null;
-firstData?.catch(() => { /* load() reports it */ });
 const settings = settingsOf(mapElement);
+// The map data first of all (the address the page preloads): fetched and indexed in the worker while Leaflet starts.
+const firstData = data.mapData ? preloadMapData(data.mapData, settings) : null;
 const consentRequired = data.consent === 'required';
 const parentOrigin = data.parentOrigin || '';
 const wrapper = document.getElementById('embed');
@@ -66,7 +65,7 @@ async function load() {
       .then((response) => { if (!response.ok) throw new Error(String(response.status)); return response.json(); }) : Promise.resolve(null);
     listRequest.catch(() => {});
     // The map's clusters first, then the list.
-    const points = await layer.load(query, { prefetched: firstData });
+    const points = await layer.load(query, { preloaded: firstData });
     const collection = await listRequest;
     await draw(collection?.features ?? [], points.count);
     if (!center && !data.zoom) await fit();

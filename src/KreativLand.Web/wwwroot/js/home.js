@@ -1,7 +1,7 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
 import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
-import { createClusterLayer, fetchMapData, listingDetails } from './map-data.js';
+import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
 import { keepPopupsInView, enableMarkerKeyboard, addFullscreenControl } from './map-ui.js';
 import { setAddress } from './page-url.js';
 import { attachPlaceSearch, placeLabel } from './place-search.js';
@@ -9,14 +9,13 @@ import { inPieces, yieldToMain } from './tasks.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
-// The map data first of all: the page preloads this very address, so the bytes are (nearly) there when the map is.
-const firstData = mapElement.dataset.mapData ? fetchMapData(mapElement.dataset.mapData) : null;
-firstData?.catch(() => { /* refresh() reports it */ });
+const settings = settingsOf(mapElement);
+// The map data first of all (the address the page preloads): fetched and indexed in the worker while Leaflet starts.
+const firstData = mapElement.dataset.mapData ? preloadMapData(mapElement.dataset.mapData, settings) : null;
 const form = document.getElementById('filter-form');
 const list = document.getElementById('result-list');
 const results = document.querySelector('.explorer-results');
 const status = document.getElementById('result-count');
-const settings = settingsOf(mapElement);
 const labels = mapElement.dataset;
 
 const near = form.elements.namedItem('near');
@@ -174,7 +173,7 @@ async function refresh({ fit = false, counts = true, first = false } = {}) {
     const facetRequest = counts ? fetchJson('/facets', parameters) : Promise.resolve(null);
     listRequest.catch(() => {});
     facetRequest.catch(() => {});
-    const points = await layer.load(parameters, { prefetched: first ? firstData : null });
+    const points = await layer.load(parameters, { preloaded: first ? firstData : null });
     if (!current()) return; // a newer request is under way
     mapElement.dataset.markerCount = String(points.count);
     const [collection, facets] = await Promise.all([listRequest, facetRequest]);

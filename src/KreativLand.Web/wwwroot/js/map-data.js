@@ -2,7 +2,7 @@
 // /api/v1/map and are clustered in a Web Worker (map-worker.js, supercluster); the page draws only the clusters and
 // markers of the current view, so the main thread stays responsive however many listings there are. The bytes are fetched
 // here (the first request as early as the page allows, matching its <link rel="preload">) and handed to the worker
-// without a copy; markers are added in pieces so no task grows long.
+// without a copy, which indexes them while the page is still setting up; markers are added in pieces so no task grows long.
 import { prefersReducedMotion } from './map-core.js';
 import { inPieces } from './tasks.js';
 
@@ -36,11 +36,54 @@ export function mapDataUrl(settings, parameters) {
  * first view before anything else, with the address the page preloads (data-map-data), so the request is under way
  * while the scripts start; no extra headers, so the preloaded response is the one used.
  */
-export function fetchMapData(url) {
+function fetchMapData(url) {
   return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${response.status}`);
     return response.arrayBuffer();
   });
+}
+
+// One worker per page, started by the first question (or by preloadMapData before the map exists).
+let worker = null;
+let number = 0;
+const waiting = new Map(); // message number -> { resolve, reject }
+// Each load of data has a generation; the worker keeps the newest, however the fetches overtake each other.
+let generation = 0;
+
+function ask(message, transfer = []) {
+  if (!worker) {
+    worker = new Worker(import.meta.resolve('./map-worker.js'));
+    worker.onmessage = (event) => {
+      const answer = event.data;
+      const pending = waiting.get(answer.number);
+      if (!pending) return;
+      waiting.delete(answer.number);
+      if (answer.type === 'error') pending.reject(new Error(answer.message ?? answer.type));
+      else pending.resolve(answer);
+    };
+  }
+  const id = ++number;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ ...message, number: id }, transfer);
+  });
+}
+
+/** Fetches map data and has the worker parse and cluster it; resolves to { count, bounds } once it is indexed. */
+function loadInWorker(url, maxZoom) {
+  const mine = ++generation;
+  return fetchMapData(url).then((bytes) => ask({ type: 'load', generation: mine, bytes, radius: CLUSTER_RADIUS, maxZoom }, [bytes]));
+}
+
+/**
+ * The page's first map data, started before anything else (the address its <link rel="preload"> names): fetched and
+ * indexed in the worker while the page sets up Leaflet, so the first clusters only wait for the slower of the two.
+ * Hand the result to the layer's load() as `preloaded`. settings: map-core's settingsOf (maxZoom).
+ */
+export function preloadMapData(url, settings) {
+  const indexed = loadInWorker(url, settings.maxZoom - 1);
+  indexed.catch(() => { /* the page's load() reports it */ });
+  return indexed;
 }
 
 /**
@@ -48,30 +91,10 @@ export function fetchMapData(url) {
  * marker ({id, lng, lat, subsectors}); onRender() runs after each redraw.
  */
 export function createClusterLayer(map, { settings, pointMarker, onRender = () => {} }) {
-  const worker = new Worker(import.meta.resolve('./map-worker.js'));
   const group = L.layerGroup().addTo(map);
   const shown = new Map(); // 'c:ID' or 'p:ID' -> marker, for everything on the map now
-  let number = 0;
   let loading = 0;
   let loaded = null; // { count, bounds }
-  const waiting = new Map(); // message number -> resolve
-
-  function ask(message, transfer = []) {
-    const id = ++number;
-    return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...message, number: id }, transfer);
-    });
-  }
-
-  worker.onmessage = (event) => {
-    const message = event.data;
-    const pending = waiting.get(message.number);
-    if (!pending) return;
-    waiting.delete(message.number);
-    if (message.type === 'error') pending.reject(new Error(message.message ?? message.type));
-    else pending.resolve(message);
-  };
 
   function viewBox() {
     const bounds = map.getBounds().pad(0.2);
@@ -123,14 +146,12 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
   return {
     /**
      * Loads the points for a filter (URLSearchParams) and draws the current view; resolves to { count, bounds }.
-     * prefetched: the bytes of fetchMapData for this very filter, when the page started that request early.
+     * preloaded: preloadMapData's promise for this very filter, when the page started it early.
      */
-    async load(parameters, { prefetched = null } = {}) {
+    async load(parameters, { preloaded = null } = {}) {
       const ticket = ++loading;
-      const bytes = await (prefetched ?? fetchMapData(mapDataUrl(settings, parameters)));
+      const answer = await (preloaded ?? loadInWorker(mapDataUrl(settings, parameters), map.getMaxZoom() - 1));
       if (ticket !== loading) throw new Error('superseded'); // a newer filter is under way
-      const answer = await ask({ type: 'load', bytes, radius: CLUSTER_RADIUS, maxZoom: map.getMaxZoom() - 1 }, [bytes]);
-      if (ticket !== loading) throw new Error('superseded');
       loaded = { count: answer.count, bounds: answer.bounds };
       await redraw();
       return loaded;

@@ -5,6 +5,7 @@
 importScripts('../lib/supercluster/dist/supercluster.min.js');
 
 let index = null;
+let newest = 0; // the generation of the data indexed now: an older load that arrives late is not used
 
 function boundsOf(features) {
   let west = 180, south = 90, east = -180, north = -90;
@@ -19,10 +20,17 @@ function boundsOf(features) {
 }
 
 /** Parses the map data's bytes (fetched by the page, handed over without a copy) and builds the cluster index. */
-function load({ number, bytes, radius, maxZoom }) {
+function load({ number, generation, bytes, radius, maxZoom }) {
+  if (generation < newest) {
+    self.postMessage({ type: 'error', number, message: 'superseded' });
+    return;
+  }
   try {
     const features = JSON.parse(new TextDecoder().decode(bytes)).features;
-    index = new Supercluster({ radius, maxZoom, minPoints: 2 }).load(features);
+    const built = new Supercluster({ radius, maxZoom, minPoints: 2 }).load(features);
+    if (generation < newest) throw new Error('superseded');
+    newest = generation;
+    index = built;
     self.postMessage({ type: 'loaded', number, count: features.length, bounds: boundsOf(features) });
   } catch (error) {
     self.postMessage({ type: 'error', number, message: String(error) });
