@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -195,7 +194,7 @@ public partial class MediaTests(MediaWebFixture site) : IClassFixture<MediaWebFi
         using var content2 = new MultipartFormDataContent { { new ByteArrayContent(Picture(SKEncodedImageFormat.Png, 10, 10)), "file", "a.png" } };
         using var withoutToken = await curator.PostAsync("/en/admin/cooperations/edit?handler=Image", content2);
         Assert.NotEqual(HttpStatusCode.OK, withoutToken.StatusCode);
-        Assert.Empty(StoredFiles().Where(f => f.Contains(".upload-")));
+        Assert.DoesNotContain(StoredFiles(), f => f.Contains(".upload-"));
     }
 
     [Fact]
