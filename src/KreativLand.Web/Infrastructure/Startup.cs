@@ -47,6 +47,7 @@ public static class Startup
         builder.Services.AddScoped<RegionImporter>();
         builder.Services.Configure<Media.MediaOptions>(builder.Configuration.GetSection(Media.MediaOptions.Section));
         builder.Services.AddSingleton<Media.MediaStore>();
+        Media.MediaFetch.AddMediaFetch(builder.Services);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
         builder.Services.Configure<Pages.Embed.EmbedOptions>(builder.Configuration.GetSection(Pages.Embed.EmbedOptions.Section));
 

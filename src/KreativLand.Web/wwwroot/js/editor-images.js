@@ -1,8 +1,11 @@
 // The editor's image rows: a chosen file is uploaded at once (the server checks it by its content, re-encodes it and
-// answers its site path), the row's address field takes the path, and the row shows the thumbnail. Without this script
-// the rows still take web addresses and uploaded paths; the file field only appears with it.
+// answers its site path), the row's address field takes the path, and the row shows the thumbnail. A picture given by
+// web address can be copied to the site the same way (the site's CSP shows only its own images). Without this script
+// the rows still take web addresses and uploaded paths; the file field and the copy button only appear with it.
 
-const thumbnailOf = (url) => (/^\/media\/[0-9a-f]{32}(-800|-thumb)?\.webp$/.test(url) ? url.replace(/(-800|-thumb)?\.webp$/, '-thumb.webp') : null);
+const sitePath = /^\/media\/[0-9a-f]{32}(-800|-thumb)?\.webp$/;
+const thumbnailOf = (url) => (sitePath.test(url) ? url.replace(/(-800|-thumb)?\.webp$/, '-thumb.webp') : null);
+const isWebAddress = (url) => /^https?:\/\/\S+$/i.test(url);
 
 export function setUpImageRows(form) {
     const group = form.querySelector('[data-rows="images"][data-upload-url]');
@@ -10,6 +13,8 @@ export function setUpImageRows(form) {
     const enhance = (row) => {
         const upload = row.querySelector('[data-image-upload]');
         if (upload) upload.hidden = false;
+        const url = row.querySelector('[data-image-url]');
+        if (url) showThumbnail(row, url.value.trim());
     };
     group.querySelectorAll('[data-image-row]').forEach(enhance);
     // Rows added later (the "add" button) come from a template: enhanced when they appear.
@@ -20,7 +25,22 @@ export function setUpImageRows(form) {
     }).observe(group, { childList: true });
 
     group.addEventListener('change', (event) => {
-        if (event.target.matches('[data-image-file]')) upload(form, group, event.target);
+        if (!event.target.matches('[data-image-file]')) return;
+        const input = event.target;
+        const file = input.files[0];
+        if (!file) return;
+        const body = new FormData();
+        body.append('file', file);
+        send(form, group, input.closest('[data-image-row]'), group.dataset.uploadUrl, body, input, group.dataset.uploading, group.dataset.uploaded)
+            .finally(() => { input.value = ''; });
+    });
+    group.addEventListener('click', (event) => {
+        const button = event.target.closest('[data-image-copy]');
+        if (!button) return;
+        const row = button.closest('[data-image-row]');
+        const body = new FormData();
+        body.append('address', row.querySelector('[data-image-url]').value.trim());
+        send(form, group, row, group.dataset.copyUrl, body, button, group.dataset.copying, group.dataset.copied);
     });
     group.addEventListener('input', (event) => {
         if (event.target.matches('[data-image-url]')) showThumbnail(event.target.closest('[data-image-row]'), event.target.value.trim());
@@ -34,34 +54,29 @@ function showThumbnail(row, url) {
     else image.removeAttribute('src');
     image.hidden = !thumbnail;
     row.querySelector('[data-image-external]').hidden = !!thumbnail || url === '';
+    row.querySelector('[data-image-copy]').hidden = !isWebAddress(url);
 }
 
-async function upload(form, group, input) {
-    const row = input.closest('[data-image-row]');
+// Sends a file or an address; the answer's site path goes into the row, a refusal is shown beside the field.
+async function send(form, group, row, url, body, control, busyText, doneText) {
     const status = row.querySelector('[data-image-status]');
-    const file = input.files[0];
-    if (!file) return;
-    const body = new FormData();
-    body.append('file', file);
     body.append('__RequestVerificationToken', form.querySelector('input[name="__RequestVerificationToken"]').value);
-    status.textContent = group.dataset.uploading;
+    status.textContent = busyText;
     status.classList.remove('error');
-    input.disabled = true;
+    control.disabled = true;
     try {
-        const response = await fetch(group.dataset.uploadUrl, { method: 'POST', body, headers: { Accept: 'application/json' } });
+        const response = await fetch(url, { method: 'POST', body, headers: { Accept: 'application/json' } });
         const answer = response.headers.get('Content-Type')?.includes('json') ? await response.json() : {};
         if (!response.ok || !answer.url) throw new Error(answer.error ?? group.dataset.uploadFailed);
-        const url = row.querySelector('[data-image-url]');
-        url.value = answer.url;
+        row.querySelector('[data-image-url]').value = answer.url;
         showThumbnail(row, answer.url);
-        status.textContent = group.dataset.uploaded;
+        status.textContent = doneText;
         // The form changed: the unsaved-changes warning and the checklist hear of it.
         form.dispatchEvent(new Event('input'));
     } catch (error) {
         status.textContent = error.message || group.dataset.uploadFailed;
         status.classList.add('error');
     } finally {
-        input.value = '';
-        input.disabled = false;
+        control.disabled = false;
     }
 }
