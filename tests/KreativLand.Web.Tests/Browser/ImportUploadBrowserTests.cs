@@ -31,6 +31,8 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
             await page.Locator("[name='Input.Password']").PressAsync("Enter");
             await page.WaitForURLAsync("**/admin");
             await page.GotoAsync($"/{language}/admin/cooperations/transfer");
+            // The field names the limit the page enforces.
+            await Assertions.Expect(page.Locator("label[for=upload]")).ToContainTextAsync("200 MiB");
 
             var posts = new ConcurrentQueue<string>();
             page.Request += (_, request) => { if (request.Method == "POST") posts.Enqueue(request.Url); };
