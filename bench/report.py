@@ -24,9 +24,10 @@ URLS = [
     ("evaluation", "`/en/evaluation`"),
     ("feed", "`/feed.atom`"),
     ("ogc-items", "OGC items, `limit=1000`"),
+    ("ogc-items-10", "OGC items, `limit=10` (same bytes at every size)"),
     ("embed", "`/en/embed/map`"),
 ]
-PAGES = ["home", "list", "facets", "evaluation", "feed", "ogc-items"]
+PAGES = ["home", "list", "facets", "evaluation", "feed", "ogc-items", "ogc-items-10"]
 UNCACHED = ["map", "map-text", "home", "list", "facets", "evaluation", "feed", "ogc-items"]
 
 
@@ -126,7 +127,8 @@ if "sample" in sizes:
                 continue
             value = ratio(results[s][name]["br"]["rps"], results["sample"][name]["br"]["rps"]) if results[s][name]["br"] else None
             cells.append(fmt(value, 2))
-            if s != "sample" and value is not None:
+            # limit=10 is shown beside limit=1000 (whose page grows from 11 features at the sample data to 1,000), not a target.
+            if s != "sample" and value is not None and name != "ogc-items-10":
                 checks.append((f"{name} at N ≥ 0.5 × sample", s, fmt(value, 2), value >= 0.5))
         lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
 
@@ -142,7 +144,9 @@ for name in UNCACHED:
     lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
 
 lines += ["", "## Chromium (median of cold loads; 1366×900; no tiles)", "",
-          "| size | page | first cluster ms | vs bare | longest task, load ms | longest task, pan+zoom ms | bytes | JS+CSS bytes | map data bytes |",
+          "Longest tasks in wall time (median of the timed loads) and, after the slash, in CPU time (one traced load): on a shared",
+          "machine a task's wall time also holds the time other processes had the core.", "",
+          "| size | page | first cluster ms | vs bare | longest task, load ms (wall / CPU) | longest task, pan+zoom ms (wall / CPU) | bytes | JS+CSS bytes | map data bytes |",
           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 for s in sizes:
     b = browser[s]
@@ -151,8 +155,8 @@ for s in sizes:
     for page in ("home", "embed", "bare"):
         p = b[page]
         vs = ratio(p["firstCluster"], b["bare"]["firstCluster"])
-        lines.append(f"| {size_name(s)} | {page} (`{p['path']}`) | {fmt(p['firstCluster'], 0)} | {fmt(vs, 2)} | {fmt(p['longestLoadTask'], 0)} | "
-                     f"{fmt(p['longestPanZoomTask'], 0)} | {p['bytes']:,} | {p['jsCss']:,} | {p['mapData']:,} |")
+        lines.append(f"| {size_name(s)} | {page} (`{p['path']}`) | {fmt(p['firstCluster'], 0)} | {fmt(vs, 2)} | {fmt(p['longestLoadTask'], 0)} / {fmt(p.get('longestLoadTaskCpu'), 0)} | "
+                     f"{fmt(p['longestPanZoomTask'], 0)} / {fmt(p.get('longestPanZoomTaskCpu'), 0)} | {p['bytes']:,} | {p['jsCss']:,} | {p['mapData']:,} |")
         if page != "bare":
             checks.append((f"{page}: first cluster ≤ 1.2 × bare", s, fmt(vs, 2), vs is not None and vs <= 1.2))
             checks.append((f"{page}: no main-thread task > 100 ms (load / pan+zoom)", s,

@@ -92,7 +92,8 @@ public static class CooperationsApi
     /// </summary>
     private static IResult MapPoints(ListingRequest listing, KreativLandDbContext db, TimeProvider clock)
     {
-        var points = CooperationQueries.MapPoints(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year));
+        var points = CooperationQueries.MapPoints(
+            CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), listing.Filter, clock.GetUtcNow().Year));
         return new GeoJsonWriter<CooperationMapPoint>(points, point => point.Id, point => (point.Longitude, point.Latitude),
             (json, point) => json.WriteStrings("subsectors", point.Subsectors))
         {

@@ -105,22 +105,33 @@ public static class CooperationQueries
         return items.Select(i => i with { Subsectors = i.Subsectors.Distinct().ToList() }).ToList();
     }
 
-    /// <summary>The map's points for a filtered query, streamed: one SQL statement, the subsector codes aggregated in it.</summary>
+    /// <summary>
+    /// The map's points for a filtered query, streamed from one SQL statement: one row per point and subsector code (a
+    /// LEFT JOIN), ordered by id so a point's rows arrive together and are folded here. The order of the points is the
+    /// id's, not the list's: a map has no order, and sorting 50,000 rows by date and slug cost more than the rest of the
+    /// query (bench/results/scale.md, "without the output cache"). Pass the filtered query without an order.
+    /// </summary>
     public static async IAsyncEnumerable<CooperationMapPoint> MapPoints(IQueryable<Cooperation> query,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var rows = query.Select(c => new
-        {
-            c.Id,
-            Longitude = c.Location.Point.X,
-            Latitude = c.Location.Point.Y,
-            Codes = string.Join(",", c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode)),
-        });
+        var rows =
+            from c in query
+            from p in c.Partners.Where(p => p.Partner.SubsectorCode != null).DefaultIfEmpty()
+            orderby c.Id, p!.SortOrder
+            select new { c.Id, Longitude = c.Location.Point.X, Latitude = c.Location.Point.Y, Code = p == null ? null : p.Partner.SubsectorCode };
+        CooperationMapPoint? current = null;
+        var codes = new List<string>(4);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new CooperationMapPoint(row.Id, row.Longitude, row.Latitude,
-                string.IsNullOrEmpty(row.Codes) ? [] : row.Codes.Split(',').Distinct().ToArray());
+            if (current is not null && current.Id != row.Id)
+            {
+                yield return current with { Subsectors = codes.ToArray() };
+                codes.Clear();
+            }
+            if (current is null || current.Id != row.Id) current = new CooperationMapPoint(row.Id, row.Longitude, row.Latitude, []);
+            if (row.Code is not null && !codes.Contains(row.Code)) codes.Add(row.Code);
         }
+        if (current is not null) yield return current with { Subsectors = codes.ToArray() };
     }
 
     /// <summary>Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation.</summary>

@@ -54,7 +54,8 @@ public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDat
         var collection = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var features = collection.GetProperty("features").EnumerateArray().ToList();
         var full = (await GetJsonAsync("/api/v1/cooperations?country=DE")).GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(full.Select(f => f.GetProperty("id").GetInt32()), features.Select(f => f.GetProperty("id").GetInt32()));
+        // The same listings; a map's points come in id order (no sort by date and slug at 50,000 listings).
+        Assert.Equal(full.Select(f => f.GetProperty("id").GetInt32()).Order(), features.Select(f => f.GetProperty("id").GetInt32()));
         Assert.Equal(features.Count, collection.GetProperty("numberMatched").GetInt32());
 
         var crafts = features.Single(f => f.GetProperty("id").GetInt32() == full.Single(x => x.GetProperty("properties").GetProperty("slug").GetString() == "vogtland-crafts").GetProperty("id").GetInt32());
