@@ -38,6 +38,30 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task Reset_in_the_generator_clears_every_filter_the_distance_and_the_map_area_included()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        Chromium.CollectFailures(page, failures);
+        await page.GotoAsync("/en/embed?country=DE&near=13.0,50.58&radiusKm=50&bbox=11.8,50.1,15.1,51.7");
+        var iframe = page.Locator("#iframe-snippet");
+        var script = page.Locator("#script-snippet");
+        foreach (var attribute in new[] { "data-country", "data-near", "data-radius-km", "data-bbox" })
+            await Assertions.Expect(script).ToHaveValueAsync(new Regex(attribute + "="));
+
+        await page.Locator("#filter-form .reset").ClickAsync();
+        foreach (var attribute in new[] { "data-country", "data-near", "data-radius-km", "data-bbox" })
+            await Assertions.Expect(script).Not.ToHaveValueAsync(new Regex(attribute + "="));
+        foreach (var parameter in new[] { "country=", "near=", "radiusKm=", "bbox=" })
+            await Assertions.Expect(iframe).Not.ToHaveValueAsync(new Regex(parameter));
+        // The address follows (debounced with the preview), so a reload does not bring the filter back.
+        await page.WaitForURLAsync(url => !url.Contains("near=") && !url.Contains("bbox=") && !url.Contains("radiusKm=") && !url.Contains("country="));
+        Assert.True(await page.Locator("[data-near-point]").IsHiddenAsync());
+        Assert.True(await page.Locator("[data-area-note]").IsHiddenAsync());
+        Assert.Empty(failures);
+    }
+
     [Theory]
     [InlineData("en-GB", "/en/embed", "State or region", "Tyrol")]
     [InlineData("de-DE", "/de/embed", "Bundesland oder Region", "Tirol")]

@@ -170,6 +170,26 @@ public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFi
     }
 
     [Fact]
+    public async Task The_lines_the_script_draws_take_their_colours_from_the_stylesheet()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await OpenAsync("/en/", failures);
+        await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
+        // Country outlines: the colours site.css defines once (--map-country-line, --map-country-fill).
+        var country = page.Locator(".country-outline").First;
+        Assert.Equal("#7b8794", await country.GetAttributeAsync("stroke"));
+        Assert.Equal("#fbfbf8", await country.GetAttributeAsync("fill"));
+
+        // A region's outline is drawn in whatever the stylesheet's custom property says when it is drawn.
+        Assert.Equal("#1d5c3a", await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).getPropertyValue('--map-region-line').trim()"));
+        await page.EvaluateAsync("document.documentElement.style.setProperty('--map-region-line', '#ff0000')");
+        await page.Locator("#f-region").SelectOptionAsync("tirol");
+        await page.WaitForSelectorAsync(".region-outline");
+        Assert.Equal("#ff0000", await page.Locator(".region-outline").First.GetAttributeAsync("stroke"));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task A_municipality_from_the_gazetteer_sets_the_centre()
     {
         var failures = new ConcurrentQueue<string>();

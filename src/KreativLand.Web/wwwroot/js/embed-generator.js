@@ -1,7 +1,7 @@
 // Embed-code generator (/embed): the filter form plus the embed options give the preview and both snippets, live.
 // The snippets are built exactly as the server builds them (Pages/Embed/Index.cshtml.cs) for the no-JavaScript case.
-import { showFacetCounts, format } from './map-core.js';
-import { attachPlaceSearch, placeLabel } from './place-search.js';
+import { createFilterForm, formParameters, showFacetCounts } from './filter-form.js';
+import { fetchJson } from './api.js';
 import { setAddress } from './page-url.js';
 
 const form = document.getElementById('filter-form');
@@ -10,6 +10,8 @@ const preview = document.getElementById('embed-preview');
 const iframeSnippet = document.getElementById('iframe-snippet');
 const scriptSnippet = document.getElementById('script-snippet');
 const origin = root.dataset.origin;
+// The API as the page's script reads it (place search, facet counts), in the page's language.
+const api = { api: `${origin}/api/v1`, lang: document.documentElement.lang };
 const OPTIONS = ['lang', 'list', 'legend', 'height', 'width'];
 const FILTER_ORDER = ['subsector', 'country', 'state', 'region', 'regionValue', 'partnerValue', 'contact', 'duration', 'q', 'bbox', 'near', 'radiusKm'];
 
@@ -19,9 +21,7 @@ const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 function read() {
   const filter = [];
   const options = {};
-  for (const [name, value] of new FormData(form)) {
-    const text = String(value).trim();
-    if (text === '') continue;
+  for (const [name, text] of formParameters(form)) {
     if (OPTIONS.includes(name)) options[name] = text;
     else filter.push([name, text]);
   }
@@ -62,7 +62,7 @@ function update({ counts = true } = {}) {
     if (preview.src !== url) preview.src = url;
     preview.width = settings.width.replace('px', '');
     preview.height = String(settings.height);
-    setAddress(`?${new URLSearchParams([...new FormData(form)].filter(([, v]) => String(v).trim() !== ''))}`, { replace: true });
+    setAddress(`?${formParameters(form)}`, { replace: true });
     // Debounced with the preview: a click fires input and change, typing fires one input per key.
     if (counts) updateCounts(settings.filter);
   }, 300);
@@ -70,9 +70,7 @@ function update({ counts = true } = {}) {
 
 async function updateCounts(filter) {
   try {
-    const response = await fetch(`${origin}/api/v1/facets?${new URLSearchParams(filter)}`);
-    if (!response.ok) return;
-    showFacetCounts(form, await response.json(), root.dataset.labelCount);
+    showFacetCounts(form, await fetchJson(api, '/facets', filter), root.dataset.labelCount);
   } catch { /* the counts are a help, not a must */ }
 }
 
@@ -83,53 +81,9 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   update();
 });
-form.querySelector('.reset')?.addEventListener('click', (event) => {
-  event.preventDefault();
-  for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = false;
-  form.elements.namedItem('q').value = '';
-  const region = form.elements.namedItem('region');
-  if (region) region.value = '';
-  setNear(null);
-  const bbox = form.elements.namedItem('bbox');
-  bbox.value = '';
-  bbox.disabled = true;
-  form.querySelector('[data-area-note]')?.setAttribute('hidden', '');
-  update();
-});
-
-// ---- distance: a place from the gazetteer is the centre ---------------------------------------
-const near = form.elements.namedItem('near');
-const radius = form.elements.namedItem('radiusKm');
-const nearPoint = form.querySelector('[data-near-point]');
-const nearClear = form.querySelector('[data-near-clear]');
-const placeField = form.querySelector('[data-place]');
-
-function setNear(value) {
-  near.value = value ?? '';
-  near.disabled = !value;
-  radius.disabled = !value;
-  nearClear.hidden = !value;
-  nearPoint.hidden = !value;
-  if (!value) places.reset();
-}
-
-const places = attachPlaceSearch(document.getElementById('f-place'), document.getElementById('f-place-options'),
-  async (text) => {
-    const response = await fetch(`${origin}/api/v1/places?${new URLSearchParams({ q: text, lang: document.documentElement.lang })}`);
-    if (!response.ok) throw new Error(String(response.status));
-    return (await response.json()).places;
-  },
-  (place) => {
-    setNear(`${place.lon},${place.lat}`);
-    nearPoint.textContent = format(root.dataset.labelNearPlace, placeLabel(place));
-    update();
-  });
-placeField.hidden = false;
-nearClear.addEventListener('click', (event) => {
-  event.preventDefault();
-  setNear(null);
-  update();
-});
+// The filter form (filter-form.js): a place from the gazetteer as the distance filter's centre, clearing it, reset (which
+// empties every filter, the distance and the map area included).
+createFilterForm(form, { settings: api, labels: root.dataset, onChange: () => update() });
 
 for (const button of root.querySelectorAll('[data-copy]')) {
   button.addEventListener('click', async () => {

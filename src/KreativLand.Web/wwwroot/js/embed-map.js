@@ -1,18 +1,18 @@
 // The embedded map (/embed/map) on partner sites: markers for the preset filter, optional list and legend,
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
-import { createBaseMap, addTiles, settingsOf } from './map-core.js';
+import { createBaseMap, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
+import { addRegionOutline } from './map-overlays.js';
+import { fetchJson } from './api.js';
 import { keepPopupsInView, enableMarkerKeyboard } from './map-ui.js';
 import { inPieces, yieldToMain } from './tasks.js';
 
-const L = window.L;
 const mapElement = document.getElementById('map');
 const data = mapElement.dataset;
 const settings = settingsOf(mapElement);
 // The map data first of all (the address the page preloads): fetched and indexed in the worker while Leaflet starts.
 const firstData = data.mapData ? preloadMapData(data.mapData, settings) : null;
-const consentRequired = data.consent === 'required';
 const parentOrigin = data.parentOrigin || '';
 const wrapper = document.getElementById('embed');
 const list = document.getElementById('result-list');
@@ -28,7 +28,8 @@ const LIST_LIMIT = 200;
 // While embed.js sizes the iframe to the content, the map keeps a fixed height (else it would grow with the iframe).
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
-const map = createBaseMap(mapElement, { ...settings, deferTiles: consentRequired });
+// In consent mode (data-consent="required") the tiles wait for the visitor's click (map-core.js).
+const map = createBaseMap(mapElement, settings);
 await yieldToMain(); // Leaflet's start in a task of its own
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
@@ -37,17 +38,6 @@ const layer = createClusterLayer(map, {
   settings,
   pointMarker: (point) => pointMarker(point, { details: (id) => listingDetails(settings, id), known: (id) => known.get(id) }),
 });
-
-if (consentRequired) {
-  const overlay = document.querySelector('[data-consent-overlay]');
-  overlay.hidden = false;
-  mapElement.dataset.tiles = 'waiting';
-  overlay.querySelector('[data-consent-accept]').addEventListener('click', () => {
-    addTiles(map, mapElement, settings);
-    overlay.remove();
-    mapElement.focus();
-  });
-}
 
 const center = data.center ? data.center.split(',').map(Number) : null;
 if (center) map.setView(center, Number(data.zoom) || 9, { animate: false });
@@ -59,10 +49,8 @@ async function load() {
   const query = new URLSearchParams(data.query);
   try {
     const listQuery = new URLSearchParams(query);
-    listQuery.set('lang', settings.lang);
     listQuery.set('limit', String(LIST_LIMIT));
-    const listRequest = list ? fetch(`${settings.api}/cooperations?${listQuery}`, { headers: { Accept: 'application/geo+json' } })
-      .then((response) => { if (!response.ok) throw new Error(String(response.status)); return response.json(); }) : Promise.resolve(null);
+    const listRequest = list ? fetchJson(settings, '/cooperations', listQuery, { accept: 'application/geo+json' }) : Promise.resolve(null);
     listRequest.catch(() => {});
     // The map's clusters first, then the list.
     const points = await layer.load(query, { preloaded: firstData });
@@ -93,11 +81,8 @@ async function fit() {
   let bounds = layer.bounds();
   if (data.region) {
     try {
-      const response = await fetch(`${settings.api}/regions/${encodeURIComponent(data.region)}`);
-      if (response.ok) {
-        const outline = L.geoJSON(await response.json(), { interactive: false, style: { color: '#1d5c3a', weight: 3, fill: false } }).addTo(map);
-        bounds = bounds.isValid() ? bounds.extend(outline.getBounds()) : outline.getBounds();
-      }
+      const outline = await addRegionOutline(map, settings, data.region);
+      bounds = bounds.isValid() ? bounds.extend(outline.getBounds()) : outline.getBounds();
     } catch { /* the markers still show */ }
   }
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [25, 25], maxZoom: 10, animate: false });

@@ -1,10 +1,12 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, settingsOf, format, prefersReducedMotion, showFacetCounts } from './map-core.js';
+import { createBaseMap, settingsOf, format, prefersReducedMotion } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
+import { addRegionOutline, addNearCircle } from './map-overlays.js';
 import { keepPopupsInView, enableMarkerKeyboard, addFullscreenControl } from './map-ui.js';
+import { createFilterForm, formParameters as parametersOf, showFacetCounts } from './filter-form.js';
+import { fetchJson } from './api.js';
 import { setAddress } from './page-url.js';
-import { attachPlaceSearch, placeLabel } from './place-search.js';
 import { inPieces, yieldToMain } from './tasks.js';
 
 const L = window.L;
@@ -18,18 +20,9 @@ const results = document.querySelector('.explorer-results');
 const status = document.getElementById('result-count');
 const labels = mapElement.dataset;
 
-const near = form.elements.namedItem('near');
-const radius = form.elements.namedItem('radiusKm');
-const bbox = form.elements.namedItem('bbox');
 const areaToggle = document.getElementById('area-toggle');
 const nearPick = form.querySelector('[data-near-pick]');
-const nearClear = form.querySelector('[data-near-clear]');
 const nearHint = form.querySelector('[data-near-hint]');
-const nearPoint = form.querySelector('[data-near-point]');
-const areaNote = form.querySelector('[data-area-note]');
-const placeField = form.querySelector('[data-place]');
-const placeInput = document.getElementById('f-place');
-const placeOptions = document.getElementById('f-place-options');
 
 const showAll = document.querySelector('[data-show-all]');
 const showAllLink = showAll.querySelector('a');
@@ -78,45 +71,10 @@ let picking = false;
 
 // ---- form state <-> URL ----------------------------------------------------------------------
 
-function formParameters() {
-  const parameters = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) {
-    const text = String(value).trim();
-    if (text !== '') parameters.append(name, text);
-  }
-  return parameters;
-}
-
-function applyParametersToForm(parameters) {
-  const values = (name) => parameters.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim());
-  for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = values(box.name).includes(box.value);
-  form.elements.namedItem('q').value = parameters.get('q') ?? '';
-  const region = form.elements.namedItem('region');
-  if (region) region.value = parameters.get('region') ?? '';
-  setNear(parameters.get('near'), parameters.get('radiusKm'));
-  setBbox(parameters.get('bbox'));
-}
-
-function setNear(value, radiusKm) {
-  near.value = value ?? '';
-  near.disabled = !value;
-  radius.disabled = !value;
-  if (radiusKm) radius.value = radiusKm;
-  nearClear.hidden = !value;
-  if (!value) places?.reset();
-  nearPoint.hidden = !value;
-  if (value) {
-    const [lng, lat] = value.split(',').map(Number);
-    nearPoint.textContent = format(labels.labelNearPoint, `${lat.toFixed(4)}° N, ${lng.toFixed(4)}° E`);
-  }
-}
-
-function setBbox(value) {
-  bbox.value = value ?? '';
-  bbox.disabled = !value;
-  areaToggle.checked = Boolean(value);
-  areaNote.hidden = true; // the checkbox beside the map says it when JavaScript runs
-}
+// The filter form (filter-form.js): the distance filter with its place search, the map area, reset.
+const filters = createFilterForm(form, { settings, labels, onChange: (options) => filterChanged(options) });
+const { near, radius, bbox, setNear, setBbox } = filters;
+const formParameters = () => parametersOf(form);
 
 function boundsParameter() {
   const b = map.getBounds();
@@ -137,14 +95,6 @@ function filterChanged({ fit = !areaToggle.checked } = {}) {
 }
 
 // ---- loading and drawing ---------------------------------------------------------------------
-
-async function fetchJson(path, parameters) {
-  const query = new URLSearchParams(parameters);
-  query.set('lang', settings.lang);
-  const response = await fetch(`${settings.api}${path}?${query}`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${response.status} ${path}`);
-  return response.json();
-}
 
 // "Subscribe to this view": the feed takes the same parameters as the map.
 function updateFeedLinks(parameters) {
@@ -169,8 +119,8 @@ async function refresh({ fit = false, counts = true, first = false } = {}) {
   try {
     const listParameters = new URLSearchParams(parameters);
     listParameters.set('limit', String(listLimit));
-    const listRequest = fetchJson('/cooperations', listParameters);
-    const facetRequest = counts ? fetchJson('/facets', parameters) : Promise.resolve(null);
+    const listRequest = fetchJson(settings, '/cooperations', listParameters);
+    const facetRequest = counts ? fetchJson(settings, '/facets', parameters) : Promise.resolve(null);
     listRequest.catch(() => {});
     facetRequest.catch(() => {});
     const points = await layer.load(parameters, { preloaded: first ? firstData : null });
@@ -224,17 +174,13 @@ async function updateOverlays() {
     regionSlug = region;
     if (region) {
       try {
-        const outline = await fetchJson(`/regions/${encodeURIComponent(region)}`, {});
-        regionLayer = L.geoJSON(outline, { interactive: false, style: { color: '#1d5c3a', weight: 3, fill: false, className: 'region-outline' } }).addTo(map);
+        regionLayer = await addRegionOutline(map, settings, region);
       } catch { /* the filter still applies without the outline */ }
     }
   }
   nearLayer?.remove();
   nearLayer = null;
-  if (!near.disabled && near.value) {
-    const [lng, lat] = near.value.split(',').map(Number);
-    nearLayer = L.circle([lat, lng], { radius: Number(radius.value) * 1000, color: '#1d5c3a', weight: 2, fillOpacity: 0.06, interactive: false }).addTo(map);
-  }
+  if (!near.disabled && near.value) nearLayer = addNearCircle(map, near.value, radius.value);
 }
 
 function fitToResults() {
@@ -314,11 +260,6 @@ form.addEventListener('submit', (event) => {
   clearTimeout(typing);
   filterChanged();
 });
-form.querySelector('.reset')?.addEventListener('click', (event) => {
-  event.preventDefault();
-  applyParametersToForm(new URLSearchParams());
-  filterChanged({ fit: true });
-});
 
 nearPick.hidden = false;
 nearPick.addEventListener('click', () => {
@@ -327,11 +268,6 @@ nearPick.addEventListener('click', () => {
   nearHint.hidden = !picking;
   if (picking) mapElement.focus();
 });
-nearClear.addEventListener('click', (event) => {
-  event.preventDefault();
-  setNear(null);
-  filterChanged();
-});
 map.on('click', (event) => {
   if (!picking) return;
   picking = false;
@@ -339,14 +275,6 @@ map.on('click', (event) => {
   nearHint.hidden = true;
   const point = event.latlng.wrap();
   setNear(`${point.lng.toFixed(5)},${point.lat.toFixed(5)}`);
-  filterChanged({ fit: true });
-});
-
-// A municipality from the gazetteer as the centre: suggestions while typing (place-search.js), the chosen one sets `near`.
-placeField.hidden = false;
-const places = attachPlaceSearch(placeInput, placeOptions, async (text) => (await fetchJson('/places', { q: text })).places, (place) => {
-  setNear(`${place.lon},${place.lat}`);
-  nearPoint.textContent = format(labels.labelNearPlace, placeLabel(place));
   filterChanged({ fit: true });
 });
 
@@ -367,7 +295,7 @@ map.on('moveend', () => {
 });
 
 window.addEventListener('popstate', () => {
-  applyParametersToForm(new URLSearchParams(window.location.search));
+  filters.apply(new URLSearchParams(window.location.search));
   updatePanel();
   if (!bbox.disabled) fitToBbox();
   refresh({ fit: bbox.disabled });

@@ -1,5 +1,7 @@
-// Shared map setup for every page with a map (home, embed, later the editor).
-// Leaflet and markercluster are loaded as classic scripts before the page module, as window.L.
+// Shared map setup for every page with a map (home, embed, profile, submission; the editor takes the tiles and settings):
+// the settings from data- attributes, the base map with its country outlines, the tiles (after the visitor's consent when
+// the tile server is a third party), colours from the stylesheet, the subsector marker icon and small text helpers.
+// Leaflet is loaded as a classic script before the page module, as window.L.
 import { inPieces, whenIdle } from './tasks.js';
 
 const L = window.L;
@@ -18,12 +20,22 @@ export function settingsOf(element) {
     api: d.api,
     profileBase: d.profileBase,
     lang: d.lang || document.documentElement.lang || 'de',
+    // data-consent="required": the tile server is a third party, so its tiles wait for the visitor's click.
+    tilesNeedConsent: d.consent === 'required',
   };
 }
 
 /**
+ * A colour the stylesheet defines once as a custom property of :root (site.css, e.g. --map-region-line), for what
+ * Leaflet draws from options rather than from CSS.
+ */
+export function styleColour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+/**
  * Creates the map with the configured tiles and, beneath the markers, the outline of Europe's countries,
- * so the map stays readable when no tile server can be reached.
+ * so the map stays readable when no tile server can be reached. When the tiles need consent they wait for it.
  */
 export function createBaseMap(element, settings = settingsOf(element)) {
   const map = L.map(element, {
@@ -40,7 +52,8 @@ export function createBaseMap(element, settings = settingsOf(element)) {
   map.getPane('outlines').style.zIndex = 350; // above tiles (200), below overlays (400) and markers (600)
   map.getPane('outlines').style.pointerEvents = 'none';
 
-  if (settings.tileUrl && !settings.deferTiles) addTiles(map, element, settings);
+  if (settings.tilesNeedConsent) askForTileConsent(map, element, settings);
+  else if (settings.tileUrl) addTiles(map, element, settings);
   // The outline is background: drawn when the browser is idle, so it never holds up the first markers, and a few
   // countries at a time, so it never makes a long task either.
   if (settings.outlines) whenIdle(async () => {
@@ -53,7 +66,7 @@ export function createBaseMap(element, settings = settingsOf(element)) {
         interactive: false,
         // smoothFactor 2: fewer points drawn per outline at every zoom (background only; it is redrawn after each zoom)
         smoothFactor: 2,
-        style: { color: '#7b8794', weight: 1, fillColor: '#fbfbf8', fillOpacity: 0.55, className: 'country-outline' },
+        style: { color: styleColour('--map-country-line'), weight: 1, fillColor: styleColour('--map-country-fill'), fillOpacity: 0.55, className: 'country-outline' },
       }).addTo(map);
       await inPieces(data.features ?? [], (feature) => outlines.addData(feature));
       element.dataset.outlinesLoaded = 'true';
@@ -62,7 +75,22 @@ export function createBaseMap(element, settings = settingsOf(element)) {
   return map;
 }
 
-/** The background tiles; called at once, or after the visitor agreed when the tile server is a third party (embed consent mode). */
+/**
+ * The consent mode (embed, profile and submission maps): the page's overlay ([data-consent-overlay]) asks first; its
+ * button ([data-consent-accept]) loads the tiles and gives the map the focus. Until then data-tiles="waiting".
+ */
+function askForTileConsent(map, element, settings) {
+  const overlay = document.querySelector('[data-consent-overlay]');
+  overlay.hidden = false;
+  element.dataset.tiles = 'waiting';
+  overlay.querySelector('[data-consent-accept]').addEventListener('click', () => {
+    addTiles(map, element, settings);
+    overlay.remove();
+    element.focus();
+  });
+}
+
+/** The background tiles; called at once, or after the visitor agreed when the tile server is a third party (consent mode). */
 export function addTiles(map, element, settings) {
   const tiles = L.tileLayer(settings.tileUrl, {
     maxZoom: settings.maxZoom,
@@ -92,14 +120,6 @@ export function subsectorIcon(subsectors) {
 
 export function format(template, ...values) {
   return template.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)] ?? ''));
-}
-
-/** Writes the counts of GET /api/v1/facets into the filter form's [data-count-for="parameter:code"] elements. */
-export function showFacetCounts(form, facets, label) {
-  for (const count of form.querySelectorAll('[data-count-for]')) {
-    const [parameter, code] = count.dataset.countFor.split(':');
-    count.textContent = format(label, facets[parameter]?.[code] ?? 0);
-  }
 }
 
 /** Country name in the page language, from the browser's own data. */

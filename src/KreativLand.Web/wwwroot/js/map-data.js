@@ -4,6 +4,7 @@
 // here (the first request as early as the page allows, matching its <link rel="preload">) and handed to the worker
 // without a copy, which indexes them while the page is still setting up; markers are added in pieces so no task grows long.
 import { prefersReducedMotion } from './map-core.js';
+import { fetchJson } from './api.js';
 import { inPieces } from './tasks.js';
 
 const L = window.L;
@@ -21,10 +22,6 @@ function clusterIcon(count) {
   return L.divIcon({ html: outer, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
 }
 
-/**
- * A layer of clustered points. settings: from map-core's settingsOf (api); pointMarker(point) makes a single listing's
- * marker ({id, lng, lat, subsectors}); onRender() runs after each redraw.
- */
 /** The map data's address for a filter (URLSearchParams or its text); no "?" when there is no filter. */
 export function mapDataUrl(settings, parameters) {
   const query = new URLSearchParams(parameters).toString();
@@ -190,11 +187,9 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
 
 /** A listing's title, partners and place for its popup, from the OGC API item (the map data has only id, point and subsectors). */
 export async function listingDetails(settings, id) {
-  const base = settings.api.replace(/\/api\/v1$/, '');
-  const response = await fetch(`${base}/ogc/collections/cooperations/items/${encodeURIComponent(id)}?f=json&lang=${settings.lang}`,
-    { headers: { Accept: 'application/geo+json' } });
-  if (!response.ok) throw new Error(`${response.status}`);
-  const properties = (await response.json()).properties;
+  const site = { ...settings, api: settings.api.replace(/\/api\/v1$/, '') };
+  const { properties } = await fetchJson(site, `/ogc/collections/cooperations/items/${encodeURIComponent(id)}`, { f: 'json' },
+    { accept: 'application/geo+json' });
   const list = (text) => (text ? text.split('; ') : []);
   return {
     id,

@@ -1,6 +1,7 @@
 // "Become part": the error summary takes the focus, and a point can be picked on a small map (a click, or the map's centre
 // for keyboard users). Without JavaScript the municipality's point from the gazetteer is used.
-import { createBaseMap, addTiles, settingsOf, format } from './map-core.js';
+import { createBaseMap, settingsOf, format } from './map-core.js';
+import { fetchJson } from './api.js';
 
 const summary = document.getElementById('problems');
 if (summary) summary.focus();
@@ -10,7 +11,6 @@ const element = document.getElementById('submit-map');
 if (element && L) {
   const data = element.dataset;
   const settings = settingsOf(element);
-  const consentRequired = data.consent === 'required';
   const latitude = document.querySelector('[data-point-lat]');
   const longitude = document.querySelector('[data-point-lon]');
   const text = document.querySelector('[data-point-text]');
@@ -18,7 +18,7 @@ if (element && L) {
   const municipality = document.getElementById('Input_Municipality');
   const country = document.getElementById('Input_Country');
 
-  const map = createBaseMap(element, { ...settings, deferTiles: consentRequired });
+  const map = createBaseMap(element, settings); // in consent mode the tiles wait for the visitor's click (map-core.js)
   let marker = null;
   const round = (value) => Math.round(value * 100000) / 100000;
   const shown = (value) => value.toLocaleString(document.documentElement.lang, { maximumFractionDigits: 5 });
@@ -61,24 +61,11 @@ if (element && L) {
     const name = municipality?.value.trim();
     if (!name || name.length < 2 || marker) return;
     try {
-      const response = await fetch(`${data.api}/places?${new URLSearchParams({ q: name, country: country?.value ?? '' })}`);
-      if (!response.ok) return;
-      const [place] = (await response.json()).places;
+      const [place] = (await fetchJson(settings, '/places', { q: name, country: country?.value ?? '' })).places;
       if (place) map.setView([place.lat, place.lon], 12);
     } catch { /* the map still works without it */ }
   }
   municipality?.addEventListener('change', showMunicipality);
   if (!marker) showMunicipality();
-
-  if (consentRequired) {
-    const overlay = document.querySelector('[data-consent-overlay]');
-    overlay.hidden = false;
-    element.dataset.tiles = 'waiting';
-    overlay.querySelector('[data-consent-accept]').addEventListener('click', () => {
-      addTiles(map, element, settings);
-      overlay.remove();
-      element.focus();
-    });
-  }
   element.dataset.state = 'ready';
 }
