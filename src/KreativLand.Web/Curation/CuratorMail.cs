@@ -72,16 +72,13 @@ public sealed class CuratorMail(KreativLandDbContext db, Mailer mailer, IOptions
     }
 
     /// <summary>
-    /// Published listings not checked for <paramref name="interval"/>, each to its curator (the assignee, else its last
+    /// Published listings due for review (<see cref="ReviewDue"/>), each to its curator (the assignee, else its last
     /// editor when that is an account; otherwise every admin), one message per curator. Returns the messages sent.
     /// </summary>
-    public async Task<int> DigestAsync(DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    public async Task<int> DigestAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!mailer.Enabled) return 0;
-        var dueBefore = now - interval;
-        var due = await db.Cooperations.AsNoTracking()
-            .Where(c => c.Status == CooperationStatus.Published && (c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt) < dueBefore)
-            .OrderBy(c => c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt)
+        var due = await ReviewDue.Listings(db.Cooperations.AsNoTracking(), now)
             .Select(c => new { c.Id, c.Slug, c.Title.De, c.Title.En, c.AssignedTo, c.LastEditedBy, Since = c.LastReviewedAt ?? c.PublishedAt })
             .ToListAsync(cancellationToken);
         if (due.Count == 0) return 0;

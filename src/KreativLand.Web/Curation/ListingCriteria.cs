@@ -47,7 +47,7 @@ public static class ListingCriteria
 public static class Attestations
 {
     public static Attestation From(ImportAttestation? attestation) =>
-        new(attestation?.Confirmed, string.IsNullOrWhiteSpace(attestation?.Note) ? null : attestation.Note.Trim());
+        new(attestation?.Confirmed, attestation?.Note.TrimOrNull());
 
     public static ImportAttestation? ToRecord(Attestation attestation) =>
         attestation.Confirmed is null && attestation.Note is null ? null : new ImportAttestation { Confirmed = attestation.Confirmed, Note = attestation.Note };

@@ -33,7 +33,7 @@ public sealed class ReviewDigest(KreativLandDbContext db, CuratorMail mail, Time
             try { await db.SaveChangesAsync(cancellationToken); }
             catch (DbUpdateException) { return 0; } // another instance claimed it first
         }
-        return await mail.DigestAsync(now, Pages.Admin.IndexModel.ReviewInterval, cancellationToken);
+        return await mail.DigestAsync(now, cancellationToken);
     }
 
     /// <summary>Checks hourly while mail is configured and <c>Notifications:Digest</c> is not false.</summary>

@@ -39,5 +39,5 @@ public sealed record ReviewDecision(
 {
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
     public IReadOnlyList<string> FailingCriteria => Criteria.Where(c => c.Outcome != CriterionOutcome.Pass).Select(c => c.Key).ToList();
-    public string? CleanReason => string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+    public string? CleanReason => Reason.TrimOrNull();
 }

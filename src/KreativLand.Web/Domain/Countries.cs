@@ -20,9 +20,12 @@ public static class Countries
     /// <summary>The European countries KreativLand lists, by code.</summary>
     public static IReadOnlyList<string> European { get; } = GermanNames.Keys.Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>ISO 3166-1 alpha-2: two letters.</summary>
+    public const int CodeLength = 2;
+
     public static bool IsCode(string? code)
     {
-        if (code is not { Length: 2 } || !code.All(char.IsAsciiLetterUpper)) return false;
+        if (code is not { Length: CodeLength } || !code.All(char.IsAsciiLetterUpper)) return false;
         if (code == "XK") return true; // Kosovo: user-assigned code in common use
         try { _ = new RegionInfo(code); return true; }
         catch (ArgumentException) { return false; }

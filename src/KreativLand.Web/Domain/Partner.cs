@@ -153,7 +153,7 @@ public class PartnerChange
     public void Discard(Actor actor, DateTimeOffset now, string? reason)
     {
         if (Status != PartnerChangeStatus.Pending) return;
-        Decide(PartnerChangeStatus.Discarded, actor, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        Decide(PartnerChangeStatus.Discarded, actor, now, reason.TrimOrNull());
     }
 
     private void Decide(PartnerChangeStatus status, Actor actor, DateTimeOffset now, string? reason)

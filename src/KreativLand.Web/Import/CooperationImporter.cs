@@ -217,7 +217,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
             {
                 // The live version stays until a curator approves the imported one.
                 if (target != CooperationStatus.Published) { errors.Add(Named(new Refusal("ImportMessage.PublishedStatusChange", Code.Of(target)))); continue; }
-                held += await ProposePartnerDetailsAsync(record, partners, actor, now, cooperation.Id, listingPublished: true, null, cancellationToken);
+                held += Held(await ProposePartnerDetailsAsync(record, actor, cooperation.Id, listingPublished: true, cancellationToken, partners, now));
                 KeepStoredPartnerDetails(record, partners);
                 var content = new RevisionContent(record);
                 if (revisions.TryGetValue(cooperation.Id, out var revision)) revision.Replace(content.Serialize(), actor, now);
@@ -226,8 +226,8 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
                 continue;
             }
 
-            held += await ProposePartnerDetailsAsync(record, partners, actor, now, cooperation.Id, cooperation.Status == CooperationStatus.Published,
-                options.Override ? options.OverrideReason : null, cancellationToken);
+            held += Held(await ProposePartnerDetailsAsync(record, actor, cooperation.Id, cooperation.Status == CooperationStatus.Published, cancellationToken,
+                partners, now, options.Override ? options.OverrideReason : null));
             var before = CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
             MapCooperation(record, cooperation, now);
             LinkPartners(record, cooperation, partners);
@@ -254,7 +254,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// Applies one valid record's content to a (tracked or new) cooperation: texts, tags, place, attestations, and its
     /// partners in order — known ones (by slug) linked as they are stored, new ones created. Status and history are the
     /// caller's (through the listing's workflow methods); changes to a known partner's details go through
-    /// <see cref="ProposePartnerDetailsAsync(ImportCooperation, Actor, int?, bool, CancellationToken)"/> first.
+    /// <see cref="ProposePartnerDetailsAsync"/> first.
     /// </summary>
     public async Task ApplyRecordAsync(ImportCooperation record, Cooperation cooperation, CancellationToken cancellationToken = default)
     {
@@ -266,34 +266,24 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 
     /// <summary>
     /// For each row naming a known partner whose details differ: the change is applied at once, or held for review when a
-    /// published listing shows the partner (<see cref="PartnerChanges"/>). Returns the proposals.
+    /// published listing shows the partner (<see cref="PartnerChanges"/>). Returns the proposals. The editor saves one record;
+    /// an import passes the partners it has read for its whole batch (<paramref name="known"/>, new ones not stored yet).
     /// </summary>
+    /// <param name="overrideReason">An admin's recorded override of an import: changes apply at once, with this reason.</param>
     public async Task<IReadOnlyList<PartnerProposal>> ProposePartnerDetailsAsync(ImportCooperation record, Actor actor, int? listingId, bool listingPublished,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, Partner>? known = null, DateTimeOffset? now = null, string? overrideReason = null)
     {
-        var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
-        var partners = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
-        var proposals = new List<PartnerProposal>();
-        foreach (var row in record.Partners!)
+        if (known is null)
         {
-            if (!partners.TryGetValue(row!.Slug!, out var partner)) continue;
-            proposals.Add(await PartnerChanges.ProposeAsync(db, partner, DetailsOf(row), actor, clock.GetUtcNow(), cancellationToken, listingId, listingPublished));
+            var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
+            known = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
         }
-        return proposals;
+        var rows = record.Partners!.Where(row => known.TryGetValue(row!.Slug!, out var partner) && partner.Id != 0)
+            .Select(row => (known[row!.Slug!], DetailsOf(row))).ToList();
+        return await PartnerChanges.ProposeAllAsync(db, rows, actor, now ?? clock.GetUtcNow(), cancellationToken, listingId, listingPublished, overrideReason);
     }
 
-    private async Task<int> ProposePartnerDetailsAsync(ImportCooperation record, Dictionary<string, Partner> partners, Actor actor, DateTimeOffset now,
-        int listingId, bool listingPublished, string? overrideReason, CancellationToken cancellationToken)
-    {
-        var held = 0;
-        foreach (var row in record.Partners!)
-        {
-            if (!partners.TryGetValue(row!.Slug!, out var partner) || partner.Id == 0) continue;
-            var proposal = await PartnerChanges.ProposeAsync(db, partner, DetailsOf(row), actor, now, cancellationToken, listingId, listingPublished, overrideReason);
-            if (proposal.Outcome == PartnerChangeOutcome.Held) held++;
-        }
-        return held;
-    }
+    private static int Held(IReadOnlyList<PartnerProposal> proposals) => proposals.Count(p => p.Outcome == PartnerChangeOutcome.Held);
 
     /// <summary>Rows of known partners show their stored details (a revision's changes to them wait as partner changes).</summary>
     public static void KeepStoredPartnerDetails(ImportCooperation record, IReadOnlyDictionary<string, Partner> partners)
@@ -327,7 +317,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         cooperation.StartYear = record.StartYear;
         cooperation.EndYear = record.EndYear;
         cooperation.Ongoing = record.Ongoing ?? false;
-        cooperation.Source = Clean(record.Source);
+        cooperation.Source = record.Source.TrimOrNull();
         cooperation.ContinuousSinceStart = record.ContinuousSinceStart;
         cooperation.ContactOrigins = Codes<ContactOrigin>(record.ContactOrigins);
         cooperation.RegionValues = Codes<RegionValue>(record.RegionValues);
@@ -335,9 +325,9 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         cooperation.AdviceForSmes = Text(record.Advice?.Smes);
         cooperation.AdviceForCreatives = Text(record.Advice?.Creatives);
         cooperation.AdviceForPolicy = Text(record.Advice?.Policy);
-        cooperation.Quotes = (record.Quotes ?? []).Select(q => new Quote { Text = Text(q!.Text), Person = q.Person!.Trim(), Role = Clean(q.Role) }).ToList();
-        cooperation.Media = (record.Media ?? []).Select(m => new MediaLink { Kind = Code.Parse<MediaKind>(m!.Kind!), Url = m.Url!.Trim(), Title = Clean(m.Title) }).ToList();
-        cooperation.Images = (record.Images ?? []).Select(i => new Image { Url = i!.Url!.Trim(), Alt = Text(i.Alt), Credit = Clean(i.Credit) }).ToList();
+        cooperation.Quotes = (record.Quotes ?? []).Select(q => new Quote { Text = Text(q!.Text), Person = q.Person!.Trim(), Role = q.Role.TrimOrNull() }).ToList();
+        cooperation.Media = (record.Media ?? []).Select(m => new MediaLink { Kind = Code.Parse<MediaKind>(m!.Kind!), Url = m.Url!.Trim(), Title = m.Title.TrimOrNull() }).ToList();
+        cooperation.Images = (record.Images ?? []).Select(i => new Image { Url = i!.Url!.Trim(), Alt = Text(i.Alt), Credit = i.Credit.TrimOrNull() }).ToList();
         Attestations.Apply(record.Attestations, cooperation);
 
         var location = record.Location!;
@@ -345,8 +335,8 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         {
             Municipality = location.Municipality!.Trim(),
             Population = location.Population,
-            District = Clean(location.District),
-            Region = Clean(location.Region),
+            District = location.District.TrimOrNull(),
+            Region = location.Region.TrimOrNull(),
             CountryCode = location.Country!,
             Point = GeoPoints.Create(location.Longitude!.Value, location.Latitude!.Value),
         };
@@ -355,12 +345,11 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 
     /// <summary>A record's partner row as details (trimmed, empty values as none).</summary>
     public static PartnerDetails DetailsOf(ImportPartner source) => new(
-        source.Name!.Trim(), Code.Parse<PartnerKind>(source.Kind!), Clean(source.Website), Clean(source.Sector), Clean(source.SectorCode)?.ToUpperInvariant(), source.Employees,
-        Clean(source.Subsector), Clean(source.Municipality), Clean(source.Country)?.ToUpperInvariant(), source.Urban);
+        source.Name!.Trim(), Code.Parse<PartnerKind>(source.Kind!), source.Website.TrimOrNull(), source.Sector.TrimOrNull(), source.SectorCode.TrimOrNull()?.ToUpperInvariant(), source.Employees,
+        source.Subsector.TrimOrNull(), source.Municipality.TrimOrNull(), source.Country.TrimOrNull()?.ToUpperInvariant(), source.Urban);
 
-    private static LocalizedText Text(ImportText? text) => text is null ? LocalizedText.Empty : new(Clean(text.De), Clean(text.En));
+    private static LocalizedText Text(ImportText? text) => text is null ? LocalizedText.Empty : new(text.De.TrimOrNull(), text.En.TrimOrNull());
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static List<TEnum> Codes<TEnum>(List<string?>? codes) where TEnum : struct, Enum =>
         (codes ?? []).Select(c => Code.Parse<TEnum>(c!)).ToList();

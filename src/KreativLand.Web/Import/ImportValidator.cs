@@ -11,6 +11,8 @@ public static class ImportValidator
     private static readonly ImportProblem.Factory L = new();
     public const int MaxTitle = 200, MaxSummary = 600, MaxDescription = 20_000, MaxAdvice = 5_000, MaxName = 200, MaxUrl = 500;
     public const int MinYear = 1900, MaxYear = 2100;
+    /// <summary>An image's alternative text, per language.</summary>
+    public const int MaxAltText = 300;
     /// <summary>A curator's note on a criterion (the database column's size).</summary>
     public const int MaxAttestationNote = 2000;
 
@@ -146,7 +148,7 @@ public static class ImportValidator
             // Both languages: the profile shows the picture in each, and a screen reader needs the text in each.
             if (string.IsNullOrWhiteSpace(image.Alt?.De)) errors.Add(L["ImportMessage.Required", $"images[{i}].alt.de"]);
             if (string.IsNullOrWhiteSpace(image.Alt?.En)) errors.Add(L["ImportMessage.Required", $"images[{i}].alt.en"]);
-            OptionalText(image.Alt, $"images[{i}].alt", 300, errors);
+            OptionalText(image.Alt, $"images[{i}].alt", MaxAltText, errors);
             MaxLength(image.Url, $"images[{i}].url", MaxUrl, errors);
             if (string.IsNullOrWhiteSpace(image.Credit)) errors.Add(L["ImportMessage.Required", $"images[{i}].credit"]);
             else MaxLength(image.Credit, $"images[{i}].credit", MaxName, errors);

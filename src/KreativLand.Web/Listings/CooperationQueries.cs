@@ -77,22 +77,30 @@ public static class CooperationQueries
 
     /// <summary>Everything public about one published cooperation (profile page and API).</summary>
     public static async Task<CooperationProfile?> PublishedProfile(KreativLandDbContext db, string slug, CancellationToken cancellationToken = default) =>
-        await Published(db)
-            .Where(c => c.Slug == slug)
-            .Select(c => new CooperationProfile(
-                c.Id, c.Slug, Text(c.Title), Text(c.Summary), Text(c.Description),
-                c.StartYear, c.EndYear, c.Ongoing, c.ContinuousSinceStart,
-                c.ContactOrigins, c.RegionValues, c.PartnerValues,
-                Text(c.AdviceForSmes), Text(c.AdviceForCreatives), Text(c.AdviceForPolicy),
-                c.Quotes, c.Media, c.Images,
-                new CooperationProfile.Place(c.Location.Municipality, c.Location.Population, c.Location.District, c.Location.Region,
-                    c.Location.CountryCode, c.Location.Point.Y, c.Location.Point.X),
-                c.Partners.OrderBy(p => p.SortOrder).Select(p => new CooperationProfile.PartnerRole(
-                    p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.SectorCode, p.Partner.Sector,
-                    p.Partner.Employees, p.Partner.Municipality, p.Partner.IsUrban,
-                    p.Partner.Subsector == null ? null : new SubsectorBadge(p.Partner.Subsector.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour))).ToList(),
-                c.PublishedAt, c.UpdatedAt, c.Source))
-            .SingleOrDefaultAsync(cancellationToken);
+        await Published(db).Where(c => c.Slug == slug).Select(Profile).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// What a listing's public page shows: one projection, run in SQL by the public page and in memory by the curators'
+    /// preview (<see cref="ProfileOf"/>), so the preview shows exactly what publishing will.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Cooperation, CooperationProfile>> Profile = c => new CooperationProfile(
+        c.Id, c.Slug, Text(c.Title), Text(c.Summary), Text(c.Description),
+        c.StartYear, c.EndYear, c.Ongoing, c.ContinuousSinceStart,
+        c.ContactOrigins, c.RegionValues, c.PartnerValues,
+        Text(c.AdviceForSmes), Text(c.AdviceForCreatives), Text(c.AdviceForPolicy),
+        c.Quotes, c.Media, c.Images,
+        new CooperationProfile.Place(c.Location.Municipality, c.Location.Population, c.Location.District, c.Location.Region,
+            c.Location.CountryCode, c.Location.Point.Y, c.Location.Point.X),
+        c.Partners.OrderBy(p => p.SortOrder).Select(p => new CooperationProfile.PartnerRole(
+            p.Partner.Id, p.Partner.Slug, p.Partner.Name, p.Partner.Kind, Text(p.Role), p.Partner.Website, p.Partner.SectorCode, p.Partner.Sector,
+            p.Partner.Employees, p.Partner.Municipality, p.Partner.IsUrban,
+            p.Partner.Subsector == null ? null : new SubsectorBadge(p.Partner.Subsector.Code, p.Partner.Subsector.NameDe, p.Partner.Subsector.NameEn, p.Partner.Subsector.Colour))).ToList(),
+        c.PublishedAt, c.UpdatedAt, c.Source);
+
+    private static readonly Func<Cooperation, CooperationProfile> ProfileInMemory = Profile.Compile();
+
+    /// <summary>The profile of a listing loaded with its partners and their subsectors (the preview; nothing is read).</summary>
+    public static CooperationProfile ProfileOf(Cooperation loaded) => ProfileInMemory(loaded);
 
     /// <summary>Map markers and list items for a filtered, ordered query (home page map and the GeoJSON API).</summary>
     public static async Task<List<CooperationMapItem>> MapItems(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)

@@ -140,14 +140,8 @@ public sealed class RegionImporter(KreativLandDbContext db, TimeProvider clock)
 
     private static string UniqueSlug(string name, string level, HashSet<string> taken)
     {
-        var basis = Slugs.From(name);
-        if (basis.Length == 0) basis = level;
-        // Room for "-level-99" within the column's length.
-        var room = Slugs.MaxLength - level.Length - 4;
-        if (basis.Length > room) basis = basis[..room].TrimEnd('-');
-        var slug = basis;
-        if (taken.Contains(slug)) slug = $"{basis}-{level}";
-        for (var n = 2; taken.Contains(slug); n++) slug = $"{basis}-{level}-{n}";
+        // The same name on another level: "oberland", then "oberland-district", "oberland-district-2".
+        var slug = Slugs.Allocate(name, level, taken.Contains, qualifier: level);
         taken.Add(slug);
         return slug;
     }

@@ -35,4 +35,40 @@ public class SlugsTests
         var slug = Slugs.From(text.ToString());
         Assert.True(slug.Length == 0 || Slugs.IsValid(slug), slug);
     }
+
+    [Fact]
+    public void The_allocator_numbers_taken_slugs()
+    {
+        HashSet<string> taken = ["hofladen", "hofladen-2"];
+        Assert.Equal("hofladen-3", Slugs.Allocate("Hofladen", "listing", taken.Contains));
+        Assert.Equal("scheune", Slugs.Allocate("Scheune", "listing", taken.Contains));
+        // A text that spells no slug gets the fallback word, numbered like any other.
+        Assert.Equal("listing", Slugs.Allocate("🎭", "listing", taken.Contains));
+        Assert.Equal("listing-2", Slugs.Allocate("🎭", "listing", candidate => candidate == "listing"));
+    }
+
+    [Fact]
+    public void The_allocator_qualifies_before_numbering()
+    {
+        HashSet<string> taken = ["oberland"];
+        Assert.Equal("oberland-district", Slugs.Allocate("Oberland", "district", taken.Contains, qualifier: "district"));
+        taken.Add("oberland-district");
+        Assert.Equal("oberland-district-2", Slugs.Allocate("Oberland", "district", taken.Contains, qualifier: "district"));
+        // Always qualified (a submission's random qualifier): never the plain slug, even when it is free.
+        Assert.Equal("scheune-a1b2c3", Slugs.Allocate("Scheune", "submission", _ => false, "a1b2c3", alwaysQualified: true));
+    }
+
+    [Fact]
+    public async Task Allocated_slugs_stay_valid_at_full_length()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat("Kreativwirtschaft", 12));
+        var first = Slugs.From(longText);
+        Assert.InRange(first.Length, Slugs.MaxLength - 20, Slugs.MaxLength);
+        var numbered = await Slugs.AllocateAsync(longText, "listing", candidate => Task.FromResult(candidate == first));
+        Assert.True(Slugs.IsValid(numbered), numbered);
+        Assert.EndsWith("-2", numbered, StringComparison.Ordinal);
+        var qualified = Slugs.Allocate(longText, "submission", _ => false, "a1b2c3", alwaysQualified: true);
+        Assert.True(Slugs.IsValid(qualified), qualified);
+        Assert.EndsWith("-a1b2c3", qualified, StringComparison.Ordinal);
+    }
 }

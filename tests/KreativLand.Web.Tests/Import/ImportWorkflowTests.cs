@@ -184,6 +184,26 @@ public class ImportWorkflowTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Equal((PartnerChangeStatus.Pending, "Pixel Studio Renamed"), (change.Status, change.Proposed.Name));
     }
 
+    [Fact]
+    public async Task Changes_to_several_partners_of_a_record_are_read_in_as_many_statements_as_one()
+    {
+        // The draft's own partners (no published listing shows them): their changes apply at once and are recorded.
+        static Action<JsonObject> Rename(string suffix, int partners) => r =>
+        {
+            for (var i = 0; i < partners; i++) r["partners"]![i]!["name"] = $"{(string?)r["partners"]![i]!["name"]} {suffix}";
+        };
+        async Task<List<string>> ReadsAsync(string json) =>
+            (await StatementCounter.StatementsAsync(database.DatabaseName, async () => Assert.True((await ImportAsync(json, Curator)).Succeeded)))
+            .Where(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+
+        var one = await ReadsAsync(Record("secret-draft", Rename("eins", partners: 1)));
+        var both = await ReadsAsync(Record("secret-draft", Rename("zwei", partners: 2)));
+
+        Assert.Equal(one.Count, both.Count);
+        await using var db = database.OpenContext();
+        Assert.Equal(2, (await db.PartnerChanges.ToListAsync()).Count(c => c.Proposed.Name.EndsWith(" zwei", StringComparison.Ordinal) && c.Status == PartnerChangeStatus.Approved));
+    }
+
     private async Task<int> HistoryCountAsync(string slug)
     {
         await using var db = database.OpenContext();

@@ -9,9 +9,6 @@ namespace KreativLand.Web.Pages.Admin;
 
 public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L, Curation.CuratorMail mail) : PageModel
 {
-    /// <summary>Published listings not checked for this long are "due for review".</summary>
-    public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
-
     public IReadOnlyDictionary<CooperationStatus, int> Counts { get; private set; } = new Dictionary<CooperationStatus, int>();
     public IReadOnlyList<ListingRow> Queue { get; private set; } = [];
     public IReadOnlyList<DueRow> Due { get; private set; } = [];
@@ -113,7 +110,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         Queue = await AdminQueries.ToRows(queue.OrderBy(c => c.Status == CooperationStatus.Submitted ? 0 : 1).ThenBy(c => c.UpdatedAt))
             .ToListAsync(cancellationToken);
         var shown = Queue.Select(r => r.Id).ToList();
-        Criteria = await ListingCriteriaStates.OfAsync(db, db.Cooperations.Where(c => shown.Contains(c.Id)), cancellationToken);
+        Criteria = await Filter.StatesOfAsync(db, shown, cancellationToken);
         Countries = await db.Cooperations.AsNoTracking().Select(c => c.Location.CountryCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
 
         // Edits of published listings wait here, reviewed like new listings.
@@ -123,10 +120,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             .Select(x => new RevisionRow(x.c.Id, x.c.Slug, KreativLand.Web.Listings.CooperationQueries.Text(x.c.Title), x.r.UpdatedBy, x.r.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        var dueBefore = clock.GetUtcNow() - ReviewInterval;
-        Due = await db.Cooperations.AsNoTracking()
-            .Where(c => c.Status == CooperationStatus.Published && (c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt) < dueBefore)
-            .OrderBy(c => c.LastReviewedAt ?? c.PublishedAt ?? c.UpdatedAt)
+        Due = await Curation.ReviewDue.Listings(db.Cooperations.AsNoTracking(), clock.GetUtcNow())
             .Select(c => new DueRow(c.Id, c.Slug, KreativLand.Web.Listings.CooperationQueries.Text(c.Title), c.LastReviewedAt ?? c.PublishedAt))
             .ToListAsync(cancellationToken);
 

@@ -25,6 +25,9 @@ public sealed class ListingFilter
     /// <summary>met, open or failing (<see cref="CriteriaState"/>).</summary>
     public string? Criteria { get; set; }
 
+    /// <summary>The criteria states the filter evaluated (when it filtered by them), so that the table's rows are not evaluated again.</summary>
+    private Dictionary<int, CriteriaState>? evaluated;
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && Status is null && !Mine && Subsector is null && Country is null && Criteria is null;
 
     /// <summary>The filter's values as route values, for links that keep it (sorting, paging, the redirect after a bulk action).</summary>
@@ -57,13 +60,20 @@ public sealed class ListingFilter
         else Country = null;
         if (Code.TryParse<CriteriaState>(Criteria, out var state))
         {
-            var states = await ListingCriteriaStates.OfAsync(db, query, cancellationToken);
-            var ids = states.Where(s => s.Value == state).Select(s => s.Key).ToList();
+            evaluated = await ListingCriteriaStates.OfAsync(db, query, cancellationToken);
+            var ids = evaluated.Where(s => s.Value == state).Select(s => s.Key).ToList();
             query = query.Where(c => ids.Contains(c.Id));
         }
         else Criteria = null;
         return query;
     }
+
+    /// <summary>The criteria state of each listing a table shows: the filter's own evaluation when it made one, else evaluated now (once per row).</summary>
+    public async Task<IReadOnlyDictionary<int, CriteriaState>> StatesOfAsync(KreativLandDbContext db, IReadOnlyCollection<int> shown,
+        CancellationToken cancellationToken) =>
+        evaluated is { } states
+            ? shown.Where(states.ContainsKey).ToDictionary(id => id, id => states[id])
+            : await ListingCriteriaStates.OfAsync(db, db.Cooperations.Where(c => shown.Contains(c.Id)), cancellationToken);
 }
 
 /// <summary>The criteria state of many listings at once: their facts in one query, the thresholds in another, evaluated here.</summary>

@@ -34,15 +34,10 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             Sort = null;
         }
         var pageErrors = new List<string>();
-        if (Request.Query["p"].LastOrDefault()?.Trim() is { Length: > 0 } pageText)
-        {
-            if (int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1)
-                PageNumber = number;
-            else pageErrors.Add($"p: {localizer["Partners.Error.PageFormat", pageText]}");
-        }
+        PageNumber = PageNumbers.Read(Request.Query["p"].LastOrDefault(), localizer, pageErrors);
         var ordered = CooperationSearchQuery.Sorted(db, Form.Filter, year, Sort, Domain.Languages.Current);
         Results = await CooperationQueries.Cards(ordered, PageNumber, PageSize, cancellationToken, Form.Facets.Total);
-        if (PageNumber > Results.PageCount) pageErrors.Add($"p: {localizer["Partners.Error.Page", PageNumber, Results.PageCount]}");
+        if (PageNumbers.PastTheEnd(PageNumber, Results.PageCount, localizer) is { } pastTheEnd) pageErrors.Add(pastTheEnd);
         if (pageErrors.Count > 0) Form = Form with { Errors = [.. Form.Errors, .. pageErrors] };
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }

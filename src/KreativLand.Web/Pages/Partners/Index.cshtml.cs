@@ -72,9 +72,9 @@ public class IndexModel(KreativLandDbContext db, IStringLocalizer<SharedResource
         var filtered = Apply(partners);
         var total = await filtered.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        if (Filter.PageNumber > pageCount)
+        if (PageNumbers.PastTheEnd(Filter.PageNumber, pageCount, localizer) is { } pastTheEnd)
         {
-            Errors.Add($"p: {localizer["Partners.Error.Page", Filter.PageNumber, pageCount]}");
+            Errors.Add(pastTheEnd);
             Filter = Filter with { PageNumber = pageCount };
         }
         var items = await filtered
@@ -115,12 +115,6 @@ public class IndexModel(KreativLandDbContext db, IStringLocalizer<SharedResource
             Errors.Add($"sector: {localizer["Filter.Error.UnknownCode", sector, string.Join(", ", NaceSection.All.Select(s => s.Code))]}");
             sector = null;
         }
-        var page = 1;
-        if (Single("p") is { } pageText)
-        {
-            if (int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1) page = number;
-            else Errors.Add($"p: {localizer["Partners.Error.PageFormat", pageText]}");
-        }
-        return new Query(text, kind, subsector, sector, page);
+        return new Query(text, kind, subsector, sector, PageNumbers.Read(Single("p"), localizer, Errors));
     }
 }

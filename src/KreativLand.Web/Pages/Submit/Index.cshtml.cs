@@ -256,10 +256,18 @@ public class IndexModel(
             : place?.Point ?? await db.GazetteerPlaces.AsNoTracking().Where(p => p.CountryCode == country)
                 .OrderByDescending(p => p.Population).Select(p => p.Point).FirstOrDefaultAsync(cancellationToken);
 
-        ImportText Text(string? value) => Input.Language == Languages.English ? new() { En = Clean(value) } : new() { De = Clean(value) };
+        // Slugs carry a random qualifier: always new records, apart from everyone's (two partners of one name get -2).
+        var partnerSlugs = new HashSet<string>(StringComparer.Ordinal);
+        string PartnerSlug(string name)
+        {
+            var slug = Slugs.Allocate(name, "partner", partnerSlugs.Contains, suffix, alwaysQualified: true);
+            partnerSlugs.Add(slug);
+            return slug;
+        }
+        ImportText Text(string? value) => Input.Language == Languages.English ? new() { En = value.TrimOrNull() } : new() { De = value.TrimOrNull() };
         return new ImportCooperation
         {
-            Slug = SlugWithSuffix(Input.Title!, suffix, "submission"),
+            Slug = Slugs.Allocate(Input.Title!, "submission", _ => false, suffix, alwaysQualified: true),
             Status = Code.Of(CooperationStatus.Submitted),
             // Provenance: curators may refine it (e.g. name the report a listing was checked against).
             Source = SubmissionSource,
@@ -268,22 +276,22 @@ public class IndexModel(
             Ongoing = Input.Ongoing,
             Location = new ImportLocation
             {
-                Municipality = Clean(Input.Municipality), Country = country,
+                Municipality = Input.Municipality.TrimOrNull(), Country = country,
                 Population = place is { Population: > 0 } ? place.Population : null,
                 Latitude = point?.Y ?? 0, Longitude = point?.X ?? 0,
             },
             // Always new partner records: a public form must not change existing organisations; curators merge them.
             Partners =
             [
-                new ImportPartner { Slug = SlugWithSuffix(Input.SmeName!, suffix, "partner"), Name = Clean(Input.SmeName), Kind = Code.Of(PartnerKind.Sme),
-                    Website = Clean(Input.SmeWebsite), Employees = Input.SmeEmployees, Sector = Clean(Input.SmeSector), SectorCode = Clean(Input.SmeSectorCode) },
-                new ImportPartner { Slug = SlugWithSuffix(Input.CciName!, suffix, "partner"), Name = Clean(Input.CciName), Kind = Code.Of(PartnerKind.Cci),
-                    Website = Clean(Input.CciWebsite), Subsector = Clean(Input.CciSubsector) },
-                .. Input.MorePartners.Where(p => !p.IsEmpty).Select((p, i) => new ImportPartner
+                new ImportPartner { Slug = PartnerSlug(Input.SmeName!), Name = Input.SmeName.TrimOrNull(), Kind = Code.Of(PartnerKind.Sme),
+                    Website = Input.SmeWebsite.TrimOrNull(), Employees = Input.SmeEmployees, Sector = Input.SmeSector.TrimOrNull(), SectorCode = Input.SmeSectorCode.TrimOrNull() },
+                new ImportPartner { Slug = PartnerSlug(Input.CciName!), Name = Input.CciName.TrimOrNull(), Kind = Code.Of(PartnerKind.Cci),
+                    Website = Input.CciWebsite.TrimOrNull(), Subsector = Input.CciSubsector.TrimOrNull() },
+                .. Input.MorePartners.Where(p => !p.IsEmpty).Select(p => new ImportPartner
                 {
-                    Slug = SlugWithSuffix(p.Name!, $"{suffix}-{i + 3}", "partner"), Name = Clean(p.Name), Kind = p.Kind, Website = Clean(p.Website),
-                    Subsector = p.Kind == Code.Of(PartnerKind.Cci) ? Clean(p.Subsector) : null,
-                    SectorCode = p.Kind == Code.Of(PartnerKind.Sme) ? Clean(p.SectorCode) : null,
+                    Slug = PartnerSlug(p.Name!), Name = p.Name.TrimOrNull(), Kind = p.Kind, Website = p.Website.TrimOrNull(),
+                    Subsector = p.Kind == Code.Of(PartnerKind.Cci) ? p.Subsector.TrimOrNull() : null,
+                    SectorCode = p.Kind == Code.Of(PartnerKind.Sme) ? p.SectorCode.TrimOrNull() : null,
                 }),
             ],
             ContactOrigins = [.. Input.ContactOrigins.Distinct()],
@@ -292,12 +300,5 @@ public class IndexModel(
         };
     }
 
-    private static string SlugWithSuffix(string text, string suffix, string fallback)
-    {
-        var slug = Slugs.From(text);
-        slug = slug[..Math.Min(slug.Length, 100)].TrimEnd('-');
-        return $"{(slug.Length > 0 ? slug : fallback)}-{suffix}";
-    }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -27,6 +27,26 @@ public class ListingFilterTests(BasicDataWebFixture site) : IClassFixture<BasicD
         return (met, failing, open);
     }
 
+    [Fact]
+    public async Task The_tables_evaluate_the_criteria_of_their_listings_once_per_request()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        await ThreeAsync(client, "Einmalprobe");
+        // The criteria facts (attestations, partners) are read once: by the criteria filter when it is set (its states
+        // then also label the rows), else for the rows shown.
+        foreach (var url in new[] { "/en/admin/cooperations?q=Einmalprobe&criteria=failing", "/en/admin/cooperations?q=Einmalprobe",
+                     "/en/admin?q=Einmalprobe&criteria=open" })
+        {
+            var statements = await StatementCounter.StatementsAsync(site.DatabaseName, async () => await client.GetDocumentAsync(url));
+            // The facts query selects the attestations but no title (the rows' query selects whole listings).
+            static string Selected(string sql) => sql[..Math.Max(0, sql.IndexOf("FROM", StringComparison.Ordinal))];
+            Assert.Single(statements, s => Selected(s).Contains("equal_terms_confirmed", StringComparison.Ordinal) && !Selected(s).Contains("title_de", StringComparison.Ordinal));
+        }
+        // The filter's own evaluation labels the row.
+        var page = await client.GetDocumentAsync("/en/admin/cooperations?q=Einmalprobe&criteria=failing");
+        Assert.Equal("failing", Assert.Single(page.QuerySelectorAll(".listing-table tbody tr [data-criteria]")).GetAttribute("data-criteria"));
+    }
+
     private static async Task<int[]> IdsAsync(HttpClient client, string url, string rows = ".listing-table tbody tr") =>
         (await client.GetDocumentAsync(url)).QuerySelectorAll(rows).Select(tr => int.Parse(tr.GetAttribute("data-id")!)).Order().ToArray();
 

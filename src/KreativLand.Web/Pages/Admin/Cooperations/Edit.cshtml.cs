@@ -6,28 +6,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using static KreativLand.Web.Pages.Admin.Cooperations.EditorForm;
 
 namespace KreativLand.Web.Pages.Admin.Cooperations;
 
 /// <summary>
 /// Creates and edits a listing. The form is the import format's record (so the importer's validator and mapping are the
 /// only rules), plus the curator's attestations; rows of partners, quotes, media and images carry a remove box.
-/// Status, history and revisions change only through the listing's own methods (<see cref="Cooperation"/>); the review
-/// actions are in Edit.Review.cs.
+/// The page loads and saves the form (<see cref="EditorForm"/>: the form model with its clean-up, beside this page); a
+/// published listing's edits go into its pending revision. Status, history and revisions change only through the
+/// listing's own methods (<see cref="Cooperation"/>); the review actions are decided in <see cref="ListingReview"/>
+/// (shown by Edit.Review.cs), image uploads in Edit.Images.cs.
 /// </summary>
 public partial class EditModel(KreativLandDbContext db, CooperationImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> L,
     Curation.CuratorMail mail, Media.MediaStore media) : PageModel
 {
-    [BindProperty] public ImportCooperation Input { get; set; } = NewRecord();
-    [BindProperty] public List<PartnerRow> PartnerRows { get; set; } = [];
-    [BindProperty] public List<QuoteRow> QuoteRows { get; set; } = [];
-    [BindProperty] public List<MediaRow> MediaRows { get; set; } = [];
-    [BindProperty] public List<ImageRow> ImageRows { get; set; } = [];
-    [BindProperty] public AttestationInput EconomicBackground { get; set; } = new();
-    [BindProperty] public AttestationInput EqualTerms { get; set; } = new();
-    [BindProperty] public AttestationInput RegionalEffects { get; set; } = new();
-    [BindProperty] public AttestationInput SmeSize { get; set; } = new();
+    /// <summary>The form, bound without a prefix: its fields are named as the record's ("Input.Title.De", "PartnerRows[0].Name").</summary>
+    [BindProperty(Name = "")] public EditorForm Form { get; set; } = new();
     /// <summary>The concurrency token the form was loaded with (the listing's, or its pending revision's).</summary>
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public TransitionInput Transition { get; set; } = new();
@@ -68,8 +62,6 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>The messages of each field with problems, by field id (shown beside the field, <see cref="FieldProblemsTagHelper"/>).</summary>
     public FieldProblems FieldProblems => new(Problems.Where(p => p.FieldId is not null).GroupBy(p => p.FieldId!)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Message).ToList(), StringComparer.Ordinal));
-    /// <summary>The row number the page shows for each posted row key, by list ("partners"): set when the form is read.</summary>
-    private Dictionary<string, Dictionary<string, int>> rowNumbers = [];
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
     public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
@@ -101,25 +93,32 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             await PrepareAsync(null, cancellationToken);
             return Page();
         }
-        var cooperation = await LoadAsync(id.Value, tracked: false, cancellationToken);
+        var cooperation = await EditorQueries.ListingAsync(db, id.Value, tracked: false, cancellationToken);
         if (cooperation is null) return NotFound();
-        FillForm(cooperation);
-        var revision = await RevisionOfAsync(cooperation.Id, cancellationToken);
+        await ShowStoredAsync(cooperation, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The form filled with the stored listing, or with its pending revision when there is one.</summary>
+    private async Task ShowStoredAsync(Cooperation cooperation, CancellationToken cancellationToken)
+    {
+        Form.Fill(CooperationExport.ToRecord(cooperation));
+        Version = cooperation.Version;
+        var revision = await EditorQueries.RevisionAsync(db, cooperation.Id, tracked: false, cancellationToken);
         if (revision is not null)
         {
-            FillForm(RevisionContent.Parse(revision.Content).Record);
+            Form.Fill(RevisionContent.Parse(revision.Content).Record);
             Version = revision.Version;
         }
         await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
-        return Page();
     }
 
     /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
-        var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken);
+        var cooperation = id is null ? null : await EditorQueries.ListingAsync(db, id.Value, tracked: false, cancellationToken);
         if (id is not null && cooperation is null) return NotFound();
-        var (record, _) = await NormalisedRecordAsync(id, cancellationToken);
+        var (record, _) = await Form.ToRecordAsync(db, id, PostedKeys, withSlugs: true, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
         if (id is null) Similar = await SimilarAsync(record, cancellationToken);
         await PrepareAsync(cooperation, cancellationToken, record);
@@ -129,7 +128,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>The live checklist: the criteria for the form as it stands, as JSON (DE/EN by the request culture).</summary>
     public async Task<IActionResult> OnPostCriteriaAsync(CancellationToken cancellationToken)
     {
-        var (record, _) = await NormalisedRecordAsync(null, cancellationToken, withSlugs: false);
+        var (record, _) = await Form.ToRecordAsync(db, null, PostedKeys, withSlugs: false, cancellationToken);
         var results = await ListingCriteria.EvaluateAsync(db, record, cancellationToken);
         return new JsonResult(new
         {
@@ -147,17 +146,17 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
-        var cooperation = id is null ? null : await LoadAsync(id.Value, tracked: true, cancellationToken);
+        var cooperation = id is null ? null : await EditorQueries.ListingAsync(db, id.Value, tracked: true, cancellationToken);
         if (id is not null && cooperation is null) return NotFound();
 
-        var (record, nameMatches) = await NormalisedRecordAsync(id, cancellationToken);
+        var (record, nameMatches) = await Form.ToRecordAsync(db, id, PostedKeys, withSlugs: true, cancellationToken);
         Problems = await ProblemsAsync(record, id, cancellationToken);
         if (Problems.Count == 0 && cooperation is null && !ConfirmNotDuplicate)
         {
             // Shown before the first save: the curator confirms it is a different cooperation, or opens the existing one.
             Similar = await SimilarAsync(record, cancellationToken);
         }
-        if (Problems.Count == 0 && Similar.Count == 0) Problems = LinkByName(record, nameMatches);
+        if (Problems.Count == 0 && Similar.Count == 0) Problems = Form.LinkByName(record, nameMatches, L);
         if (Problems.Count > 0 || Similar.Count > 0)
         {
             await PrepareAsync(cooperation, cancellationToken, record);
@@ -191,7 +190,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await LoadAsync(id!.Value, tracked: false, cancellationToken);
+            var current = await EditorQueries.ListingAsync(db, id!.Value, tracked: false, cancellationToken);
             if (current is null) return NotFound();
             Conflict = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(current)), CooperationExport.Snapshot(record));
             ModelState.Clear();
@@ -203,7 +202,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
             Problems = [new(ValidationText.SlugTaken(record.Slug!, L), EditorFields.IdOf("slug"))];
-            await PrepareAsync(id is null ? null : await LoadAsync(id.Value, tracked: false, cancellationToken), cancellationToken, record);
+            await PrepareAsync(id is null ? null : await EditorQueries.ListingAsync(db, id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }
         NoticeForNextPage("Editor.Saved", HeldNotices(proposals));
@@ -218,7 +217,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>Edits of a published listing go into its pending revision; the public version stays as it is.</summary>
     private async Task<IActionResult> SaveRevisionAsync(Cooperation live, ImportCooperation record, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var revision = await RevisionOfAsync(live.Id, cancellationToken, tracked: true);
+        var revision = await EditorQueries.RevisionAsync(db, live.Id, tracked: true, cancellationToken);
         var current = revision?.Version ?? live.Version;
         if (Version == current)
         {
@@ -259,9 +258,9 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         }
 
         db.ChangeTracker.Clear();
-        var fresh = await LoadAsync(live.Id, tracked: false, cancellationToken);
+        var fresh = await EditorQueries.ListingAsync(db, live.Id, tracked: false, cancellationToken);
         if (fresh is null) return NotFound();
-        var stored = await RevisionOfAsync(live.Id, cancellationToken);
+        var stored = await EditorQueries.RevisionAsync(db, live.Id, tracked: false, cancellationToken);
         var storedRecord = stored is null ? CooperationExport.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record;
         Conflict = CooperationExport.Diff(CooperationExport.Snapshot(storedRecord), CooperationExport.Snapshot(record));
         ModelState.Clear();
@@ -270,141 +269,9 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         return Page();
     }
 
-    private Task<CooperationRevision?> RevisionOfAsync(int cooperationId, CancellationToken cancellationToken, bool tracked = false)
-    {
-        var query = db.CooperationRevisions.Where(r => r.CooperationId == cooperationId);
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(cancellationToken);
-    }
-
     private Task<IReadOnlyList<SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
         SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
             record.Location?.Latitude, record.Location?.Longitude, publishedOnly: false, cancellationToken);
-
-    private Task<Cooperation?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.Cooperations.Include(c => c.Partners).ThenInclude(p => p.Partner).AsSplitQuery();
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-    }
-
-    private void FillForm(Cooperation cooperation)
-    {
-        FillForm(CooperationExport.ToRecord(cooperation));
-        Version = cooperation.Version;
-    }
-
-    private void FillForm(ImportCooperation record)
-    {
-        Input = record;
-        PartnerRows = (Input.Partners ?? []).Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
-        QuoteRows = (Input.Quotes ?? []).Select(q => Copy<QuoteRow, ImportQuote>(q!)).ToList();
-        MediaRows = (Input.Media ?? []).Select(m => Copy<MediaRow, ImportMedia>(m!)).ToList();
-        ImageRows = (Input.Images ?? []).Select(i => Copy<ImageRow, ImportImage>(i!)).ToList();
-        EconomicBackground = AttestationInput.From(record.Attestations?.EconomicBackground);
-        EqualTerms = AttestationInput.From(record.Attestations?.EqualTerms);
-        RegionalEffects = AttestationInput.From(record.Attestations?.RegionalEffects);
-        SmeSize = AttestationInput.From(record.Attestations?.SmeSize);
-    }
-
-    /// <summary>
-    /// The form as one import record: removed and empty rows dropped, attestations in, and, unless
-    /// <paramref name="withSlugs"/> is false (the live checklist needs none), slugs made for new listings and partners.
-    /// The record holds copies of the rows, so a slug made here is not written back into the form: a new row naming an
-    /// existing partner gets that partner's slug in the record and is listed in NameMatches, for the save to link it.
-    /// </summary>
-    private async Task<(ImportCooperation Record, List<(int Row, Partner Existing)> NameMatches)> NormalisedRecordAsync(int? id,
-        CancellationToken cancellationToken, bool withSlugs = true)
-    {
-        var record = Input;
-        rowNumbers = new()
-        {
-            ["partners"] = EditorFields.RowNumbers(PartnerRows, PostedKeys("PartnerRows"), p => p.Kept),
-            ["quotes"] = EditorFields.RowNumbers(QuoteRows, PostedKeys("QuoteRows"), q => q.Kept),
-            ["media"] = EditorFields.RowNumbers(MediaRows, PostedKeys("MediaRows"), m => m.Kept),
-            ["images"] = EditorFields.RowNumbers(ImageRows, PostedKeys("ImageRows"), i => i.Kept),
-        };
-        record.Title ??= new(); record.Summary ??= new(); record.Description ??= new();
-        record.Advice ??= new();
-        record.Location ??= new();
-        record.Location.Country = record.Location.Country?.Trim().ToUpperInvariant();
-        record.ContactOrigins ??= []; record.RegionValues ??= []; record.PartnerValues ??= [];
-        record.Slug = Blank(record.Slug);
-        record.Attestations = new ImportAttestations
-        {
-            EconomicBackground = EconomicBackground.ToRecord(), EqualTerms = EqualTerms.ToRecord(),
-            RegionalEffects = RegionalEffects.ToRecord(), SmeSize = SmeSize.ToRecord(),
-        };
-        if (record.Slug is null && withSlugs && (record.Title.De ?? record.Title.En) is { } title && !string.IsNullOrWhiteSpace(title))
-            record.Slug = await FreeSlugAsync(Slugs.From(title), "listing", candidate => db.Cooperations.AnyAsync(c => c.Slug == candidate && c.Id != id, cancellationToken));
-
-        PartnerRows = [.. PartnerRows.Where(p => p.Kept)];
-        PartnerRows.ForEach(Clean);
-        var partners = PartnerRows.Select(Copy<PartnerRow, PartnerRow>).ToList();
-        var matches = new List<(int, Partner)>();
-        if (withSlugs)
-        {
-            var names = partners.Where(p => p.Slug is null).Select(p => p.Name!.ToLower()).ToList();
-            var known = await db.Partners.AsNoTracking().Where(p => p.MergedIntoId == null && names.Contains(p.Name.ToLower())).ToListAsync(cancellationToken);
-            var taken = new HashSet<string>();
-            for (var i = 0; i < partners.Count; i++)
-            {
-                var partner = partners[i];
-                if (partner.Slug is null && known.FirstOrDefault(k => string.Equals(k.Name, partner.Name, StringComparison.OrdinalIgnoreCase)) is { } existing)
-                {
-                    // What the row leaves empty it takes from the stored partner, so that the row is checked as it would be saved.
-                    partner.Slug = existing.Slug;
-                    FillBlanks(partner, existing.Details);
-                    matches.Add((i, existing));
-                }
-                partner.Slug ??= await FreeSlugAsync(Slugs.From(partner.Name!), "partner",
-                    async candidate => taken.Contains(candidate) || await db.Partners.AnyAsync(p => p.Slug == candidate, cancellationToken));
-                taken.Add(partner.Slug);
-            }
-        }
-        record.Partners = partners.Cast<ImportPartner?>().ToList();
-        record.Quotes = QuoteRows.Where(q => q.Kept).Cast<ImportQuote?>().ToList();
-        record.Media = MediaRows.Where(m => m.Kept).Cast<ImportMedia?>().ToList();
-        record.Images = ImageRows.Where(i => i.Kept).Cast<ImportImage?>().ToList();
-        return (record, matches);
-    }
-
-    /// <summary>
-    /// Links new rows that name an existing partner to it, whose stored details stay (what a row left empty is simply
-    /// taken from them). Where a row says something else, it now shows the stored details and a notice, and the save stops
-    /// so that the curator looks first.
-    /// </summary>
-    private List<FormProblem> LinkByName(ImportCooperation record, List<(int Row, Partner Existing)> matches)
-    {
-        var notices = new List<FormProblem>();
-        foreach (var (row, existing) in matches)
-        {
-            var typed = record.Partners![row]!;
-            if (!Code.TryParse<PartnerKind>(typed.Kind, out _) || Contradicts(CooperationImporter.DetailsOf(typed), existing.Details))
-                notices.Add(new(L["Editor.PartnerLinkedByName", row + 1, existing.Name, Seat(existing.Details)].Value, EditorFields.IdOf($"partners[{row}].name")));
-            CooperationExport.FillDetails(typed, existing.Details);
-            PartnerRows[row].Slug = existing.Slug;
-            CooperationExport.FillDetails(PartnerRows[row], existing.Details);
-        }
-        return notices;
-    }
-
-    private static void FillBlanks(ImportPartner row, PartnerDetails stored)
-    {
-        row.Website ??= stored.Website;
-        row.Sector ??= stored.Sector;
-        row.SectorCode ??= stored.SectorCode;
-        row.Employees ??= stored.Employees;
-        row.Subsector ??= stored.SubsectorCode;
-        row.Municipality ??= stored.Municipality;
-        row.Country ??= stored.CountryCode;
-        row.Urban ??= stored.IsUrban;
-    }
-
-    /// <summary>Whether typed details say something else than the stored ones (empty typed fields say nothing).</summary>
-    private static bool Contradicts(PartnerDetails typed, PartnerDetails stored) =>
-        PartnerDetails.Diff(stored, typed).Any(change => change.After is not null && !string.Equals(change.Field, "name", StringComparison.Ordinal));
-
-    private static string Seat(PartnerDetails details) =>
-        string.Join(", ", new[] { details.Municipality, details.CountryCode }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } seat ? seat : "–";
 
     /// <summary>
     /// Binding errors and the validator's problems, each with the field that shows it. Binding errors name the posted row
@@ -415,7 +282,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error =>
             {
-                var path = EditorFields.WithRowNumber(FormKeyToPath(e.Key), rowNumbers);
+                var path = EditorFields.WithRowNumber(EditorForm.FormKeyToPath(e.Key), Form.RowNumbersShown());
                 return new FormProblem($"{ValidationText.Field(path, L)}: {error.ErrorMessage}", EditorFields.IdOf(path));
             })).ToList();
         // "At least two partners" points at the first empty row the page shows after the kept ones.
@@ -448,7 +315,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
             Audit = await db.AuditEntries.AsNoTracking().Where(a => a.CooperationId == stored.Id).OrderByDescending(a => a.ChangedAt).ThenByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
-            if ((loadedRevision.Loaded ? loadedRevision.Value : await RevisionOfAsync(stored.Id, cancellationToken)) is { } revision)
+            if ((loadedRevision.Loaded ? loadedRevision.Value : await EditorQueries.RevisionAsync(db, stored.Id, tracked: false, cancellationToken)) is { } revision)
             {
                 HasRevision = true;
                 RevisionBy = revision.UpdatedBy;
@@ -458,19 +325,10 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
                     CooperationExport.Snapshot(RevisionContent.Parse(revision.Content).Record));
             }
         }
-        var form = edited ?? Input;
-        if (edited is null) form.Attestations ??= new ImportAttestations
-        {
-            EconomicBackground = EconomicBackground.ToRecord(), EqualTerms = EqualTerms.ToRecord(),
-            RegionalEffects = RegionalEffects.ToRecord(), SmeSize = SmeSize.ToRecord(),
-        };
+        var form = edited ?? Form.Input;
+        if (edited is null) form.Attestations ??= Form.Attestations();
         Criteria = await ListingCriteria.EvaluateAsync(db, form, cancellationToken);
-        // Kept rows as entered, then one empty row each: without JavaScript that is how a row is added.
-        var partners = PartnerRows.Where(p => p.Kept).ToList();
-        PartnerRows = partners.Count == 0
-            ? [new() { Kind = Code.Of(PartnerKind.Sme) }, new() { Kind = Code.Of(PartnerKind.Cci) }]
-            : [.. partners, new PartnerRow()];
-        var slugs = partners.Select(p => p.Slug).Where(s => s is not null).ToList();
+        var slugs = Form.KeptPartnerSlugs();
         KnownPartners = await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug))
             .Select(p => new
             {
@@ -479,12 +337,6 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
                     db.PartnerChanges.Any(c => c.PartnerId == p.Id && c.Status == PartnerChangeStatus.Pending)),
             })
             .ToDictionaryAsync(p => p.Slug, p => p.Use, cancellationToken);
-        QuoteRows = QuoteRows.Where(q => q.Kept).Append(new QuoteRow()).ToList();
-        MediaRows = MediaRows.Where(m => m.Kept).Append(new MediaRow()).ToList();
-        ImageRows = ImageRows.Where(i => i.Kept).Append(new ImageRow()).ToList();
-        Input.Title ??= new(); Input.Summary ??= new(); Input.Description ??= new();
-        Input.Advice ??= new();
-        Input.Advice.Smes ??= new(); Input.Advice.Creatives ??= new(); Input.Advice.Policy ??= new();
-        Input.Location ??= new();
+        Form.ShowRowsAgain();
     }
 }

@@ -48,7 +48,7 @@ public class IndexModel(KreativLandDbContext db) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await AdminQueries.ToRows(ordered.ThenBy(c => c.Slug).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         var shown = Rows.Select(r => r.Id).ToList();
-        Criteria = await ListingCriteriaStates.OfAsync(db, db.Cooperations.Where(c => shown.Contains(c.Id)), cancellationToken);
+        Criteria = await Filter.StatesOfAsync(db, shown, cancellationToken);
         Countries = await db.Cooperations.AsNoTracking().Select(c => c.Location.CountryCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
     }
 

@@ -49,7 +49,9 @@ public class PreviewModel(KreativLandDbContext db, CooperationImporter importer,
             Diff = CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation)));
         }
 
-        var profile = ProfileOf(cooperation);
+        // Partners a revision would create are not stored: their subsector comes from the seed list, as it will once stored.
+        foreach (var link in cooperation.Partners) link.Partner.Subsector ??= Subsector.Find(link.Partner.SubsectorCode);
+        var profile = CooperationQueries.ProfileOf(cooperation);
         // Nothing of the preview is stored: the applied revision and any partner it would create are dropped.
         db.ChangeTracker.Clear();
         var related = await CooperationQueries.PublishedCardsOfPartners(db,
@@ -60,23 +62,4 @@ public class PreviewModel(KreativLandDbContext db, CooperationImporter importer,
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
-
-    /// <summary>The profile the public page's query would give for this listing once it is public.</summary>
-    private static CooperationProfile ProfileOf(Cooperation c) => new(
-        c.Id, c.Slug, c.Title, c.Summary, c.Description,
-        c.StartYear, c.EndYear, c.Ongoing, c.ContinuousSinceStart,
-        c.ContactOrigins, c.RegionValues, c.PartnerValues,
-        c.AdviceForSmes, c.AdviceForCreatives, c.AdviceForPolicy,
-        c.Quotes, c.Media, c.Images,
-        new CooperationProfile.Place(c.Location.Municipality, c.Location.Population, c.Location.District, c.Location.Region,
-            c.Location.CountryCode, c.Location.Point.Y, c.Location.Point.X),
-        c.Partners.OrderBy(p => p.SortOrder).Select(p =>
-        {
-            var partner = p.Partner;
-            var subsector = partner.Subsector ?? Subsector.Find(partner.SubsectorCode);
-            return new CooperationProfile.PartnerRole(partner.Id, partner.Slug, partner.Name, partner.Kind, p.Role, partner.Website,
-                partner.SectorCode, partner.Sector, partner.Employees, partner.Municipality, partner.IsUrban,
-                subsector is null ? null : new SubsectorBadge(subsector.Code, subsector.NameDe, subsector.NameEn, subsector.Colour));
-        }).ToList(),
-        c.PublishedAt, c.UpdatedAt, c.Source);
 }

@@ -65,7 +65,7 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
             return Page();
         }
         await using var stream = upload.OpenReadStream();
-        var options = new ImportOptions(Actor.Of(User), FileName, string.IsNullOrWhiteSpace(OverrideReason) ? null : OverrideReason.Trim());
+        var options = new ImportOptions(Actor.Of(User), FileName, OverrideReason.TrimOrNull());
         Result = await importer.ImportAsync(stream, options, cancellationToken, board.For(User.Identity!.Name!, ImportId));
         return Page();
     }

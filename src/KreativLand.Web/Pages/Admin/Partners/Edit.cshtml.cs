@@ -17,7 +17,7 @@ namespace KreativLand.Web.Pages.Admin.Partners;
 public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public ImportPartner Input { get; set; } = new();
-    [BindProperty] public EditorForm.TransitionInput Review { get; set; } = new();
+    [BindProperty] public TransitionInput Review { get; set; } = new();
     /// <summary>The slug of the partner this one duplicates.</summary>
     [BindProperty] public string? MergeInto { get; set; }
     [TempData] public string? Message { get; set; }
@@ -48,8 +48,8 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partner is null || partner.MergedIntoId is not null) return NotFound();
         Input.Name = Input.Name?.Trim();
-        Input.Website = EditorForm.WithScheme(EditorForm.Blank(Input.Website));
-        Input.Country = EditorForm.Blank(Input.Country)?.ToUpperInvariant();
+        Input.Website = EditorForm.WithScheme(Input.Website.TrimOrNull());
+        Input.Country = Input.Country.TrimOrNull()?.ToUpperInvariant();
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error => $"{ValidationText.Field(EditorForm.FormKeyToPath(e.Key), L)}: {error.ErrorMessage}")).ToList();
         problems.AddRange(ImportValidator.PartnerProblems(Input).Select(problem => ValidationText.Localize(problem, L)));
