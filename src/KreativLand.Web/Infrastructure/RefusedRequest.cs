@@ -9,14 +9,14 @@ namespace KreativLand.Web.Infrastructure;
 /// </summary>
 public static class RefusedRequest
 {
-    private const string Item = "kl-refused-method";
+    private const string Item = "kl-refused";
 
     /// <summary>Sets the status and turns the request into a bodiless GET for the error page.</summary>
     public static void AnswerWithErrorPage(HttpContext context, int statusCode)
     {
         context.Response.StatusCode = statusCode;
         var request = context.Request;
-        context.Items[Item] = request.Method;
+        context.Items[Item] = true;
         request.Method = HttpMethods.Get;
         request.ContentType = null;
         request.ContentLength = null;
@@ -25,7 +25,4 @@ public static class RefusedRequest
 
     /// <summary>True while a refused request is answered: nothing may read its body.</summary>
     public static bool IsRefused(HttpContext context) => context.Items.ContainsKey(Item);
-
-    /// <summary>The method the request came with (before it became a GET), or null when it was not refused.</summary>
-    public static string? OriginalMethod(HttpContext context) => context.Items[Item] as string;
 }
