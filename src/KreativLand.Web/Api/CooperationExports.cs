@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
@@ -97,10 +97,8 @@ public static class CooperationExports
                 [DialectParameter] = [localizer["Filter.Error.UnknownCode", dialectText!, string.Join(", ", Dialects)].Value],
             });
         }
-        var (filter, language) = (listing.Filter, listing.Language);
-        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
-        // The labels (and yes/no) in the export's language, which ?lang= may choose apart from the request's.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        var language = Languages.Current;
+        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
 
         var csv = new StringBuilder();
         var separator = spreadsheet.Value ? ';' : ',';
@@ -151,40 +149,59 @@ public static class CooperationExports
     private static async Task<IResult> GeoJsonAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, language) = (listing.Filter, listing.Language);
-        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year), cancellationToken);
-        var collection = new JsonObject
+        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
+        return Features(context, rows) with
         {
-            ["type"] = "FeatureCollection",
-            ["numberMatched"] = rows.Count,
-            ["licence"] = DataLicence.Of(context).ToJson(),
-            ["features"] = new JsonArray(rows.Select(row => (JsonNode)Feature(context, row, language)).ToArray()),
+            FileName = FileName + ".geojson",
+            Before = json =>
+            {
+                json.WriteNumber("numberMatched", rows.Count);
+                DataLicence.Of(context).WriteJson(json);
+            },
         };
-        return Results.File(Encoding.UTF8.GetBytes(collection.ToJsonString()), CooperationsApi.GeoJsonContentType, FileName + ".geojson");
     }
 
-    /// <summary>A feature with every export column as a property (GeoJSON download and OGC API items).</summary>
-    internal static JsonObject Feature(HttpContext context, CooperationExportRow row, string language)
+    /// <summary>
+    /// The export rows as GeoJSON features (the download, OGC API items and one item): the id, the point and every export
+    /// column but the coordinates as a property, in the answer's language.
+    /// </summary>
+    internal static GeoJsonWriter<CooperationExportRow> Features(HttpContext context, IEnumerable<CooperationExportRow>? rows = null) =>
+        new((rows ?? []).ToAsyncEnumerable(), row => row.Id, row => (row.Longitude, row.Latitude),
+            (json, row) => WriteProperties(json, context, row, Languages.Current))
+        {
+            WriterOptions = GeoJsonWriter.EscapedOptions,
+        };
+
+    private static void WriteProperties(Utf8JsonWriter json, HttpContext context, CooperationExportRow row, string language)
     {
         var exported = new ExportedRow(context, row, language);
-        var properties = new JsonObject();
         foreach (var column in Columns.Where(c => !c.IsCoordinate))
-            properties[column.Name] = column.Value(exported) switch
-            {
-                null => null,
-                string text => JsonValue.Create(text),
-                int number => JsonValue.Create(number),
-                bool yes => JsonValue.Create(yes),
-                DateTimeOffset time => JsonValue.Create(time.ToString("O", CultureInfo.InvariantCulture)),
-                var other => throw new InvalidOperationException($"Export column {column.Name} has no JSON form for {other.GetType()}."),
-            };
-        return new JsonObject
         {
-            ["type"] = "Feature",
-            ["id"] = row.Id,
-            ["geometry"] = CooperationsApi.PointGeometry(row.Longitude, row.Latitude),
-            ["properties"] = properties,
-        };
+            switch (column.Value(exported))
+            {
+                case null: json.WriteNull(column.Name); break;
+                case string text: json.WriteString(column.Name, text); break;
+                case int number: json.WriteNumber(column.Name, number); break;
+                case bool yes: json.WriteBoolean(column.Name, yes); break;
+                case DateTimeOffset time: json.WriteString(column.Name, time.ToString("O", CultureInfo.InvariantCulture)); break;
+                case var other: throw new InvalidOperationException($"Export column {column.Name} has no JSON form for {other.GetType()}.");
+            }
+        }
+    }
+
+    /// <summary>The same properties as text, for a page that shows them (OGC API's HTML item); empty where the value is null.</summary>
+    internal static IEnumerable<(string Name, string Value)> PropertyTexts(HttpContext context, CooperationExportRow row, string language)
+    {
+        var exported = new ExportedRow(context, row, language);
+        return Columns.Where(c => !c.IsCoordinate).Select(column => (column.Name, column.Value(exported) switch
+        {
+            null => "",
+            string text => text,
+            int number => number.ToString(CultureInfo.InvariantCulture),
+            bool yes => yes ? "true" : "false",
+            DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+            var other => throw new InvalidOperationException($"Export column {column.Name} has no text form for {other.GetType()}."),
+        }));
     }
 
     public static string ProfileUrl(HttpContext context, string language, string slug) =>

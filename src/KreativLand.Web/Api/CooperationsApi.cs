@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Listings;
@@ -59,23 +59,17 @@ public static class CooperationsApi
         var matched = limit is null ? (int?)null : await search.CountAsync(cancellationToken);
         var items = await CooperationQueries.MapItems(limit is { } take ? search.Take(take) : search, cancellationToken);
         return new GeoJsonWriter<CooperationMapItem>(items.ToAsyncEnumerable(), item => item.Id, item => (item.Longitude, item.Latitude),
-            (json, item) => WriteProperties(json, item, listing.Language))
+            (json, item) => WriteProperties(json, item, Languages.Current))
         {
             After = (json, count) =>
             {
                 json.WriteNumber("numberMatched", matched ?? count);
-                WriteLicence(json, DataLicence.Of(context));
+                DataLicence.Of(context).WriteJson(json);
             },
         };
     }
 
-    internal static void WriteLicence(System.Text.Json.Utf8JsonWriter json, DataLicence licence)
-    {
-        json.WritePropertyName("licence");
-        licence.ToJson().WriteTo(json);
-    }
-
-    internal static void WriteProperties(System.Text.Json.Utf8JsonWriter json, CooperationMapItem item, string language)
+    internal static void WriteProperties(Utf8JsonWriter json, CooperationMapItem item, string language)
     {
         json.WriteNumber("id", item.Id);
         json.WriteString("slug", item.Slug);
@@ -102,73 +96,136 @@ public static class CooperationsApi
         };
     }
 
-    internal static JsonObject PointGeometry(double longitude, double latitude) => new()
-    {
-        ["type"] = "Point",
-        ["coordinates"] = new JsonArray(Math.Round(longitude, 6), Math.Round(latitude, 6)),
-    };
-
     private static async Task<IResult> DetailsAsync(string slug, HttpContext context, KreativLandDbContext db,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var language = Languages.Current;
         var profile = await CooperationQueries.PublishedProfile(db, slug, cancellationToken);
         if (profile is null)
             return ApiProblems.NotFound(localizer, slug);
-
-        JsonNode? Text(LocalizedText text) => text.IsEmpty ? null : new JsonObject { ["de"] = text.De, ["en"] = text.En };
-        var feature = new JsonObject
+        var details = new GeoJsonWriter<CooperationProfile>(p => p.Id, p => (p.Location.Longitude, p.Location.Latitude),
+            (json, p) => WriteDetails(json, p, context, Languages.Current))
         {
-            ["type"] = "Feature",
-            ["id"] = profile.Id,
-            ["geometry"] = PointGeometry(profile.Location.Longitude, profile.Location.Latitude),
-            ["properties"] = new JsonObject
-            {
-                ["id"] = profile.Id,
-                ["slug"] = profile.Slug,
-                ["url"] = CooperationExports.ProfileUrl(context, language, profile.Slug),
-                ["title"] = profile.Title.In(language).Text,
-                ["summary"] = profile.Summary.In(language).Text,
-                ["description"] = profile.Description.In(language).Text,
-                ["texts"] = new JsonObject
-                {
-                    ["title"] = Text(profile.Title), ["summary"] = Text(profile.Summary), ["description"] = Text(profile.Description),
-                    ["adviceForSmes"] = Text(profile.AdviceForSmes), ["adviceForCreatives"] = Text(profile.AdviceForCreatives),
-                    ["adviceForPolicy"] = Text(profile.AdviceForPolicy),
-                },
-                ["startYear"] = profile.StartYear,
-                ["endYear"] = profile.EndYear,
-                ["ongoing"] = profile.Ongoing,
-                ["continuousSinceStart"] = profile.ContinuousSinceStart,
-                ["contactOrigins"] = Codes(profile.ContactOrigins),
-                ["regionValues"] = Codes(profile.RegionValues),
-                ["partnerValues"] = Codes(profile.PartnerValues),
-                ["location"] = new JsonObject
-                {
-                    ["municipality"] = profile.Location.Municipality, ["population"] = profile.Location.Population,
-                    ["district"] = profile.Location.District, ["region"] = profile.Location.Region, ["country"] = profile.Location.CountryCode,
-                },
-                ["subsectors"] = new JsonArray(profile.Partners.Where(p => p.Subsector is not null).Select(p => p.Subsector!.Code).Distinct().Select(c => (JsonNode)c).ToArray()),
-                ["partners"] = new JsonArray(profile.Partners.Select(p => (JsonNode)new JsonObject
-                {
-                    ["slug"] = p.Slug, ["name"] = p.Name, ["kind"] = Code.Of(p.Kind), ["role"] = Text(p.Role),
-                    ["website"] = p.Website, ["sectorCode"] = p.SectorCode, ["sector"] = p.Sector, ["employees"] = p.Employees, ["subsector"] = p.Subsector?.Code,
-                    ["municipality"] = p.Municipality, ["urban"] = p.IsUrban,
-                }).ToArray()),
-                ["quotes"] = new JsonArray(profile.Quotes.Select(q => (JsonNode)new JsonObject { ["text"] = Text(q.Text), ["person"] = q.Person, ["role"] = q.Role }).ToArray()),
-                ["media"] = new JsonArray(profile.Media.Select(m => (JsonNode)new JsonObject { ["kind"] = Code.Of(m.Kind), ["url"] = m.Url, ["title"] = m.Title }).ToArray()),
-                ["images"] = new JsonArray(profile.Images.Select(i => (JsonNode)new JsonObject { ["url"] = i.Url, ["alt"] = Text(i.Alt), ["credit"] = i.Credit }).ToArray()),
-                ["source"] = profile.Source,
-                ["publishedAt"] = profile.PublishedAt,
-                ["updatedAt"] = profile.UpdatedAt,
-            },
+            WriterOptions = GeoJsonWriter.EscapedOptions,
         };
-        feature["licence"] = DataLicence.Of(context).ToJson();
-        return Results.Text(feature.ToJsonString(), GeoJsonContentType);
+        return details.Feature(profile, json => DataLicence.Of(context).WriteJson(json));
     }
 
-    private static JsonArray Codes<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
-        new(values.Select(v => (JsonNode)Code.Of(v)).ToArray());
+    /// <summary>Everything public about a listing: texts in the answer's language and in both, codes, place, partners, quotes, media, images.</summary>
+    private static void WriteDetails(Utf8JsonWriter json, CooperationProfile profile, HttpContext context, string language)
+    {
+        json.WriteNumber("id", profile.Id);
+        json.WriteString("slug", profile.Slug);
+        json.WriteString("url", CooperationExports.ProfileUrl(context, language, profile.Slug));
+        json.WriteString("title", profile.Title.In(language).Text);
+        json.WriteString("summary", profile.Summary.In(language).Text);
+        json.WriteString("description", profile.Description.In(language).Text);
+        json.WriteStartObject("texts");
+        WriteText(json, "title", profile.Title);
+        WriteText(json, "summary", profile.Summary);
+        WriteText(json, "description", profile.Description);
+        WriteText(json, "adviceForSmes", profile.AdviceForSmes);
+        WriteText(json, "adviceForCreatives", profile.AdviceForCreatives);
+        WriteText(json, "adviceForPolicy", profile.AdviceForPolicy);
+        json.WriteEndObject();
+        WriteNumber(json, "startYear", profile.StartYear);
+        WriteNumber(json, "endYear", profile.EndYear);
+        json.WriteBoolean("ongoing", profile.Ongoing);
+        WriteBoolean(json, "continuousSinceStart", profile.ContinuousSinceStart);
+        json.WriteStrings("contactOrigins", profile.ContactOrigins.Select(v => Code.Of(v)));
+        json.WriteStrings("regionValues", profile.RegionValues.Select(v => Code.Of(v)));
+        json.WriteStrings("partnerValues", profile.PartnerValues.Select(v => Code.Of(v)));
+        json.WriteStartObject("location");
+        json.WriteString("municipality", profile.Location.Municipality);
+        WriteNumber(json, "population", profile.Location.Population);
+        json.WriteString("district", profile.Location.District);
+        json.WriteString("region", profile.Location.Region);
+        json.WriteString("country", profile.Location.CountryCode);
+        json.WriteEndObject();
+        json.WriteStrings("subsectors", profile.Partners.Where(p => p.Subsector is not null).Select(p => p.Subsector!.Code).Distinct());
+        json.WriteStartArray("partners");
+        foreach (var p in profile.Partners)
+        {
+            json.WriteStartObject();
+            json.WriteString("slug", p.Slug);
+            json.WriteString("name", p.Name);
+            json.WriteString("kind", Code.Of(p.Kind));
+            WriteText(json, "role", p.Role);
+            json.WriteString("website", p.Website);
+            json.WriteString("sectorCode", p.SectorCode);
+            json.WriteString("sector", p.Sector);
+            WriteNumber(json, "employees", p.Employees);
+            json.WriteString("subsector", p.Subsector?.Code);
+            json.WriteString("municipality", p.Municipality);
+            WriteBoolean(json, "urban", p.IsUrban);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("quotes");
+        foreach (var q in profile.Quotes)
+        {
+            json.WriteStartObject();
+            WriteText(json, "text", q.Text);
+            json.WriteString("person", q.Person);
+            json.WriteString("role", q.Role);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("media");
+        foreach (var m in profile.Media)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", Code.Of(m.Kind));
+            json.WriteString("url", m.Url);
+            json.WriteString("title", m.Title);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("images");
+        foreach (var i in profile.Images)
+        {
+            json.WriteStartObject();
+            json.WriteString("url", i.Url);
+            WriteText(json, "alt", i.Alt);
+            json.WriteString("credit", i.Credit);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("source", profile.Source);
+        WriteTime(json, "publishedAt", profile.PublishedAt);
+        WriteTime(json, "updatedAt", profile.UpdatedAt);
+    }
+
+    /// <summary>A text in both languages ({"de", "en"}), null when it has none.</summary>
+    private static void WriteText(Utf8JsonWriter json, string name, LocalizedText text)
+    {
+        if (text.IsEmpty)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartObject(name);
+        json.WriteString("de", text.De);
+        json.WriteString("en", text.En);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+        else json.WriteNull(name);
+    }
+
+    private static void WriteBoolean(Utf8JsonWriter json, string name, bool? value)
+    {
+        if (value is { } yes) json.WriteBoolean(name, yes);
+        else json.WriteNull(name);
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time) json.WriteString(name, time);
+        else json.WriteNull(name);
+    }
 
     private static async Task<IResult> SubsectorsAsync(KreativLandDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Subsectors.AsNoTracking().OrderBy(s => s.SortOrder)

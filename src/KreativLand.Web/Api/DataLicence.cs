@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace KreativLand.Web.Api;
@@ -22,7 +22,14 @@ public sealed class DataLicence
     public string LinkHeader => $"<{Url}>; rel=\"license\"";
 
     /// <summary>The licence as a JSON member of GeoJSON and JSON answers ("licence" is a foreign member in GeoJSON, RFC 7946 §6.1).</summary>
-    public JsonObject ToJson() => new() { ["name"] = Name, ["url"] = Url, ["attribution"] = Attribution };
+    public void WriteJson(Utf8JsonWriter json, string propertyName = "licence")
+    {
+        json.WriteStartObject(propertyName);
+        json.WriteString("name", Name);
+        json.WriteString("url", Url);
+        json.WriteString("attribution", Attribution);
+        json.WriteEndObject();
+    }
 
     public static DataLicence Of(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<DataLicence>>().Value;
 

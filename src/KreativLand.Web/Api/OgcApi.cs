@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Listings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
@@ -33,6 +34,8 @@ public static class OgcApi
 
     private const string JsonType = "application/json";
     private const string HtmlType = "text/html";
+    /// <summary>The items' and an item's GeoJSON, with its charset named as the OGC API's other JSON answers.</summary>
+    private const string FeaturesType = CooperationsApi.GeoJsonContentType + "; charset=utf-8";
 
     public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder endpoints)
     {
@@ -90,25 +93,48 @@ public static class OgcApi
     private static string Base(HttpContext context) => Site(context) + "/ogc";
 
     /// <summary>The data licence as a link (OGC API: rel "license" on the collection, its items and the landing page).</summary>
-    private static JsonObject LicenceLink(HttpContext context)
+    private static Link LicenceLink(HttpContext context)
     {
         var licence = DataLicence.Of(context);
-        return Link(licence.Url, "license", "text/html", $"{licence.Name} – {licence.Attribution}");
+        return new(licence.Url, "license", "text/html", $"{licence.Name} – {licence.Attribution}");
     }
 
-    private static JsonObject Link(string href, string rel, string type, string? title = null)
+    /// <summary>An OGC API link; written straight into a GeoJSON answer, or as a node of the plain JSON documents.</summary>
+    private sealed record Link(string Href, string Rel, string Type, string? Title = null)
     {
-        var link = new JsonObject { ["href"] = href, ["rel"] = rel, ["type"] = type };
-        if (title is not null) link["title"] = title;
-        return link;
+        public void Write(Utf8JsonWriter json)
+        {
+            json.WriteStartObject();
+            json.WriteString("href", Href);
+            json.WriteString("rel", Rel);
+            json.WriteString("type", Type);
+            if (Title is not null) json.WriteString("title", Title);
+            json.WriteEndObject();
+        }
+
+        public JsonObject ToJson()
+        {
+            var link = new JsonObject { ["href"] = Href, ["rel"] = Rel, ["type"] = Type };
+            if (Title is not null) link["title"] = Title;
+            return link;
+        }
+    }
+
+    private static JsonArray LinksJson(IEnumerable<Link> links) => new(links.Select(link => (JsonNode)link.ToJson()).ToArray());
+
+    private static void WriteLinks(Utf8JsonWriter json, IEnumerable<Link> links)
+    {
+        json.WriteStartArray("links");
+        foreach (var link in links) link.Write(json);
+        json.WriteEndArray();
     }
 
     /// <summary>self in the format served, alternate in the other one.</summary>
-    private static IEnumerable<JsonObject> SelfLinks(string url, Format format, string jsonType = JsonType)
+    private static IEnumerable<Link> SelfLinks(string url, Format format, string jsonType = JsonType)
     {
         var separator = url.Contains('?') ? '&' : '?';
-        yield return Link($"{url}{separator}f={(format == Format.Html ? "html" : "json")}", "self", format == Format.Html ? HtmlType : jsonType);
-        yield return Link($"{url}{separator}f={(format == Format.Html ? "json" : "html")}", "alternate", format == Format.Html ? jsonType : HtmlType);
+        yield return new($"{url}{separator}f={(format == Format.Html ? "html" : "json")}", "self", format == Format.Html ? HtmlType : jsonType);
+        yield return new($"{url}{separator}f={(format == Format.Html ? "json" : "html")}", "alternate", format == Format.Html ? jsonType : HtmlType);
     }
 
     private static IResult Json(JsonNode node, string type = JsonType) => Results.Text(node.ToJsonString(), type, Encoding.UTF8);
@@ -117,26 +143,26 @@ public static class OgcApi
     {
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var root = Base(context);
+        if (format == Format.Html)
+        {
+            return Html(context, localizer["Ogc.Title"].Value,
+                new OgcPage.Paragraph(localizer["Ogc.Description"].Value),
+                new OgcPage.LinkList([(localizer["Ogc.Collections"].Value, $"{root}/collections?f=html"), (localizer["Ogc.Conformance"].Value, $"{root}/conformance?f=html"),
+                    ("OpenAPI", "/openapi/v1.json"), (localizer["Api.Title"].Value, "/api"), ("JSON", $"{root}?f=json")]));
+        }
         var links = SelfLinks(root, format).Concat(
         [
-            Link($"{Site(context)}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
-            Link($"{Site(context)}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
-            Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
-            Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
+            new Link($"{Site(context)}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
+            new Link($"{Site(context)}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
+            new Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
+            new Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
             LicenceLink(context),
-        ]).ToArray();
-        var landing = new JsonObject
+        ]);
+        return Json(new JsonObject
         {
             ["title"] = localizer["Ogc.Title"].Value,
             ["description"] = localizer["Ogc.Description"].Value,
-            ["links"] = new JsonArray(links),
-        };
-        if (format == Format.Json) return Json(landing);
-        return Html(context, localizer["Ogc.Title"].Value, html =>
-        {
-            html.Paragraph(localizer["Ogc.Description"].Value);
-            html.Links([(localizer["Ogc.Collections"].Value, $"{root}/collections?f=html"), (localizer["Ogc.Conformance"].Value, $"{root}/conformance?f=html"),
-                ("OpenAPI", "/openapi/v1.json"), (localizer["Api.Title"].Value, "/api"), ("JSON", $"{root}?f=json")]);
+            ["links"] = LinksJson(links),
         });
     }
 
@@ -149,11 +175,10 @@ public static class OgcApi
             return Json(new JsonObject
             {
                 ["conformsTo"] = new JsonArray(ConformanceClasses.Select(c => (JsonNode)c).ToArray()),
-                ["links"] = new JsonArray(SelfLinks(url, format).ToArray()),
+                ["links"] = LinksJson(SelfLinks(url, format)),
             });
         }
-        return Html(context, localizer["Ogc.Conformance"].Value, html =>
-            html.Links(ConformanceClasses.Select(c => (c, c)).Append(("JSON", $"{url}?f=json"))));
+        return Html(context, localizer["Ogc.Conformance"].Value, new OgcPage.LinkList([.. ConformanceClasses.Select(c => (c, c)), ("JSON", $"{url}?f=json")]));
     }
 
     private sealed record Extent(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
@@ -181,13 +206,13 @@ public static class OgcApi
                     ["crs"] = Crs84,
                 },
             },
-            ["links"] = new JsonArray(SelfLinks(url, format).Concat(
+            ["links"] = LinksJson(SelfLinks(url, format).Concat(
             [
                 LicenceLink(context),
-                Link($"{url}/items?f=json", "items", CooperationsApi.GeoJsonContentType, localizer["Ogc.Items"].Value),
-                Link($"{url}/items?f=html", "items", HtmlType, localizer["Ogc.Items"].Value),
-                Link($"{Base(context)}/collections?f=json", "parent", JsonType),
-            ]).ToArray()),
+                new Link($"{url}/items?f=json", "items", CooperationsApi.GeoJsonContentType, localizer["Ogc.Items"].Value),
+                new Link($"{url}/items?f=html", "items", HtmlType, localizer["Ogc.Items"].Value),
+                new Link($"{Base(context)}/collections?f=json", "parent", JsonType),
+            ])),
         };
     }
 
@@ -199,12 +224,12 @@ public static class OgcApi
         {
             return Json(new JsonObject
             {
-                ["links"] = new JsonArray(SelfLinks(url, format).ToArray()),
+                ["links"] = LinksJson(SelfLinks(url, format)),
                 ["collections"] = new JsonArray(await CollectionJsonAsync(context, db, localizer, Format.Json, cancellationToken)),
             });
         }
-        return Html(context, localizer["Ogc.Collections"].Value, html =>
-            html.Links([(localizer["Ogc.Collection.Title"].Value, $"{url}/{CollectionId}?f=html"), ("JSON", $"{url}?f=json")]));
+        return Html(context, localizer["Ogc.Collections"].Value,
+            new OgcPage.LinkList([(localizer["Ogc.Collection.Title"].Value, $"{url}/{CollectionId}?f=html"), ("JSON", $"{url}?f=json")]));
     }
 
     private static async Task<IResult> CollectionAsync(string collectionId, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
@@ -215,12 +240,10 @@ public static class OgcApi
         var collection = await CollectionJsonAsync(context, db, localizer, format, cancellationToken);
         if (format == Format.Json) return Json(collection);
         var url = $"{Base(context)}/collections/{CollectionId}";
-        return Html(context, localizer["Ogc.Collection.Title"].Value, html =>
-        {
-            html.Paragraph(localizer["Ogc.Collection.Description"].Value);
-            html.Paragraph("bbox: " + collection["extent"]!["spatial"]!["bbox"]![0]!.ToJsonString());
-            html.Links([(localizer["Ogc.Items"].Value, $"{url}/items?f=html"), ("GeoJSON", $"{url}/items?f=json"), ("JSON", $"{url}?f=json")]);
-        });
+        return Html(context, localizer["Ogc.Collection.Title"].Value,
+            new OgcPage.Paragraph(localizer["Ogc.Collection.Description"].Value),
+            new OgcPage.Paragraph("bbox: " + collection["extent"]!["spatial"]!["bbox"]![0]!.ToJsonString()),
+            new OgcPage.LinkList([(localizer["Ogc.Items"].Value, $"{url}/items?f=html"), ("GeoJSON", $"{url}/items?f=json"), ("JSON", $"{url}?f=json")]));
     }
 
     /// <summary>RFC 3339 instant or interval ("a/b", "../b", "a/.."); an instant matches that moment only. Null when malformed.</summary>
@@ -271,8 +294,8 @@ public static class OgcApi
         }
         // OGC's own parameters and the listing filter's, every bad one named in one answer.
         if (errors.Count > 0 || !listing.IsValid) return listing.Problem(localizer, errors);
-        var (filter, language) = (listing.Filter, listing.Language);
-        var search = CooperationSearchQuery.Search(db, filter!, clock.GetUtcNow().Year);
+        var language = Languages.Current;
+        var search = CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year);
         // The features' temporal property is the date of publication.
         if (published is { From: var from, To: var to })
         {
@@ -293,44 +316,44 @@ public static class OgcApi
             return url + QueryString.Create(parameters);
         }
         var formatCode = format == Format.Html ? "html" : "json";
-        var links = new List<JsonObject>
+        var links = new List<Link>
         {
-            Link(Page(offset, formatCode), "self", format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType),
-            Link(Page(offset, format == Format.Html ? "json" : "html"), "alternate", format == Format.Html ? CooperationsApi.GeoJsonContentType : HtmlType),
-            Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType),
+            new(Page(offset, formatCode), "self", format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType),
+            new(Page(offset, format == Format.Html ? "json" : "html"), "alternate", format == Format.Html ? CooperationsApi.GeoJsonContentType : HtmlType),
+            new($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType),
             LicenceLink(context),
         };
         var hasNext = offset + rows.Count < matched;
         var hasPrevious = offset > 0;
         var type = format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType;
-        if (hasNext) links.Add(Link(Page(offset + limit, formatCode), "next", type));
-        if (hasPrevious) links.Add(Link(Page(Math.Max(0, offset - limit), formatCode), "prev", type));
+        if (hasNext) links.Add(new(Page(offset + limit, formatCode), "next", type));
+        if (hasPrevious) links.Add(new(Page(Math.Max(0, offset - limit), formatCode), "prev", type));
 
         if (format == Format.Json)
         {
             context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
-            return Json(new JsonObject
+            return CooperationExports.Features(context, rows) with
             {
-                ["type"] = "FeatureCollection",
-                ["timeStamp"] = clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["numberMatched"] = matched,
-                ["numberReturned"] = rows.Count,
-                ["features"] = new JsonArray(rows.Select(r => (JsonNode)CooperationExports.Feature(context, r, language)).ToArray()),
-                ["links"] = new JsonArray(links.ToArray()),
-            }, CooperationsApi.GeoJsonContentType);
+                ContentType = FeaturesType,
+                Before = json =>
+                {
+                    json.WriteString("timeStamp", clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                    json.WriteNumber("numberMatched", matched);
+                    json.WriteNumber("numberReturned", rows.Count);
+                },
+                After = (json, _) => WriteLinks(json, links),
+            };
         }
-        return Html(context, localizer["Ogc.Items"].Value, html =>
-        {
-            html.Paragraph(string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Items.Range"].Value,
-                rows.Count == 0 ? 0 : offset + 1, offset + rows.Count, matched));
-            html.Links(rows.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
-                $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html")));
-            var pager = new List<(string, string)>();
-            if (hasPrevious) pager.Add((localizer["Pager.Previous"].Value, Page(Math.Max(0, offset - limit), "html")));
-            if (hasNext) pager.Add((localizer["Pager.Next"].Value, Page(offset + limit, "html")));
-            pager.Add(("GeoJSON", Page(offset, "json")));
-            html.Links(pager);
-        });
+        var pager = new List<(string, string)>();
+        if (hasPrevious) pager.Add((localizer["Pager.Previous"].Value, Page(Math.Max(0, offset - limit), "html")));
+        if (hasNext) pager.Add((localizer["Pager.Next"].Value, Page(offset + limit, "html")));
+        pager.Add(("GeoJSON", Page(offset, "json")));
+        return Html(context, localizer["Ogc.Items"].Value,
+            new OgcPage.Paragraph(string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Items.Range"].Value,
+                rows.Count == 0 ? 0 : offset + 1, offset + rows.Count, matched)),
+            new OgcPage.LinkList([.. rows.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
+                $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html"))]),
+            new OgcPage.LinkList(pager));
     }
 
     private static async Task<IResult> ItemAsync(string collectionId, string featureId, HttpContext context, KreativLandDbContext db,
@@ -347,65 +370,26 @@ public static class OgcApi
         if (row is null) return ApiProblems.NotFound(localizer, featureId);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items/{id}";
-        var feature = CooperationExports.Feature(context, row, language);
         if (format == Format.Json)
         {
             context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
-            feature["links"] = new JsonArray(SelfLinks(url, format, CooperationsApi.GeoJsonContentType)
-                .Append(Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType)).ToArray());
-            return Json(feature, CooperationsApi.GeoJsonContentType);
+            var links = SelfLinks(url, format, CooperationsApi.GeoJsonContentType)
+                .Append(new Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType));
+            return (CooperationExports.Features(context) with { ContentType = FeaturesType }).Feature(row, json => WriteLinks(json, links));
         }
-        return Html(context, row.Title.In(language).Text, html =>
-        {
-            html.Table(feature["properties"]!.AsObject().Select(p => (p.Key, p.Value?.ToString() ?? "")));
-            html.Paragraph($"{row.Latitude.ToString("0.#####", CultureInfo.InvariantCulture)}° N, {row.Longitude.ToString("0.#####", CultureInfo.InvariantCulture)}° E");
-            html.Links([(localizer["Map.OpenProfile"].Value, CooperationExports.ProfileUrl(context, language, row.Slug)), ("GeoJSON", $"{url}?f=json"),
-                (localizer["Ogc.Items"].Value, $"{Base(context)}/collections/{CollectionId}/items?f=html")]);
-        });
+        return Html(context, row.Title.In(language).Text,
+            new OgcPage.Table([.. CooperationExports.PropertyTexts(context, row, language)]),
+            new OgcPage.Paragraph($"{row.Latitude.ToString("0.#####", CultureInfo.InvariantCulture)}° N, {row.Longitude.ToString("0.#####", CultureInfo.InvariantCulture)}° E"),
+            new OgcPage.LinkList([(localizer["Map.OpenProfile"].Value, CooperationExports.ProfileUrl(context, language, row.Slug)), ("GeoJSON", $"{url}?f=json"),
+                (localizer["Ogc.Items"].Value, $"{Base(context)}/collections/{CollectionId}/items?f=html")]));
     }
 
-    /// <summary>A deliberately plain server-rendered page with the site's stylesheet (no script, CSP-clean).</summary>
-    private static IResult Html(HttpContext context, string title, Action<HtmlBuilder> body)
+    /// <summary>The HTML form of an OGC resource, rendered by the Razor component <see cref="OgcPage"/>.</summary>
+    private static RazorComponentResult<OgcPage> Html(HttpContext context, string title, params OgcPage.Block[] blocks) => new(new Dictionary<string, object?>
     {
-        var html = new HtmlBuilder();
-        body(html);
-        var encoder = HtmlEncoder.Default;
-        var page = $"""
-            <!DOCTYPE html>
-            <html lang="{Languages.Current}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{encoder.Encode(title)} – KreativLand OGC API</title>
-            <link rel="stylesheet" href="{context.Request.PathBase}/css/site.css"></head>
-            <body><main class="container ogc">
-            <p><a href="{context.Request.PathBase}/ogc?f=html">KreativLand OGC API – Features</a></p>
-            <h1>{encoder.Encode(title)}</h1>
-            {html}
-            </main></body></html>
-            """;
-        return Results.Content(page, "text/html; charset=utf-8");
-    }
-
-    private sealed class HtmlBuilder
-    {
-        private readonly StringBuilder html = new();
-        private static string E(string text) => HtmlEncoder.Default.Encode(text);
-
-        public void Paragraph(string text) => html.Append("<p>").Append(E(text)).Append("</p>\n");
-
-        public void Links(IEnumerable<(string Text, string Href)> links)
-        {
-            html.Append("<ul>\n");
-            foreach (var (text, href) in links) html.Append("<li><a href=\"").Append(E(href)).Append("\">").Append(E(text)).Append("</a></li>\n");
-            html.Append("</ul>\n");
-        }
-
-        public void Table(IEnumerable<(string Name, string Value)> rows)
-        {
-            html.Append("<table>\n");
-            foreach (var (name, value) in rows) html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
-            html.Append("</table>\n");
-        }
-
-        public override string ToString() => html.ToString();
-    }
+        [nameof(OgcPage.Title)] = title,
+        [nameof(OgcPage.Language)] = Languages.Current,
+        [nameof(OgcPage.PathBase)] = context.Request.PathBase.Value ?? "",
+        [nameof(OgcPage.Blocks)] = blocks,
+    });
 }

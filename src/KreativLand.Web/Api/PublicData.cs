@@ -22,16 +22,12 @@ public static class PublicData
     /// <summary>The headers besides the URL that choose the answer: format negotiation (OGC API) and language.</summary>
     private const string VaryOn = "Accept, Accept-Language";
 
-    private static readonly PathString[] CachedPaths = ["/api/v1", "/ogc", "/embed/map", "/feed.atom", "/sitemap.xml", "/openapi"];
-
     /// <summary>
-    /// HTML pages that show only published data (and the request's language): they get validators too. Not the pages with
-    /// forms or per-visitor content (submission, sign-in, admin), nor any page for a signed-in curator.
+    /// The data, and the HTML pages that show only published data (and the request's language): not the pages with forms or
+    /// per-visitor content (submission, sign-in, admin), nor any page for a signed-in curator.
     /// </summary>
-    private static readonly PathString[] DataPages = ["/cooperations", "/partners", "/evaluation", "/knowledge"];
-
     private static bool Validated(HttpContext context) =>
-        Under(context.Request.Path, CachedPaths) || context.Request.Path == "/" || Under(context.Request.Path, DataPages);
+        Under(context.Request.Path, PublicPaths.Data) || context.Request.Path == "/" || Under(context.Request.Path, PublicPaths.DataPages);
 
     /// <summary>A notice waiting in TempData is shown once: that answer must not be validated.</summary>
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
@@ -46,7 +42,7 @@ public static class PublicData
             .AllowAnyHeader()
             .WithExposedHeaders(HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.ContentDisposition, HeaderNames.Link)));
 
-    private static bool Under(PathString path, PathString[] prefixes) => prefixes.Any(p => path.StartsWithSegments(p));
+    private static bool Under(PathString path, PathString[] prefixes) => PublicPaths.Under(path, prefixes);
 
     /// <summary>
     /// CORS, HEAD and validators by path, before routing: every endpoint under /api/v1 and /ogc gets them, however
@@ -54,7 +50,7 @@ public static class PublicData
     /// </summary>
     public static IApplicationBuilder UsePublicData(this IApplicationBuilder app) => app
         .UseWhen(context => ApiProblems.IsApi(context.Request.Path), branch => branch.UseCors(CorsPolicy))
-        .UseWhen(context => Under(context.Request.Path, CachedPaths), branch => branch.Use((context, next) =>
+        .UseWhen(context => Under(context.Request.Path, PublicPaths.Data), branch => branch.Use((context, next) =>
         {
             // Every data answer names its licence, also where the body has no place for it (CSV, HTML).
             var link = DataLicence.Of(context).LinkHeader;
@@ -70,7 +66,7 @@ public static class PublicData
     /// <summary>HEAD on the read-only data is answered as GET without a body (minimal-API routes only match GET).</summary>
     public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!HttpMethods.IsHead(context.Request.Method) || !Under(context.Request.Path, CachedPaths))
+        if (!HttpMethods.IsHead(context.Request.Method) || !Under(context.Request.Path, PublicPaths.Data))
         {
             await next();
             return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
@@ -22,7 +21,7 @@ public static class StatsApi
     private static async Task<IResult> GetAsync(ListingRequest listing, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var language = listing.Language;
+        var language = Languages.Current;
         var stats = await EvaluationStatistics.ComputeAsync(db, listing.Filter, clock.GetUtcNow().Year, cancellationToken);
         var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => s.Name.In(language).Text);
 
@@ -30,8 +29,6 @@ public static class StatsApi
         {
             ["code"] = share.Code, ["label"] = label, ["count"] = share.Count, ["percent"] = share.Percent,
         };
-        // Labels in the language asked for with ?lang=, which may differ from the request culture.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         string Label(string key) => localizer[key].Value;
 
         var body = new JsonObject

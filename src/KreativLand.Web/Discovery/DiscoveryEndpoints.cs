@@ -76,6 +76,7 @@ public static class DiscoveryEndpoints
                 page.LastModified is { } modified ? new XElement(Sitemap + "lastmod", modified.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
                 Languages.All.Select(other => Alternate(other, SiteUrls.InLanguage(request, other, page.Path))),
                 Alternate("x-default", SiteUrls.Neutral(request, page.Path))))));
+        // Only addresses: the site's origin and slugs (a–z, 0–9, hyphens; checked wherever one is written), no stored free text.
         return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), urlset), "application/xml");
     }
 
@@ -83,7 +84,7 @@ public static class DiscoveryEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         // The map's parameters through the map's parser (ListingRequest): a bad one is a 400 naming it, as in the API.
-        var (filter, language) = (listing.Filter, listing.Language);
+        var (filter, language) = (listing.Filter, Languages.Current);
         var year = clock.GetUtcNow().Year;
         var entries = await CooperationSearchQuery.Apply(db, CooperationQueries.Published(db), filter!, year)
             .OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug)
@@ -103,7 +104,6 @@ public static class DiscoveryEndpoints
             })
             .ToListAsync(cancellationToken);
 
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var request = context.Request;
         var licence = DataLicence.Of(context);
         var query = filter!.ToQueryString();
@@ -142,14 +142,22 @@ public static class DiscoveryEndpoints
                     e.Subsectors.DistinctBy(s => s.Code).Select(s => new XElement(Atom + "category",
                         new XAttribute("term", s.Code), new XAttribute("label", s.Name(language)))));
             }));
-        return Xml(new XDocument(new XDeclaration("1.0", "utf-8", null), feed), "application/atom+xml");
+        return Xml(WithoutXmlIllegalCharacters(new XDocument(new XDeclaration("1.0", "utf-8", null), feed)), "application/atom+xml");
+    }
+
+    /// <summary>
+    /// Stored text may hold characters XML 1.0 cannot (a control character from before the input guard): they are replaced,
+    /// never a 500 for everyone. For documents that carry listing texts (the feed).
+    /// </summary>
+    private static XDocument WithoutXmlIllegalCharacters(XDocument document)
+    {
+        foreach (var text in document.DescendantNodes().OfType<XText>()) text.Value = Infrastructure.TextGuard.ForXml(text.Value);
+        foreach (var attribute in document.Descendants().Attributes()) attribute.Value = Infrastructure.TextGuard.ForXml(attribute.Value);
+        return document;
     }
 
     private static IResult Xml(XDocument document, string mediaType)
     {
-        // Stored text may hold characters XML 1.0 cannot (a control character from before the input guard): never a 500 for everyone.
-        foreach (var text in document.DescendantNodes().OfType<XText>()) text.Value = Infrastructure.TextGuard.ForXml(text.Value);
-        foreach (var attribute in document.Descendants().Attributes()) attribute.Value = Infrastructure.TextGuard.ForXml(attribute.Value);
         using var writer = new Utf8StringWriter();
         document.Save(writer, SaveOptions.None);
         return Results.Text(writer.ToString(), mediaType + "; charset=utf-8");

@@ -1,4 +1,5 @@
 using KreativLand.Web.Api;
+using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Infrastructure;
 
@@ -28,9 +29,8 @@ public static class InputGuard
         Refuse(context, bad);
         if (ApiProblems.IsApi(context.Request.Path))
         {
-            await ApiProblems.BadParameters(
-                new Dictionary<string, string[]> { [Printable(bad)] = ["contains a control character (such as NUL) or bytes that are not valid UTF-8, which is not allowed"] },
-                "The request has invalid parameters.").ExecuteAsync(context);
+            var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            await ApiProblems.BadCharacters(localizer, Printable(bad)).ExecuteAsync(context);
         }
     });
 
@@ -41,9 +41,7 @@ public static class InputGuard
     private static void Refuse(HttpContext context, string parameter)
     {
         context.Items[BadParameterItem] = Printable(parameter);
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        // The error page is re-executed with this request's method: as a GET it does not try to read the refused form again.
-        context.Request.Method = HttpMethods.Get;
+        RefusedRequest.AnswerWithErrorPage(context, StatusCodes.Status400BadRequest);
     }
 
     /// <summary>
@@ -83,8 +81,8 @@ public static class InputGuard
             }
             if (status == StatusCodes.Status413PayloadTooLarge)
             {
-                // The friendly 413 page (status code pages) is drawn as a GET: the body is not read again.
-                request.Method = HttpMethods.Get;
+                // The friendly 413 page (status code pages): the body is not read again.
+                RefusedRequest.AnswerWithErrorPage(context.HttpContext, status);
                 context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(status);
                 return;
             }

@@ -13,9 +13,10 @@ public sealed class InvariantFormValueProviderFactory : IValueProviderFactory
     public async Task CreateValueProviderAsync(ValueProviderFactoryContext context)
     {
         var request = context.ActionContext.HttpContext.Request;
-        // A form is the body of a POST. An error page drawn for a refused POST runs as a GET (413, 400 for tampered input):
-        // reading the refused body there would fail again, and Kestrel would answer an empty 413 instead of the page.
-        if (!request.HasFormContentType || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) return;
+        // A form is the body of a POST. The error page drawn for a refused request (413, 400 for tampered input, 405) reads
+        // none: reading the refused body again would fail, and Kestrel would answer an empty 413 instead of the page.
+        if (RefusedRequest.IsRefused(context.ActionContext.HttpContext) || !request.HasFormContentType
+            || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) return;
         try
         {
             var form = await request.ReadFormAsync(context.ActionContext.HttpContext.RequestAborted);

@@ -26,10 +26,8 @@ public static class MethodNotAllowed
             await next();
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = string.Join(", ", allowed);
-        // The error page (status code pages) is drawn as a GET.
-        context.Request.Method = HttpMethods.Get;
+        RefusedRequest.AnswerWithErrorPage(context, StatusCodes.Status405MethodNotAllowed);
     });
 }
 
@@ -48,11 +46,7 @@ public static class RequestSizeCheck
         if (context.Request.ContentLength is { } length && limit is { } max && length > max
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            // Drawn as a GET without a body (status code pages): no value provider of the error page reads the refused form.
-            context.Request.Method = HttpMethods.Get;
-            context.Request.ContentType = null;
-            context.Request.Body = Stream.Null;
+            RefusedRequest.AnswerWithErrorPage(context, StatusCodes.Status413PayloadTooLarge);
             // Without a limit Kestrel drains the unread body after the answer (within its drain timeout) instead of resetting.
             if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
                 size.MaxRequestBodySize = null;

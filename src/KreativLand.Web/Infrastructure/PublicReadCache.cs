@@ -21,15 +21,10 @@ public static class PublicReadCache
     public const string Section = "PublicReadCache";
 
     /// <summary>
-    /// Everything a visitor without an account can read, by path (after the language prefix moved to PathBase). Forms that
-    /// post (submission, sign-in) and the curator area are not here, and neither are static files, which carry their own
-    /// precompressed copies and validators.
+    /// Everything a visitor without an account can read, by path (<see cref="PublicPaths.PublicReads"/>, after the language
+    /// prefix moved to PathBase). Static files are not here: they carry their own precompressed copies and validators.
     /// </summary>
-    private static readonly PathString[] CachedPrefixes =
-    [
-        "/api/v1", "/ogc", "/openapi", "/feed.atom", "/sitemap.xml", "/robots.txt",
-        "/cooperations", "/partners", "/evaluation", "/knowledge", "/embed", "/api",
-    ];
+    private static readonly PathString[] CachedPrefixes = PublicPaths.PublicReads;
 
     /// <summary>What compression applies to: every text format the public reads answer with.</summary>
     public static readonly string[] CompressedTypes =

@@ -38,12 +38,7 @@ public static class RateLimits
 
     /// <summary>A refused API request gets a problem (pages get the error page through the status code pages).</summary>
     public static async ValueTask WriteApiRefusalAsync(HttpContext context, TimeSpan wait) =>
-        await TypedResults.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            type: "https://tools.ietf.org/html/rfc6585#section-4",
-            title: "Too many requests.",
-            detail: $"This client sent more requests than the API allows per minute. Try again in {Seconds(wait)} seconds, or download the whole data set once (/api/v1/cooperations.geojson).")
-            .ExecuteAsync(context);
+        await ApiProblems.TooManyRequests(Seconds(wait)).ExecuteAsync(context);
 }
 
 /// <summary>

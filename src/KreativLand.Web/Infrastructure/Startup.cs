@@ -71,6 +71,8 @@ public static class Startup
         // Beside Identity's own rules (length, distinct characters): no password from the common-password list.
         builder.Services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordValidator<CuratorUser>, CommonPasswords>();
         builder.AddSubmissionProtection();
+        // Razor components rendered on the server only: the OGC API's HTML pages (Api/OgcPage.razor through RazorComponentResult).
+        builder.Services.AddRazorComponents();
         // A global filter (not a page convention), so a page's own [IgnoreAntiforgeryToken] stays the closer policy:
         // the error page must render for a POST that was refused (403, 429) and re-executed.
         builder.Services.AddRazorPages(options =>

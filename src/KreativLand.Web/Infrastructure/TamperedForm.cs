@@ -25,7 +25,7 @@ public sealed class TamperedFormFilter : IPageFilter
             if (property.GetValue(context.HandlerInstance) is IList rows && rows.Cast<object?>().Any(row => row is null))
             {
                 context.HttpContext.Items[Item] = property.Name;
-                context.HttpContext.Request.Method = HttpMethods.Get; // the error page is drawn as a GET
+                RefusedRequest.AnswerWithErrorPage(context.HttpContext, StatusCodes.Status400BadRequest);
                 context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
                 return;
             }

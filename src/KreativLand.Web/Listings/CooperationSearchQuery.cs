@@ -27,10 +27,7 @@ public static class CooperationSearchQuery
         if (filter.Text is { } text)
         {
             return query
-                .OrderByDescending(c => c.Search!.Document.Rank(
-                    EF.Functions.WebSearchToTsQuery("simple", EF.Functions.Unaccent(text))
-                        .Or(EF.Functions.WebSearchToTsQuery("german", EF.Functions.Unaccent(text)))
-                        .Or(EF.Functions.WebSearchToTsQuery("english", EF.Functions.Unaccent(text)))))
+                .OrderByDescending(TextSearch.Rank(text))
                 .ThenByDescending(c => c.PublishedAt).ThenBy(c => c.Slug);
         }
         return query.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Slug);
@@ -122,11 +119,7 @@ public static class CooperationSearchQuery
         }
         if (filter.Text is { } text)
         {
-            Expression<Func<Cooperation, bool>> words = c =>
-                c.Search!.Document.Matches(
-                    EF.Functions.WebSearchToTsQuery("simple", EF.Functions.Unaccent(text))
-                        .Or(EF.Functions.WebSearchToTsQuery("german", EF.Functions.Unaccent(text)))
-                        .Or(EF.Functions.WebSearchToTsQuery("english", EF.Functions.Unaccent(text))));
+            var words = TextSearch.Matches(text);
             // Inside compound words ("Koje" in "KaraKøje"), which full-text search does not split: every word as a substring.
             // One LIKE per word, written out: a list of patterns would become a subquery that no index serves, and
             // PostgreSQL would read every search document instead of OR-ing the two GIN indexes.

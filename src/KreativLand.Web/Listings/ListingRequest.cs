@@ -6,13 +6,14 @@ using Microsoft.Extensions.Localization;
 namespace KreativLand.Web.Listings;
 
 /// <summary>
-/// The listing filter and the answer's language of one request, read from its query string once: the map data, the list
+/// The listing filter of one request, read from its query string once: the map data, the list
 /// API, facets, statistics, downloads, OGC items and the feed take it as a parameter (minimal-API binding through
 /// <see cref="BindAsync"/>), the pages' filter form and the embedded map through <see cref="ReadAsync"/>, and
-/// <see cref="RefuseInvalid"/> answers a 400 problem naming every bad parameter before a handler runs. The language is
-/// the request's culture, which lang= has already chosen (QueryParameters: one rule for lang, a bad value refused there).
+/// <see cref="RefuseInvalid"/> answers a 400 problem naming every bad parameter before a handler runs. The answer's language
+/// is the request's culture (<see cref="Languages.Current"/>), which lang= has already chosen (QueryParameters: one rule for
+/// lang, a bad value refused there).
 /// </summary>
-public sealed record ListingRequest(CooperationFilter Filter, string Language, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record ListingRequest(CooperationFilter Filter, IReadOnlyDictionary<string, string[]> Errors)
 {
     private const string Item = "kl-listing-request";
 
@@ -34,7 +35,7 @@ public sealed record ListingRequest(CooperationFilter Filter, string Language, I
         var (filter, filterErrors) = await CooperationFilter.ParseAsync(context.Request.Query, services.GetRequiredService<KreativLandDbContext>(), cancellationToken);
         foreach (var group in filterErrors.GroupBy(e => e.Parameter))
             errors[group.Key] = group.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray();
-        var request = new ListingRequest(filter, Languages.Current, errors);
+        var request = new ListingRequest(filter, errors);
         context.Items[Item] = request;
         return request;
     }

@@ -4,7 +4,8 @@ namespace KreativLand.Web.Media;
 
 /// <summary>
 /// Serves the stored images at /media/{name}. A name is the content's hash, so a file never changes under its name:
-/// browsers and proxies keep it for a year without asking again.
+/// browsers and proxies keep it for a year without asking again. X-Content-Type-Options: nosniff comes with every answer
+/// of the site (SecurityHeaders).
 /// </summary>
 public static class MediaEndpoint
 {
@@ -17,7 +18,6 @@ public static class MediaEndpoint
             // Only names the store writes are opened: "../", "%2F", other extensions end here as 404.
             if (store.FileOf(name) is not { } file || !File.Exists(file)) return Results.NotFound();
             context.Response.Headers[HeaderNames.CacheControl] = CacheControl;
-            context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             return Results.File(file, MediaStore.ContentType, lastModified: File.GetLastWriteTimeUtc(file));
         }).ExcludeFromDescription();
         return endpoints;

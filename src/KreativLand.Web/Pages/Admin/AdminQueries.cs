@@ -1,5 +1,5 @@
-using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using static KreativLand.Web.Listings.CooperationQueries;
 

@@ -136,8 +136,8 @@ public class IndexModel(
         var limits = options.Value;
         if (Request.ContentLength > limits.MaxRequestBytes)
         {
-            // The friendly 413 page is drawn as a GET, so it does not read the oversized form again.
-            Request.Method = HttpMethods.Get;
+            // The friendly 413 page does not read the oversized form again.
+            RefusedRequest.AnswerWithErrorPage(HttpContext, StatusCodes.Status413PayloadTooLarge);
             return StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 

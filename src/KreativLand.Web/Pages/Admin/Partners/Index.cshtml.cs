@@ -1,5 +1,6 @@
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
+using KreativLand.Web.Listings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
