@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Discovery;
+namespace KreativLand.Web.Tests.Pages.Cooperations;
 
 /// <summary>OpenGraph image and schema.org JSON-LD on a profile with a picture (TestData/basic.json).</summary>
 public class ProfileStructuredDataTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
