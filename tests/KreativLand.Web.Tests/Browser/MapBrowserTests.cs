@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>The map explorer in Chromium, with the tile server unreachable (tiles point at a closed local port).</summary>
-public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     private async Task<IPage> OpenAsync(string url, ConcurrentQueue<string> failures)
     {

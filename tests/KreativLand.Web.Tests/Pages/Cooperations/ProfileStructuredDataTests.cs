@@ -4,7 +4,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Pages.Cooperations;
 
 /// <summary>OpenGraph image and schema.org JSON-LD on a profile with a picture (TestData/basic.json).</summary>
-public class ProfileStructuredDataTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class ProfileStructuredDataTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task Profile_has_its_image_as_OpenGraph_image()
