@@ -5,7 +5,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Api;
 
-public class CooperationExportsTests(ExportDataWebFixture site) : IClassFixture<ExportDataWebFixture>
+public class CooperationExportsTests(SharedExportDataWebFixture site) : IClassFixture<SharedExportDataWebFixture>
 {
     private async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string url)
     {

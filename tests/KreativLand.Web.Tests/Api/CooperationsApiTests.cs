@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KreativLand.Web.Tests.Api;
 
-public class CooperationsApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class CooperationsApiTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static readonly string[] AllPublished =
         ["erz-code", "goelles-experience", "karakoje", "lausitz-film", "vogtland-crafts", "tirol-music", "porto-architecture"];

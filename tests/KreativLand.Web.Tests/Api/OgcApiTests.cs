@@ -6,7 +6,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Api;
 
 /// <summary>OGC API – Features over real HTTP (the real-port fixture, so GDAL's ogrinfo can read it too).</summary>
-public class OgcApiTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class OgcApiTests(SharedMapDataBrowserFixture site) : IClassFixture<SharedMapDataBrowserFixture>
 {
     private const int PublishedCount = 7;
 

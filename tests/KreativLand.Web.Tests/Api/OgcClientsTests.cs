@@ -12,6 +12,9 @@ public class OgcScaleFixture : WebFixture
     public const int Generated = 1040;
     protected override bool UseRealServer => true;
 
+    /// <summary>The sample data and 1,040 generated listings, for this class only.</summary>
+    protected override string? DataSet => null;
+
     protected override async Task SeedAsync()
     {
         await base.SeedAsync();

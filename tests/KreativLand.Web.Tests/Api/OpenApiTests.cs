@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KreativLand.Web.Tests.Api;
 
-public class OpenApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class OpenApiTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private async Task<JsonElement> DocumentAsync()
     {

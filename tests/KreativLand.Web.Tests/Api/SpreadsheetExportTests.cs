@@ -10,7 +10,7 @@ namespace KreativLand.Web.Tests.Api;
 /// The CSV for spreadsheets (dialect=excel-de) as LibreOffice Calc opens it with German settings (semicolon as list separator,
 /// comma as decimal separator, as German Excel): every column separate, numbers and dates recognised, umlauts intact.
 /// </summary>
-public class SpreadsheetExportTests(ExportDataWebFixture site) : IClassFixture<ExportDataWebFixture>
+public class SpreadsheetExportTests(SharedExportDataWebFixture site) : IClassFixture<SharedExportDataWebFixture>
 {
     private const string Url = "/api/v1/cooperations.csv?dialect=excel-de&lang=de";
 

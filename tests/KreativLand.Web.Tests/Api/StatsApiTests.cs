@@ -5,7 +5,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Api;
 
 /// <summary>GET /api/v1/stats over the purpose-made map data (7 published listings, the clock in 2026).</summary>
-public class StatsApiTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class StatsApiTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) =>
         site.CreateClient().GetJsonAsync(url, expected);

@@ -9,7 +9,7 @@ namespace KreativLand.Web.Tests.Browser;
 /// WCAG 2.0/2.1 A and AA. axe is injected through Playwright's evaluate, which the page's CSP does not
 /// govern, so the site's strict CSP stays on during the test.
 /// </summary>
-public class AccessibilityTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class AccessibilityTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js")));
 

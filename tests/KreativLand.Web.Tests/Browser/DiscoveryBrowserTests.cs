@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>The feed link follows the map's filter; the JSON-LD data block passes the strict CSP.</summary>
-public class DiscoveryBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class DiscoveryBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     [Fact]
     public async Task Subscribe_link_follows_the_filter()

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>The map explorer in Chromium, with the tile server unreachable (tiles point at a closed local port).</summary>
-public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     private async Task<IPage> OpenAsync(string url, ConcurrentQueue<string> failures)
     {
@@ -60,7 +60,8 @@ public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFi
         await page.WaitForURLAsync("**/en/?subsector=software-games");
         await WaitReadyAsync(page);
         Assert.Equal(1, await MarkerCountAsync(page));
-        Assert.Equal(["Timber meets code"], (await page.Locator("#result-list .result-title").AllInnerTextsAsync()).Select(t => t.Trim()));
+        // Waits for the text: list items are content-visibility: auto, so their text may read empty before the first frame draws them.
+        await Assertions.Expect(page.Locator("#result-list .result-title")).ToHaveTextAsync(["Timber meets code"]);
         Assert.Equal("1 cooperation found", (await page.Locator("#result-count").InnerTextAsync()).Trim());
 
         await page.GetByLabel("Film industry").CheckAsync();
@@ -109,7 +110,7 @@ public class MapBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFi
         await page.WaitForURLAsync("**/en/?q=Goelles");
         await WaitReadyAsync(page);
         Assert.Equal(1, await MarkerCountAsync(page));
-        Assert.Equal("Gölles experience", (await page.Locator("#result-list .result-title").InnerTextAsync()).Trim());
+        await Assertions.Expect(page.Locator("#result-list .result-title")).ToHaveTextAsync("Gölles experience");
         Assert.Empty(failures);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Browser;
 
 /// <summary>axe-core (bundled, Browser/axe.min.js) over the pages of the open-data and embed issue: WCAG 2 A/AA rules.</summary>
-public class OpenDataAccessibilityTests(MapDataBrowserFixture site) : IClassFixture<MapDataBrowserFixture>
+public class OpenDataAccessibilityTests(SharedMapDataBrowserFixture site) : IClassFixture<SharedMapDataBrowserFixture>
 {
     [Theory]
     [InlineData("/en/api")]

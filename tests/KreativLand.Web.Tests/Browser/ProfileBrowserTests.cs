@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Browser;
 
-public class ProfileBrowserTests(BasicDataBrowserFixture site) : BrowserTest, IClassFixture<BasicDataBrowserFixture>
+public class ProfileBrowserTests(SharedBasicDataBrowserFixture site) : BrowserTest, IClassFixture<SharedBasicDataBrowserFixture>
 {
     [Fact]
     public async Task Opening_a_profile_and_switching_the_language_keeps_the_page()

@@ -10,7 +10,7 @@ namespace KreativLand.Web.Tests.Browser;
 /// without moving the page, list and markers pointing at each other, the keyboard walk, the language switch after a
 /// filter set by script, and no page wider than the phone.
 /// </summary>
-public class PublicExperienceBrowserTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     private async Task<IPage> OpenAsync(string url, string locale, Action<BrowserNewContextOptions> screen, ConcurrentQueue<string> failures)
     {

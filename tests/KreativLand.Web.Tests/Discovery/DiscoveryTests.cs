@@ -5,7 +5,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Discovery;
 
 /// <summary>Sitemap, robots.txt, the Atom feed and the per-page head (canonical, hreflang, OpenGraph) over the map data.</summary>
-public class DiscoveryTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class DiscoveryTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";

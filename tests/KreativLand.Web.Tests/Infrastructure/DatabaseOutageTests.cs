@@ -14,6 +14,9 @@ public sealed class OutageWebFixture : BasicDataWebFixture
 
     public override string ConnectionString => Cluster.ConnectionString();
 
+    /// <summary>The data set's template lies in the project's cluster, not in this fixture's own.</summary>
+    protected override string? DataSet => null;
+
     public override KreativLandDbContext OpenContext() => Cluster.OpenContext(pooling: false);
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>

@@ -151,7 +151,7 @@ public class HeadersAndHostsTests(PublicOriginFixture site) : IClassFixture<Publ
 }
 
 /// <summary>Without Site:PublicOrigin and with AllowedHosts=*: a forged Host still never reaches a link.</summary>
-public class UnconfiguredOriginTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class UnconfiguredOriginTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task A_forged_Host_does_not_flow_into_sitemap_feed_canonical_links_or_CSV()

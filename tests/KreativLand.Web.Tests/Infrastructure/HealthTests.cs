@@ -2,7 +2,7 @@ using System.Net;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 
-public class HealthTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class HealthTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task Live_and_ready_answer_200_with_a_database()

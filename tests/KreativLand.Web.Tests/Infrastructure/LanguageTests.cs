@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace KreativLand.Web.Tests.Infrastructure;
 
-public class LanguageTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class LanguageTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task German_is_the_default()

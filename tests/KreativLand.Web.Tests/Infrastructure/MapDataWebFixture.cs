@@ -8,6 +8,8 @@ public class MapDataWebFixture : WebFixture
 {
     public static readonly DateTimeOffset Today = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
+    protected override string? DataSet => "map";
+
     protected override void ConfigureServices(IServiceCollection services) =>
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(Today)));
 
@@ -21,6 +23,18 @@ public class MapDataWebFixture : WebFixture
 public class MapDataBrowserFixture : MapDataWebFixture
 {
     protected override bool UseRealServer => true;
+}
+
+/// <summary>One site over the map test data for every class that only reads (see <see cref="WebFixture.Shared"/>).</summary>
+public sealed class SharedMapDataWebFixture : MapDataWebFixture
+{
+    protected override bool Shared => true;
+}
+
+/// <summary>One site over the map test data on a real port for every browser class that only reads.</summary>
+public sealed class SharedMapDataBrowserFixture : MapDataBrowserFixture
+{
+    protected override bool Shared => true;
 }
 
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider

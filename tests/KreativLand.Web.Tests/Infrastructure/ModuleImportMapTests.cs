@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace KreativLand.Web.Tests.Infrastructure;
 
 /// <summary>The modules that entry scripts import come from fingerprinted, immutable URLs, through an import map the CSP allows by hash.</summary>
-public class ModuleImportMapTests(MapDataBrowserFixture site) : BrowserTest, IClassFixture<MapDataBrowserFixture>
+public class ModuleImportMapTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
 {
     [Theory]
     [InlineData("/de/")]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KreativLand.Web.Tests.Infrastructure;
 
 /// <summary>One rule on every public page and endpoint: an unknown parameter is a 400 naming it; lang chooses the language of answers and errors.</summary>
-public class QueryParametersTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class QueryParametersTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private HttpClient Client(string acceptLanguage = "de")
     {

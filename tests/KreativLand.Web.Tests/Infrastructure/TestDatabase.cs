@@ -6,8 +6,10 @@ namespace KreativLand.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Real PostGIS for tests: the schema is migrated once per run into a template database; every test class
-/// gets its own copy (CREATE DATABASE … TEMPLATE) and drops it afterwards. The server comes from
-/// KL_TEST_ADMIN_CONNECTION, which ./test.sh points at the project-local cluster.
+/// gets its own copy (CREATE DATABASE … TEMPLATE) and drops it afterwards. A data set (the sample data, a file of
+/// TestData/) is seeded once per run into a template of its own (<see cref="CreateSeededTemplateAsync"/>), which
+/// later classes copy instead of importing again. The server comes from KL_TEST_ADMIN_CONNECTION, which ./test.sh
+/// points at the project-local cluster.
 /// </summary>
 public static class TestDatabase
 {
@@ -20,22 +22,59 @@ public static class TestDatabase
             ? value
             : throw new InvalidOperationException("KL_TEST_ADMIN_CONNECTION is not set: run the tests through ./test.sh, which starts PostgreSQL and sets it.");
 
-    public static string ConnectionStringFor(string database, bool pooling = true) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = pooling }.ConnectionString;
+    /// <param name="readOnly">Every transaction read-only: for test classes that share a site and must not change its data.</param>
+    public static string ConnectionStringFor(string database, bool pooling = true, bool readOnly = false) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = database,
+            Pooling = pooling,
+            Options = readOnly ? "-c default_transaction_read_only=on" : null,
+        }.ConnectionString;
 
-    /// <summary>Creates an empty, migrated database of its own for one test class.</summary>
-    public static async Task<string> CreateAsync()
+    /// <summary>Creates a database of its own for one test class: a copy of <paramref name="template"/>, by default the empty, migrated one.</summary>
+    public static async Task<string> CreateAsync(string? template = null)
     {
-        var template = await Template.Value;
+        template ??= await Template.Value;
         var name = $"kl_test_{RunId}_{Guid.NewGuid():N}"[..48];
+        await CopyAsync(template, name);
+        return name;
+    }
+
+    /// <summary>
+    /// A template holding a data set: a copy of the migrated template that <paramref name="seed"/> fills (given the database's
+    /// name), then closed to every connection so it can be copied. Dropped when the run ends.
+    /// </summary>
+    public static async Task<string> CreateSeededTemplateAsync(string dataSet, Func<string, Task> seed)
+    {
+        var name = $"kl_seed_{RunId}_{dataSet}";
+        if (name.Length > 63 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            throw new ArgumentException($"data set names are short, in lower case letters, digits and '_': {dataSet}", nameof(dataSet));
+        await CopyAsync(await Template.Value, name);
+        DropWhenTheRunEnds(name);
+        await seed(name);
+        // CREATE DATABASE … TEMPLATE needs the template without connections: the seeding site's pool and anything it left.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionStringFor(name)));
+        await ExecuteAdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        return name;
+    }
+
+    private static async Task CopyAsync(string template, string name)
+    {
+        // One copy at a time: CREATE DATABASE connects to its template, and a second copy meanwhile would find it in use.
         await CreateLock.WaitAsync();
         try
         {
             await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         }
         finally { CreateLock.Release(); }
-        return name;
     }
+
+    private static void DropWhenTheRunEnds(string database) =>
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)").GetAwaiter().GetResult(); }
+            catch (NpgsqlException) { /* the server may already be gone */ }
+        };
 
     public static async Task DropAsync(string database)
     {
@@ -45,10 +84,13 @@ public static class TestDatabase
     }
 
     public static KreativLandDbContext OpenContext(string database, bool pooling = true,
-        params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+        params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        OpenContextAt(ConnectionStringFor(database, pooling), interceptors);
+
+    public static KreativLandDbContext OpenContextAt(string connectionString, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<KreativLandDbContext>();
-        options.UseKreativLandDatabase(ConnectionStringFor(database, pooling)).AddInterceptors(interceptors);
+        options.UseKreativLandDatabase(connectionString).AddInterceptors(interceptors);
         return new KreativLandDbContext(options.Options);
     }
 
@@ -56,11 +98,7 @@ public static class TestDatabase
     {
         var name = $"kl_template_{RunId}";
         await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult(); }
-            catch (NpgsqlException) { /* the server may already be gone */ }
-        };
+        DropWhenTheRunEnds(name);
         // Unpooled: a template must have no open connections when it is copied.
         await using (var db = OpenContext(name, pooling: false))
         {

@@ -28,8 +28,6 @@ public sealed class Instance(string? sharedDatabase, IDictionary<string, string?
         return base.InitializeAsync();
     }
 
-    protected override Task SeedAsync() => OwnsDatabase ? base.SeedAsync() : Task.CompletedTask;
-
     /// <summary>A client that keeps no cookies of its own: the test hands them from one instance to the other.</summary>
     public HttpClient BareClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 

@@ -9,6 +9,9 @@ namespace KreativLand.Web.Tests.Listings;
 /// <summary>The sample data plus 2,000 generated listings (./run.sh generate), analysed: enough rows for the planner's own choices.</summary>
 public class ScaleDataFixture : WebFixture
 {
+    /// <summary>The sample data and 2,000 generated listings, for this class only.</summary>
+    protected override string? DataSet => null;
+
     protected override async Task SeedAsync()
     {
         await base.SeedAsync();

@@ -9,7 +9,7 @@ namespace KreativLand.Web.Tests.Listings;
 /// the map's form, the API, the embed and the evaluation. TestData/map.json writes Saxony as "Sachsen" and "Freistaat Sachsen",
 /// and keeps a draft in "Bayern" that must not show.
 /// </summary>
-public class StateFacetTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class StateFacetTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static string[] Slugs(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll(".result-list .card-title a").Select(a => a.GetAttribute("href")!.Split('/').Last()).Order(StringComparer.Ordinal).ToArray();

@@ -3,7 +3,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Pages.Cooperations;
 
-public class CooperationPagesTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class CooperationPagesTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     private readonly HttpClient client = site.CreateClient();
 

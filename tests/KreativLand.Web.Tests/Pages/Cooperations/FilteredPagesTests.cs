@@ -4,7 +4,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Pages.Cooperations;
 
 /// <summary>The home map's list and /cooperations honour the filter without JavaScript.</summary>
-public class FilteredPagesTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class FilteredPagesTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private readonly HttpClient client = site.CreateClient();
 

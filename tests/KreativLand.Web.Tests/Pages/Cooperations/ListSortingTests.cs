@@ -4,7 +4,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Pages.Cooperations;
 
 /// <summary>The list of cooperations sorts by newest, title (in the page language) or place, and keeps the order with the filter.</summary>
-public class ListSortingTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class ListSortingTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private async Task<string[]> TitlesAsync(string url)
     {

@@ -3,7 +3,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Pages.Embed;
 
-public class EmbedPagesTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class EmbedPagesTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static string FrameAncestors(HttpResponseMessage response) =>
         response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("frame-ancestors"));

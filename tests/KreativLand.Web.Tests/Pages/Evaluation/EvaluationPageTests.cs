@@ -3,7 +3,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Pages.Evaluation;
 
-public class EvaluationPageTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class EvaluationPageTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static string Share(AngleSharp.Dom.IDocument page, string category, string option) =>
         page.QuerySelectorAll($"[data-category='{category}'] tbody tr")

@@ -4,7 +4,7 @@ using KreativLand.Web.Tests.Infrastructure;
 namespace KreativLand.Web.Tests.Pages.Partners;
 
 /// <summary>/partners: every partner with a published cooperation, searchable, filterable by kind, subsector and NACE section, paged.</summary>
-public class PartnerDirectoryTests(MapDataWebFixture site) : IClassFixture<MapDataWebFixture>
+public class PartnerDirectoryTests(SharedMapDataWebFixture site) : IClassFixture<SharedMapDataWebFixture>
 {
     private static string[] Slugs(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("#partner-directory [data-partner]").Select(e => e.GetAttribute("data-partner")!).ToArray();

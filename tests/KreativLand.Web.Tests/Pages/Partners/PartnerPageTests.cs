@@ -2,7 +2,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Pages.Partners;
 
-public class PartnerPageTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class PartnerPageTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task Partner_page_lists_its_published_cooperations()

@@ -3,7 +3,7 @@ using KreativLand.Web.Tests.Infrastructure;
 using KreativLand.Web.Tests.Pages.Admin.Cooperations;
 using Microsoft.EntityFrameworkCore;
 
-namespace KreativLand.Web.Tests.Pages.Admin;
+namespace KreativLand.Web.Tests.Pages.Admin.Settings;
 
 public class ThresholdsTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {

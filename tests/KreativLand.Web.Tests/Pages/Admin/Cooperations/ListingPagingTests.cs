@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Pages.Admin;
+namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 
 public class ListingPagingTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {

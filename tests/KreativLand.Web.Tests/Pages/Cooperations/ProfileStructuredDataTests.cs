@@ -1,10 +1,10 @@
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Discovery;
+namespace KreativLand.Web.Tests.Pages.Cooperations;
 
 /// <summary>OpenGraph image and schema.org JSON-LD on a profile with a picture (TestData/basic.json).</summary>
-public class ProfileStructuredDataTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class ProfileStructuredDataTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     [Fact]
     public async Task Profile_has_its_image_as_OpenGraph_image()

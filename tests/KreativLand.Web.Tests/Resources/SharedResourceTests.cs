@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Localization;
+namespace KreativLand.Web.Tests.Resources;
 
 /// <summary>Every UI string must exist in German and in English.</summary>
 public partial class SharedResourceTests

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using KreativLand.Web.Tests.Infrastructure;
 
-namespace KreativLand.Web.Tests.Pages.Places;
+namespace KreativLand.Web.Tests.Places;
 
 /// <summary>The place search (map distance filter, embed generator, editor) finds places by their local and their English name.</summary>
-public class PlaceSearchTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+public class PlaceSearchTests(SharedBasicDataWebFixture site) : IClassFixture<SharedBasicDataWebFixture>
 {
     private async Task<JsonElement> FirstAsync(string q, string lang = "en")
     {
