@@ -45,7 +45,7 @@ public static class ApiParameters
         Format,
     ];
 
-    public static readonly Parameter Dialect = new(CooperationExports.DialectParameter, CooperationExports.ExcelDe, Values: CooperationExports.Dialects);
+    public static readonly Parameter Dialect = new(OpenDataDownloads.DialectParameter, OpenDataDownloads.ExcelDe, Values: OpenDataDownloads.Dialects);
 
     public static readonly Parameter Crs = new("crs", OgcApi.Crs84, Values: [OgcApi.Crs84]);
 

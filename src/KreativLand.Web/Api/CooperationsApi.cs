@@ -115,7 +115,7 @@ public static class CooperationsApi
     {
         json.WriteNumber("id", profile.Id);
         json.WriteString("slug", profile.Slug);
-        json.WriteString("url", CooperationExports.ProfileUrl(context, language, profile.Slug));
+        json.WriteString("url", OpenDataDownloads.ProfileUrl(context, language, profile.Slug));
         json.WriteString("title", profile.Title.In(language).Text);
         json.WriteString("summary", profile.Summary.In(language).Text);
         json.WriteString("description", profile.Description.In(language).Text);

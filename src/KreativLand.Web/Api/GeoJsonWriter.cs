@@ -11,7 +11,7 @@ namespace KreativLand.Web.Api;
 /// endpoint, an OGC item) through <see cref="Feature"/>.
 /// </summary>
 /// <typeparam name="T">One row: one feature.</typeparam>
-/// <remarks>A record, so a shared feature shape (<see cref="CooperationExports.Features"/>) takes each endpoint's members with <c>with</c>.</remarks>
+/// <remarks>A record, so a shared feature shape (<see cref="OpenDataDownloads.Features"/>) takes each endpoint's members with <c>with</c>.</remarks>
 public sealed record GeoJsonWriter<T>(
     IAsyncEnumerable<T> Rows,
     Func<T, long> Id,

@@ -303,7 +303,7 @@ public static class OgcApi
             if (to is { } end) search = search.Where(c => c.PublishedAt <= end);
         }
         var matched = await search.CountAsync(cancellationToken);
-        var rows = await CooperationQueries.ExportRows(search.Skip(offset).Take(limit), cancellationToken);
+        var rows = await CooperationQueries.OpenDataRows(search.Skip(offset).Take(limit), cancellationToken);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items";
         string Page(int pageOffset, string f)
@@ -332,7 +332,7 @@ public static class OgcApi
         if (format == Format.Json)
         {
             context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
-            return CooperationExports.Features(context, rows) with
+            return OpenDataDownloads.Features(context, rows) with
             {
                 ContentType = FeaturesType,
                 Before = json =>
@@ -366,7 +366,7 @@ public static class OgcApi
         CheckCrs(context.Request.Query, localizer, errors, "crs");
         if (errors.Count > 0) return ApiProblems.BadParameters(errors, localizer["Filter.Error.Title"].Value);
         if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return ApiProblems.NotFound(localizer, featureId);
-        var row = (await CooperationQueries.ExportRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
+        var row = (await CooperationQueries.OpenDataRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
         if (row is null) return ApiProblems.NotFound(localizer, featureId);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items/{id}";
@@ -375,12 +375,12 @@ public static class OgcApi
             context.Response.Headers["Content-Crs"] = $"<{Crs84}>";
             var links = SelfLinks(url, format, CooperationsApi.GeoJsonContentType)
                 .Append(new Link($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType));
-            return (CooperationExports.Features(context) with { ContentType = FeaturesType }).Feature(row, json => WriteLinks(json, links));
+            return (OpenDataDownloads.Features(context) with { ContentType = FeaturesType }).Feature(row, json => WriteLinks(json, links));
         }
         return Html(context, row.Title.In(language).Text,
-            new OgcPage.Table([.. CooperationExports.PropertyTexts(context, row, language)]),
+            new OgcPage.Table([.. OpenDataDownloads.PropertyTexts(context, row, language)]),
             new OgcPage.Paragraph($"{row.Latitude.ToString("0.#####", CultureInfo.InvariantCulture)}° N, {row.Longitude.ToString("0.#####", CultureInfo.InvariantCulture)}° E"),
-            new OgcPage.LinkList([(localizer["Map.OpenProfile"].Value, CooperationExports.ProfileUrl(context, language, row.Slug)), ("GeoJSON", $"{url}?f=json"),
+            new OgcPage.LinkList([(localizer["Map.OpenProfile"].Value, OpenDataDownloads.ProfileUrl(context, language, row.Slug)), ("GeoJSON", $"{url}?f=json"),
                 (localizer["Ogc.Items"].Value, $"{Base(context)}/collections/{CollectionId}/items?f=html")]));
     }
 

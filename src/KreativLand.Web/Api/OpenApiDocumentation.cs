@@ -232,7 +232,7 @@ public static class OpenApiDocumentation
 
         private static OpenApiSchema ExportProperties()
         {
-            var properties = CooperationExports.FeatureProperties.Select(column => (column, (IOpenApiSchema)(column switch
+            var properties = OpenDataDownloads.FeatureProperties.Select(column => (column, (IOpenApiSchema)(column switch
             {
                 "id" => Integer(),
                 "start_year" => Integer(nullable: true),

@@ -11,7 +11,7 @@ namespace KreativLand.Web.Curation;
 /// </summary>
 public static class ListingCriteria
 {
-    public static async Task<IReadOnlyList<CriterionResult>> EvaluateAsync(KreativLandDbContext db, ImportCooperation record, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CriterionResult>> EvaluateAsync(KreativLandDbContext db, CooperationRecord record, CancellationToken cancellationToken)
     {
         var country = record.Location?.Country?.Trim().ToUpperInvariant();
         var adminValue = string.IsNullOrEmpty(country) ? null : await db.CountryThresholds.AsNoTracking()
@@ -25,14 +25,14 @@ public static class ListingCriteria
     public static Task<Dictionary<string, int>> AdminThresholdsAsync(KreativLandDbContext db, CancellationToken cancellationToken) =>
         db.CountryThresholds.AsNoTracking().ToDictionaryAsync(t => t.CountryCode, t => t.PopulationThreshold, cancellationToken);
 
-    public static IReadOnlyList<CriterionResult> Evaluate(ImportCooperation record, IReadOnlyDictionary<string, int> adminThresholds)
+    public static IReadOnlyList<CriterionResult> Evaluate(CooperationRecord record, IReadOnlyDictionary<string, int> adminThresholds)
     {
         var country = record.Location?.Country?.Trim().ToUpperInvariant();
         int? adminValue = country is not null && adminThresholds.TryGetValue(country, out var value) ? value : null;
         return Evaluate(record, PopulationThresholds.For(country, adminValue));
     }
 
-    public static IReadOnlyList<CriterionResult> Evaluate(ImportCooperation record, PopulationThreshold? threshold)
+    public static IReadOnlyList<CriterionResult> Evaluate(CooperationRecord record, PopulationThreshold? threshold)
     {
         var partners = (record.Partners ?? []).Where(p => p is not null).Select(p => new CriteriaFacts.PartnerFacts(
             p!.Name ?? "?", Code.TryParse<PartnerKind>(p.Kind, out var kind) ? kind : PartnerKind.Other, p.Employees, p.Subsector, p.Urban)).ToList();

@@ -81,7 +81,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 
         var reader = new ImportFileReader(json, JsonOptions);
         var check = new ImportValidator.FileCheck(media is null ? null : media.Exists);
-        var batch = new List<ImportCooperation>(BatchSize);
+        var batch = new List<CooperationRecord>(BatchSize);
         var refusals = new List<string>();
         int read = 0, created = 0, updated = 0, revised = 0, held = 0;
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -168,7 +168,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     [GeneratedRegex(@"^\$\.cooperations\[(\d+)\](.*)$")]
     private static partial Regex RecordPath();
 
-    private async Task<ImportResult> ApplyAsync(List<ImportCooperation> records, int firstIndex, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<ImportResult> ApplyAsync(List<CooperationRecord> records, int firstIndex, ImportOptions options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var actor = options.Actor;
@@ -228,10 +228,10 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
 
             held += Held(await ProposePartnerDetailsAsync(record, actor, cooperation.Id, cooperation.Status == CooperationStatus.Published, cancellationToken,
                 partners, now, options.Override ? options.OverrideReason : null));
-            var before = CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
+            var before = CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation));
             MapCooperation(record, cooperation, now);
             LinkPartners(record, cooperation, partners);
-            var changes = CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation)));
+            var changes = CooperationRecords.Diff(before, CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation)));
             var how = options.Override && cooperation.Status == CooperationStatus.Published ? HistoryEvent.ImportedOverride : HistoryEvent.Imported;
             cooperation.RecordEdit(actor, now, changes, how, source);
             if (target != cooperation.Status)
@@ -256,7 +256,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// caller's (through the listing's workflow methods); changes to a known partner's details go through
     /// <see cref="ProposePartnerDetailsAsync"/> first.
     /// </summary>
-    public async Task ApplyRecordAsync(ImportCooperation record, Cooperation cooperation, CancellationToken cancellationToken = default)
+    public async Task ApplyRecordAsync(CooperationRecord record, Cooperation cooperation, CancellationToken cancellationToken = default)
     {
         var slugs = record.Partners!.Select(p => p!.Slug!).ToList();
         var partners = await db.Partners.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
@@ -270,7 +270,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// an import passes the partners it has read for its whole batch (<paramref name="known"/>, new ones not stored yet).
     /// </summary>
     /// <param name="overrideReason">An admin's recorded override of an import: changes apply at once, with this reason.</param>
-    public async Task<IReadOnlyList<PartnerProposal>> ProposePartnerDetailsAsync(ImportCooperation record, Actor actor, int? listingId, bool listingPublished,
+    public async Task<IReadOnlyList<PartnerProposal>> ProposePartnerDetailsAsync(CooperationRecord record, Actor actor, int? listingId, bool listingPublished,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, Partner>? known = null, DateTimeOffset? now = null, string? overrideReason = null)
     {
         if (known is null)
@@ -286,14 +286,14 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     private static int Held(IReadOnlyList<PartnerProposal> proposals) => proposals.Count(p => p.Outcome == PartnerChangeOutcome.Held);
 
     /// <summary>Rows of known partners show their stored details (a revision's changes to them wait as partner changes).</summary>
-    public static void KeepStoredPartnerDetails(ImportCooperation record, IReadOnlyDictionary<string, Partner> partners)
+    public static void KeepStoredPartnerDetails(CooperationRecord record, IReadOnlyDictionary<string, Partner> partners)
     {
         foreach (var row in record.Partners!)
-            if (partners.TryGetValue(row!.Slug!, out var partner) && partner.Id != 0) CooperationExport.FillDetails(row, partner.Details);
+            if (partners.TryGetValue(row!.Slug!, out var partner) && partner.Id != 0) CooperationRecords.FillDetails(row, partner.Details);
     }
 
     /// <summary>The record's partners, in its order: known ones (by slug) linked without touching their details, new ones created.</summary>
-    private void LinkPartners(ImportCooperation record, Cooperation cooperation, Dictionary<string, Partner> partners)
+    private void LinkPartners(CooperationRecord record, Cooperation cooperation, Dictionary<string, Partner> partners)
     {
         cooperation.Partners.Clear();
         var order = 0;
@@ -309,7 +309,7 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
         }
     }
 
-    private static void MapCooperation(ImportCooperation record, Cooperation cooperation, DateTimeOffset now)
+    private static void MapCooperation(CooperationRecord record, Cooperation cooperation, DateTimeOffset now)
     {
         cooperation.Title = Text(record.Title);
         cooperation.Summary = Text(record.Summary);

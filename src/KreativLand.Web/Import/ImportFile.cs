@@ -9,7 +9,7 @@ public sealed class ImportFile
     [JsonPropertyName("$schema")] public string? Schema { get; set; }
     [JsonPropertyName("$comment")] public string? Comment { get; set; }
     public int? FormatVersion { get; set; }
-    public List<ImportCooperation?>? Cooperations { get; set; }
+    public List<CooperationRecord?>? Cooperations { get; set; }
 }
 
 public sealed class ImportText
@@ -18,7 +18,11 @@ public sealed class ImportText
     public string? En { get; set; }
 }
 
-public sealed class ImportCooperation
+/// <summary>
+/// One cooperation as a full record: an entry of the import file and the JSON export, the editor's form model and the
+/// payload of a revision. Everything is optional here; <see cref="ImportValidator"/> says what is missing.
+/// </summary>
+public sealed class CooperationRecord
 {
     public string? Slug { get; set; }
     public string? Status { get; set; }

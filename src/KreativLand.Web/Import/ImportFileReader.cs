@@ -38,9 +38,9 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
     private long linesCounted;
 
     /// <summary>The records in file order (null for a <c>null</c> entry). Stops at the end of the file's object.</summary>
-    public async IAsyncEnumerable<ImportCooperation?> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<CooperationRecord?> RecordsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = new List<ImportCooperation?>();
+        var found = new List<CooperationRecord?>();
         while (where != Where.End)
         {
             var needMore = Step(found);
@@ -56,7 +56,7 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
     }
 
     /// <summary>Reads tokens from the buffer; returns true when more bytes are needed to go on.</summary>
-    private bool Step(List<ImportCooperation?> found)
+    private bool Step(List<CooperationRecord?> found)
     {
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
         while (true)
@@ -112,11 +112,11 @@ public sealed class ImportFileReader(Stream stream, JsonSerializerOptions record
         }
     }
 
-    private ImportCooperation? Deserialize(ReadOnlySpan<byte> bytes, int offset)
+    private CooperationRecord? Deserialize(ReadOnlySpan<byte> bytes, int offset)
     {
         try
         {
-            return JsonSerializer.Deserialize<ImportCooperation?>(bytes, recordOptions);
+            return JsonSerializer.Deserialize<CooperationRecord?>(bytes, recordOptions);
         }
         catch (JsonException exception)
         {

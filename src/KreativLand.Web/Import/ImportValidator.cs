@@ -16,7 +16,7 @@ public static class ImportValidator
     /// <summary>A curator's note on a criterion (the database column's size).</summary>
     public const int MaxAttestationNote = 2000;
 
-    public static string RecordName(int index, ImportCooperation? record) =>
+    public static string RecordName(int index, CooperationRecord? record) =>
         (record?.Slug is { Length: > 0 } slug ? L["ImportMessage.RecordWithSlug", index + 1, slug] : L["ImportMessage.Record", index + 1]).Message;
 
     /// <summary>At most this many problems are listed; the rest are counted ("… and 12,345 more problems").</summary>
@@ -47,7 +47,7 @@ public static class ImportValidator
             if (!sawCooperations) header.Add(L["ImportMessage.CooperationsMissing"].Message);
         }
 
-        public void Record(int index, ImportCooperation? record)
+        public void Record(int index, CooperationRecord? record)
         {
             var recordErrors = new List<ImportProblem>();
             if (record is null) recordErrors.Add(L["ImportMessage.RecordIsNull"]);
@@ -74,20 +74,20 @@ public static class ImportValidator
     }
 
     /// <summary>The problems of one record in the current UI culture, each naming its field (the submission form shows them).</summary>
-    public static List<string> ValidateRecord(ImportCooperation record) => RecordProblems(record).Select(p => p.Message).ToList();
+    public static List<string> ValidateRecord(CooperationRecord record) => RecordProblems(record).Select(p => p.Message).ToList();
 
     /// <summary>
     /// The problems of one record, each with its field's JSON path: the editor shows them with its own form labels
     /// (Pages/Admin/Cooperations/ValidationText).
     /// </summary>
-    public static List<ImportProblem> RecordProblems(ImportCooperation record, Func<string, bool>? storedImage = null)
+    public static List<ImportProblem> RecordProblems(CooperationRecord record, Func<string, bool>? storedImage = null)
     {
         var problems = new List<ImportProblem>();
         ValidateRecord(record, problems, storedImage);
         return problems;
     }
 
-    private static void ValidateRecord(ImportCooperation r, List<ImportProblem> errors, Func<string, bool>? storedImage)
+    private static void ValidateRecord(CooperationRecord r, List<ImportProblem> errors, Func<string, bool>? storedImage)
     {
         // The site's one text rule (Infrastructure/TextGuard): before any other check, for every text of the record.
         foreach (var (field, problem) in Infrastructure.TextGuard.Find(r))

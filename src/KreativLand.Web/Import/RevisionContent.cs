@@ -4,7 +4,7 @@ using KreativLand.Web.Domain;
 namespace KreativLand.Web.Import;
 
 /// <summary>What a pending revision holds (jsonb): the edited listing as a record of the import format, attestations included.</summary>
-public sealed record RevisionContent(ImportCooperation Record)
+public sealed record RevisionContent(CooperationRecord Record)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,5 +26,5 @@ public sealed record RevisionContent(ImportCooperation Record)
         return new RevisionContent(stored.Record);
     }
 
-    private sealed record Stored(ImportCooperation Record, Attestation? EconomicBackground, Attestation? EqualTerms, Attestation? RegionalEffects);
+    private sealed record Stored(CooperationRecord Record, Attestation? EconomicBackground, Attestation? EqualTerms, Attestation? RegionalEffects);
 }

@@ -44,7 +44,7 @@ public static class SyntheticListings
             {
                 FormatVersion = CooperationImporter.SupportedFormatVersion,
                 Comment = "Synthetic listings for load tests (./run.sh generate)",
-                Cooperations = Enumerable.Range(existing + done, size).Select(n => (ImportCooperation?)Listing(n, places)).ToList(),
+                Cooperations = Enumerable.Range(existing + done, size).Select(n => (CooperationRecord?)Listing(n, places)).ToList(),
             };
             using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(file, JsonOptions));
             // A scope per batch: the importer's context starts empty, so memory stays bounded however many are generated.
@@ -79,7 +79,7 @@ public static class SyntheticListings
         {
             FormatVersion = CooperationImporter.SupportedFormatVersion,
             Comment = "Synthetic listings for load tests (./run.sh generate N --file)",
-            Cooperations = Enumerable.Range(0, count).Select(n => (ImportCooperation?)Listing(n, places)).ToList(),
+            Cooperations = Enumerable.Range(0, count).Select(n => (CooperationRecord?)Listing(n, places)).ToList(),
         };
         await using var stream = File.Create(path);
         await JsonSerializer.SerializeAsync(stream, file, JsonOptions, cancellationToken);
@@ -168,7 +168,7 @@ public static class SyntheticListings
         ("Lernspiel", "An educational game"), ("Verpackung aus Resten", "Packaging from leftovers"), ("Hörspaziergang", "An audio walk"),
     ];
 
-    private static ImportCooperation Listing(int n, List<Place> places)
+    private static CooperationRecord Listing(int n, List<Place> places)
     {
         var random = new Random(unchecked(n * 7919 + 17));
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
@@ -215,7 +215,7 @@ public static class SyntheticListings
             });
         }
         string Codes<TEnum>() where TEnum : struct, Enum => Code.Of(Pick(Enum.GetValues<TEnum>()));
-        return new ImportCooperation
+        return new CooperationRecord
         {
             Slug = $"{SlugPrefix}{n}",
             Status = "published",

@@ -143,9 +143,9 @@ public static class CooperationQueries
     }
 
     /// <summary>Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation.</summary>
-    public static async Task<List<CooperationExportRow>> ExportRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
+    public static async Task<List<OpenDataRow>> OpenDataRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
     {
-        var rows = await query.Select(c => new CooperationExportRow(
+        var rows = await query.Select(c => new OpenDataRow(
                 c.Id, c.Slug, Text(c.Title), Text(c.Summary),
                 c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList(),
                 c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode!).ToList(),
@@ -211,7 +211,7 @@ public sealed record CooperationMapItem(
 public sealed record CooperationMapPoint(int Id, double Longitude, double Latitude, IReadOnlyList<string> Subsectors);
 
 /// <summary>A cooperation as the open-data exports give it: one CSV row, one downloadable or OGC API feature.</summary>
-public sealed record CooperationExportRow(
+public sealed record OpenDataRow(
     int Id, string Slug, LocalizedText Title, LocalizedText Summary,
     IReadOnlyList<string> Partners, IReadOnlyList<string> Subsectors,
     List<RegionValue> RegionValues, List<PartnerValue> PartnerValues, List<ContactOrigin> ContactOrigins,

@@ -68,7 +68,7 @@ public class ProvenanceTests(MapDataWebFixture site) : IClassFixture<MapDataWebF
         {
             var stored = db.Cooperations.Single(c => c.Slug == "provenance-probe");
             stored.Partners = [];
-            Assert.Equal("submitted by the partners", CooperationExport.ToRecord(stored).Source);
+            Assert.Equal("submitted by the partners", CooperationRecords.ToRecord(stored).Source);
         }
     }
 }

@@ -200,7 +200,7 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.German);
         try
         {
-            var record = new ImportCooperation { Slug = "long", StartYear = 1800, Description = new() { De = new string('x', ImportValidator.MaxDescription + 1) } };
+            var record = new CooperationRecord { Slug = "long", StartYear = 1800, Description = new() { De = new string('x', ImportValidator.MaxDescription + 1) } };
             var problems = ImportValidator.ValidateRecord(record);
             Assert.Contains("description.de darf höchstens 20000 Zeichen lang sein", problems);
             Assert.Contains("startYear muss zwischen 1900 und 2100 liegen", problems);
@@ -216,7 +216,7 @@ public class CooperationImporterTests(DatabaseFixture database) : IClassFixture<
     {
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try { Assert.Contains("slug is required", ImportValidator.ValidateRecord(new ImportCooperation())); }
+        try { Assert.Contains("slug is required", ImportValidator.ValidateRecord(new CooperationRecord())); }
         finally { CultureInfo.CurrentUICulture = culture; }
     }
 }

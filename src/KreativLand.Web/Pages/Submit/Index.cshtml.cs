@@ -240,7 +240,7 @@ public class IndexModel(
     /// <summary>The source (provenance) of a listing submitted through the public form.</summary>
     public const string SubmissionSource = "submitted by the partners";
 
-    private async Task<ImportCooperation> ToRecordAsync(CancellationToken cancellationToken)
+    private async Task<CooperationRecord> ToRecordAsync(CancellationToken cancellationToken)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var country = Input.Country!.Trim().ToUpperInvariant();
@@ -265,7 +265,7 @@ public class IndexModel(
             return slug;
         }
         ImportText Text(string? value) => Input.Language == Languages.English ? new() { En = value.TrimOrNull() } : new() { De = value.TrimOrNull() };
-        return new ImportCooperation
+        return new CooperationRecord
         {
             Slug = Slugs.Allocate(Input.Title!, "submission", _ => false, suffix, alwaysQualified: true),
             Status = Code.Of(CooperationStatus.Submitted),

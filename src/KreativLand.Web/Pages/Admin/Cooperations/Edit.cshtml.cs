@@ -102,7 +102,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>The form filled with the stored listing, or with its pending revision when there is one.</summary>
     private async Task ShowStoredAsync(Cooperation cooperation, CancellationToken cancellationToken)
     {
-        Form.Fill(CooperationExport.ToRecord(cooperation));
+        Form.Fill(CooperationRecords.ToRecord(cooperation));
         Version = cooperation.Version;
         var revision = await EditorQueries.RevisionAsync(db, cooperation.Id, tracked: false, cancellationToken);
         if (revision is not null)
@@ -167,7 +167,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         if (cooperation is { Status: CooperationStatus.Published })
             return await SaveRevisionAsync(cooperation, record, now, cancellationToken);
 
-        var before = cooperation is null ? new SortedDictionary<string, string>() : CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
+        var before = cooperation is null ? new SortedDictionary<string, string>() : CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation));
         if (cooperation is null)
         {
             cooperation = Cooperation.Create(record.Slug!, CooperationStatus.Draft, Me, now, HistoryEvent.Created);
@@ -181,7 +181,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         // Shared partners: a change to one that a published listing shows waits for review; the rest apply to every listing.
         var proposals = await importer.ProposePartnerDetailsAsync(record, Me, id, listingPublished: false, cancellationToken);
         await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
-        cooperation.RecordEdit(Me, now, CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation))));
+        cooperation.RecordEdit(Me, now, CooperationRecords.Diff(before, CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation))));
 
         try
         {
@@ -192,7 +192,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             db.ChangeTracker.Clear();
             var current = await EditorQueries.ListingAsync(db, id!.Value, tracked: false, cancellationToken);
             if (current is null) return NotFound();
-            Conflict = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(current)), CooperationExport.Snapshot(record));
+            Conflict = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(current)), CooperationRecords.Snapshot(record));
             ModelState.Clear();
             await PrepareAsync(current, cancellationToken, record, keepVersion: true);
             return Page();
@@ -215,7 +215,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             .Select(p => L["Editor.PartnerChangeHeld", p.Partner.Name, p.PublishedListings.Count == 0 ? "–" : string.Join(", ", p.PublishedListings)].Value);
 
     /// <summary>Edits of a published listing go into its pending revision; the public version stays as it is.</summary>
-    private async Task<IActionResult> SaveRevisionAsync(Cooperation live, ImportCooperation record, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveRevisionAsync(Cooperation live, CooperationRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var revision = await EditorQueries.RevisionAsync(db, live.Id, tracked: true, cancellationToken);
         var current = revision?.Version ?? live.Version;
@@ -224,7 +224,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             // Partner details are shared: their changes wait as partner changes, the revision shows them as stored.
             var proposals = await importer.ProposePartnerDetailsAsync(record, Me, live.Id, listingPublished: true, cancellationToken);
             CooperationImporter.KeepStoredPartnerDetails(record, proposals.ToDictionary(p => p.Partner.Slug, p => p.Partner));
-            var unchanged = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(live)), CooperationExport.Snapshot(record)).Count == 0;
+            var unchanged = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(live)), CooperationRecords.Snapshot(record)).Count == 0;
             string notice;
             if (unchanged)
             {
@@ -261,15 +261,15 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         var fresh = await EditorQueries.ListingAsync(db, live.Id, tracked: false, cancellationToken);
         if (fresh is null) return NotFound();
         var stored = await EditorQueries.RevisionAsync(db, live.Id, tracked: false, cancellationToken);
-        var storedRecord = stored is null ? CooperationExport.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record;
-        Conflict = CooperationExport.Diff(CooperationExport.Snapshot(storedRecord), CooperationExport.Snapshot(record));
+        var storedRecord = stored is null ? CooperationRecords.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record;
+        Conflict = CooperationRecords.Diff(CooperationRecords.Snapshot(storedRecord), CooperationRecords.Snapshot(record));
         ModelState.Clear();
         await PrepareAsync(fresh, cancellationToken, record, loadedRevision: (true, stored));
         Version = stored?.Version ?? fresh.Version;
         return Page();
     }
 
-    private Task<IReadOnlyList<SimilarListing>> SimilarAsync(ImportCooperation record, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<SimilarListing>> SimilarAsync(CooperationRecord record, CancellationToken cancellationToken) =>
         SimilarListings.FindAsync(db, record.Title?.De ?? record.Title?.En, (record.Partners ?? []).Select(p => p?.Name),
             record.Location?.Latitude, record.Location?.Longitude, publishedOnly: false, cancellationToken);
 
@@ -277,7 +277,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// Binding errors and the validator's problems, each with the field that shows it. Binding errors name the posted row
     /// key; it is turned into the row's number on the page shown again (<see cref="EditorFields"/>).
     /// </summary>
-    private async Task<List<FormProblem>> ProblemsAsync(ImportCooperation record, int? id, CancellationToken cancellationToken)
+    private async Task<List<FormProblem>> ProblemsAsync(CooperationRecord record, int? id, CancellationToken cancellationToken)
     {
         var problems = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
             .SelectMany(e => e.Value!.Errors.Select(error =>
@@ -299,7 +299,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     /// <summary>Everything the page shows besides the form: status, checklist, history; and one empty row per list.</summary>
     /// <param name="loadedRevision">The listing's pending revision when the caller has read it already (Loaded), so it is not read twice.</param>
-    private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, ImportCooperation? edited = null, bool keepVersion = false,
+    private async Task PrepareAsync(Cooperation? stored, CancellationToken cancellationToken, CooperationRecord? edited = null, bool keepVersion = false,
         (bool Loaded, CooperationRevision? Value) loadedRevision = default)
     {
         FourEyes = await WorkflowSettings.FourEyesAsync(db, cancellationToken);
@@ -321,8 +321,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
                 RevisionBy = revision.UpdatedBy;
                 RevisionAt = revision.UpdatedAt;
                 RevisionVersion = revision.Version;
-                RevisionDiff = CooperationExport.Diff(CooperationExport.Snapshot(CooperationExport.ToRecord(stored)),
-                    CooperationExport.Snapshot(RevisionContent.Parse(revision.Content).Record));
+                RevisionDiff = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(stored)),
+                    CooperationRecords.Snapshot(RevisionContent.Parse(revision.Content).Record));
             }
         }
         var form = edited ?? Form.Input;

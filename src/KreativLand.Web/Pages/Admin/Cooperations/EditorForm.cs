@@ -15,7 +15,7 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 /// </summary>
 public sealed class EditorForm
 {
-    public ImportCooperation Input { get; set; } = NewRecord();
+    public CooperationRecord Input { get; set; } = NewRecord();
     public List<PartnerRow> PartnerRows { get; set; } = [];
     public List<QuoteRow> QuoteRows { get; set; } = [];
     public List<MediaRow> MediaRows { get; set; } = [];
@@ -45,7 +45,7 @@ public sealed class EditorForm
     /// <summary>A partner named by a new row that is already stored: linked to it on save (row number of the record).</summary>
     public sealed record NameMatch(int Row, Partner Existing);
 
-    public static ImportCooperation NewRecord() => new()
+    public static CooperationRecord NewRecord() => new()
     {
         Title = new(), Summary = new(), Description = new(),
         Advice = new() { Smes = new(), Creatives = new(), Policy = new() },
@@ -53,7 +53,7 @@ public sealed class EditorForm
     };
 
     /// <summary>The form showing a stored record (a listing, or its pending revision).</summary>
-    public void Fill(ImportCooperation record)
+    public void Fill(CooperationRecord record)
     {
         Input = record;
         PartnerRows = (record.Partners ?? []).Select(p => Copy<PartnerRow, ImportPartner>(p!)).ToList();
@@ -80,7 +80,7 @@ public sealed class EditorForm
     /// to link it (<see cref="LinkByName"/>).
     /// </summary>
     /// <param name="postedKeys">The row keys a list's rows were posted with ("PartnerRows" → its Index fields), if any.</param>
-    public async Task<(ImportCooperation Record, List<NameMatch> NameMatches)> ToRecordAsync(KreativLandDbContext db, int? id,
+    public async Task<(CooperationRecord Record, List<NameMatch> NameMatches)> ToRecordAsync(KreativLandDbContext db, int? id,
         Func<string, IReadOnlyList<string>?> postedKeys, bool withSlugs, CancellationToken cancellationToken)
     {
         var record = Input;
@@ -137,7 +137,7 @@ public sealed class EditorForm
     /// taken from them). Where a row says something else, it now shows the stored details and a notice, and the save stops
     /// so that the curator looks first.
     /// </summary>
-    public List<FormProblem> LinkByName(ImportCooperation record, List<NameMatch> matches, IStringLocalizer text)
+    public List<FormProblem> LinkByName(CooperationRecord record, List<NameMatch> matches, IStringLocalizer text)
     {
         var notices = new List<FormProblem>();
         foreach (var (row, existing) in matches)
@@ -145,9 +145,9 @@ public sealed class EditorForm
             var typed = record.Partners![row]!;
             if (!Code.TryParse<PartnerKind>(typed.Kind, out _) || Contradicts(CooperationImporter.DetailsOf(typed), existing.Details))
                 notices.Add(new(text["Editor.PartnerLinkedByName", row + 1, existing.Name, Seat(existing.Details)].Value, EditorFields.IdOf($"partners[{row}].name")));
-            CooperationExport.FillDetails(typed, existing.Details);
+            CooperationRecords.FillDetails(typed, existing.Details);
             PartnerRows[row].Slug = existing.Slug;
-            CooperationExport.FillDetails(PartnerRows[row], existing.Details);
+            CooperationRecords.FillDetails(PartnerRows[row], existing.Details);
         }
         return notices;
     }

@@ -44,7 +44,7 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         var cooperation = await EditorQueries.ListingAsync(db, id, tracked: true, cancellationToken);
         if (cooperation is null) return new NotFound();
         var review = new ReviewDecision(
-            await ListingCriteria.EvaluateAsync(db, CooperationExport.ToRecord(cooperation), cancellationToken),
+            await ListingCriteria.EvaluateAsync(db, CooperationRecords.ToRecord(cooperation), cancellationToken),
             await WorkflowSettings.FourEyesAsync(db, cancellationToken), input.Override, input.Reason, input.Version);
         var revisionPending = await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id, cancellationToken);
         var refusal = Code.TryParse<CooperationStatus>(input.To, out var to)
@@ -70,12 +70,12 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         var review = new ReviewDecision(
             await ListingCriteria.EvaluateAsync(db, content.Record, cancellationToken),
             await WorkflowSettings.FourEyesAsync(db, cancellationToken), input.Override, input.Reason, input.Version);
-        var before = CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
+        var before = CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation));
         async Task<IReadOnlyList<FieldChange>> Apply()
         {
             // Partners are linked as stored: changes to their details wait as partner changes of their own.
             await importer.ApplyRecordAsync(content.Record, cooperation, cancellationToken);
-            return CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation)));
+            return CooperationRecords.Diff(before, CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation)));
         }
         if (await cooperation.ApproveRevisionAsync(revision, me, clock.GetUtcNow(), review, Apply) is { } refusal)
             return new Refused("Revision", refusal);

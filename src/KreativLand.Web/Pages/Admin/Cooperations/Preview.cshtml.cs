@@ -44,9 +44,9 @@ public class PreviewModel(KreativLandDbContext db, CooperationImporter importer,
         if (Revision)
         {
             var record = RevisionContent.Parse(revision!.Content).Record;
-            var before = CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation));
+            var before = CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation));
             await importer.ApplyRecordAsync(record, cooperation, cancellationToken);
-            Diff = CooperationExport.Diff(before, CooperationExport.Snapshot(CooperationExport.ToRecord(cooperation)));
+            Diff = CooperationRecords.Diff(before, CooperationRecords.Snapshot(CooperationRecords.ToRecord(cooperation)));
         }
 
         // Partners a revision would create are not stored: their subsector comes from the seed list, as it will once stored.

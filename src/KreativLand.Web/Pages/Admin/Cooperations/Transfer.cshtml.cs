@@ -45,7 +45,7 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
         {
             FormatVersion = CooperationImporter.SupportedFormatVersion,
             Comment = $"KreativLand export of {cooperations.Count} listings, {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC",
-            Cooperations = cooperations.Select(c => (ImportCooperation?)CooperationExport.ToRecord(c)).ToList(),
+            Cooperations = cooperations.Select(c => (CooperationRecord?)CooperationRecords.ToRecord(c)).ToList(),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(file, ExportOptions);
         return File(bytes, "application/json", $"kreativland-{clock.GetUtcNow():yyyy-MM-dd}.json");

@@ -140,7 +140,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     private static ImportPartner ToInput(PartnerDetails details)
     {
         var input = new ImportPartner();
-        CooperationExport.FillDetails(input, details);
+        CooperationRecords.FillDetails(input, details);
         return input;
     }
 }

@@ -108,7 +108,7 @@ public partial class EditorLimitsTests(BasicDataWebFixture site) : IClassFixture
         : new string('x', length);
 
     private static List<ImportProblem> Problems(JsonObject record) =>
-        ImportValidator.RecordProblems(record.Deserialize<ImportCooperation>(Json)!, _ => true);
+        ImportValidator.RecordProblems(record.Deserialize<CooperationRecord>(Json)!, _ => true);
 
     /// <summary>The form's field name as the validator names it: "PartnerRows[0].Name" → "partners[0].name", "EqualTerms.Note" → "attestations.equalTerms.note".</summary>
     private static string ValidatorPath(string name)

@@ -13,13 +13,13 @@ namespace KreativLand.Web.Api;
 /// Open-data downloads of the filtered cooperations: CSV for spreadsheets and GeoJSON for GIS. Both read the
 /// query string through the same <see cref="ListingRequest"/> as the map API.
 /// </summary>
-public static class CooperationExports
+public static class OpenDataDownloads
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string FileName = "kreativland-cooperations";
 
     /// <summary>A row being exported, with what its URL and texts depend on.</summary>
-    internal readonly record struct ExportedRow(HttpContext Context, CooperationExportRow Row, string Language);
+    internal readonly record struct ExportedRow(HttpContext Context, OpenDataRow Row, string Language);
 
     /// <summary>
     /// One export column: its name and its value (text, whole number, yes/no or coordinate). Lists become one
@@ -98,7 +98,7 @@ public static class CooperationExports
             });
         }
         var language = Languages.Current;
-        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
+        var rows = await CooperationQueries.OpenDataRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
 
         var csv = new StringBuilder();
         var separator = spreadsheet.Value ? ';' : ',';
@@ -149,7 +149,7 @@ public static class CooperationExports
     private static async Task<IResult> GeoJsonAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var rows = await CooperationQueries.ExportRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
+        var rows = await CooperationQueries.OpenDataRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
         return Features(context, rows) with
         {
             FileName = FileName + ".geojson",
@@ -165,14 +165,14 @@ public static class CooperationExports
     /// The export rows as GeoJSON features (the download, OGC API items and one item): the id, the point and every export
     /// column but the coordinates as a property, in the answer's language.
     /// </summary>
-    internal static GeoJsonWriter<CooperationExportRow> Features(HttpContext context, IEnumerable<CooperationExportRow>? rows = null) =>
+    internal static GeoJsonWriter<OpenDataRow> Features(HttpContext context, IEnumerable<OpenDataRow>? rows = null) =>
         new((rows ?? []).ToAsyncEnumerable(), row => row.Id, row => (row.Longitude, row.Latitude),
             (json, row) => WriteProperties(json, context, row, Languages.Current))
         {
             WriterOptions = GeoJsonWriter.EscapedOptions,
         };
 
-    private static void WriteProperties(Utf8JsonWriter json, HttpContext context, CooperationExportRow row, string language)
+    private static void WriteProperties(Utf8JsonWriter json, HttpContext context, OpenDataRow row, string language)
     {
         var exported = new ExportedRow(context, row, language);
         foreach (var column in Columns.Where(c => !c.IsCoordinate))
@@ -190,7 +190,7 @@ public static class CooperationExports
     }
 
     /// <summary>The same properties as text, for a page that shows them (OGC API's HTML item); empty where the value is null.</summary>
-    internal static IEnumerable<(string Name, string Value)> PropertyTexts(HttpContext context, CooperationExportRow row, string language)
+    internal static IEnumerable<(string Name, string Value)> PropertyTexts(HttpContext context, OpenDataRow row, string language)
     {
         var exported = new ExportedRow(context, row, language);
         return Columns.Where(c => !c.IsCoordinate).Select(column => (column.Name, column.Value(exported) switch

@@ -5,7 +5,7 @@ using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Api;
 
-public class CooperationExportsTests(SharedExportDataWebFixture site) : IClassFixture<SharedExportDataWebFixture>
+public class OpenDataDownloadsTests(SharedExportDataWebFixture site) : IClassFixture<SharedExportDataWebFixture>
 {
     private async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string url)
     {
@@ -98,7 +98,7 @@ public class CooperationExportsTests(SharedExportDataWebFixture site) : IClassFi
     [InlineData("Straße 1 = Hof", "Straße 1 = Hof")]
     [InlineData("", "")]
     public void A_text_cell_is_quoted_and_neutralised(string value, string expected) =>
-        Assert.Equal(expected, KreativLand.Web.Api.CooperationExports.Text(value));
+        Assert.Equal(expected, KreativLand.Web.Api.OpenDataDownloads.Text(value));
 
     [Fact]
     public async Task GeoJson_download_has_every_filtered_feature_and_a_file_name()

@@ -3,10 +3,10 @@ using KreativLand.Web.Domain;
 namespace KreativLand.Web.Import;
 
 /// <summary>A cooperation as a record of the import format: the editor's form model and the JSON download.</summary>
-public static class CooperationExport
+public static class CooperationRecords
 {
     /// <summary>Needs <see cref="Cooperation.Partners"/> with their <see cref="CooperationPartner.Partner"/> loaded.</summary>
-    public static ImportCooperation ToRecord(Cooperation c) => new()
+    public static CooperationRecord ToRecord(Cooperation c) => new()
     {
         Slug = c.Slug,
         Status = Code.Of(c.Status),
@@ -69,7 +69,7 @@ public static class CooperationExport
     }
 
     /// <summary>A record's content as flat fields for the audit trail; the status has its own history.</summary>
-    public static SortedDictionary<string, string> Snapshot(ImportCooperation record)
+    public static SortedDictionary<string, string> Snapshot(CooperationRecord record)
     {
         var fields = Flatten(record);
         fields.Remove("status");
@@ -82,7 +82,7 @@ public static class CooperationExport
     /// The record as flat "field → value" pairs ("title.de", "partners[1].employees"), for the audit trail and
     /// for showing what another curator changed.
     /// </summary>
-    public static SortedDictionary<string, string> Flatten(ImportCooperation record, params (string Field, string? Value)[] extra)
+    public static SortedDictionary<string, string> Flatten(CooperationRecord record, params (string Field, string? Value)[] extra)
     {
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var json = System.Text.Json.JsonSerializer.SerializeToElement(record, FlattenOptions);
