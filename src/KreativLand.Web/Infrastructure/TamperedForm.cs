@@ -22,15 +22,28 @@ public sealed class TamperedFormFilter : IPageFilter
         foreach (var property in context.HandlerInstance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetCustomAttribute<BindPropertyAttribute>() is null || property.PropertyType == typeof(string)) continue;
-            if (property.GetValue(context.HandlerInstance) is IList rows && rows.Cast<object?>().Any(row => row is null))
+            var value = property.GetValue(context.HandlerInstance);
+            // The rows are bound either on the page model itself or on its form model (the editor's EditorForm).
+            var tampered = HasMissingRow(value) ? property.Name : OwnListWithMissingRow(value);
+            if (tampered is not null)
             {
-                context.HttpContext.Items[Item] = property.Name;
+                context.HttpContext.Items[Item] = tampered;
                 RefusedRequest.AnswerWithErrorPage(context.HttpContext, StatusCodes.Status400BadRequest);
                 context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
                 return;
             }
         }
     }
+
+    private static bool HasMissingRow(object? value) => value is IList rows && rows.Cast<object?>().Any(row => row is null);
+
+    /// <summary>For a form model of this site: the name of its first list property holding a missing row, or null.</summary>
+    private static string? OwnListWithMissingRow(object? value) =>
+        value is null || value is IList || value.GetType().Assembly != typeof(TamperedFormFilter).Assembly
+            ? null
+            : value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => typeof(IList).IsAssignableFrom(p.PropertyType) && p.GetIndexParameters().Length == 0)
+                .FirstOrDefault(p => HasMissingRow(p.GetValue(value)))?.Name;
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context) { }
 }
