@@ -88,12 +88,12 @@ public static class PublicReadCache
     /// endpoints: Accept-Encoding reduced to the one coding chosen, then the cache, then compression into the entry.
     /// </summary>
     public static IApplicationBuilder UsePublicReadCache(this IApplicationBuilder app) => app
-        .UseWhen(IsPublicRead, branch => branch
+        .UseWhen(IsPublicRead, branch => SegmentedResponseWriter.UseSegmentedResponses(branch
             .Use((context, next) =>
             {
                 context.Request.Headers.AcceptEncoding = ChooseCoding(context.Request.Headers.AcceptEncoding);
                 return next(context);
-            })
+            }), app.ApplicationServices.GetRequiredService<Settings>().WriteSegmentKilobytes * 1024)
             .UseOutputCache()
             .UseResponseCompression());
 
@@ -121,6 +121,9 @@ public static class PublicReadCache
         public int SizeLimitMegabytes { get; set; } = 256;
         public int MaximumBodyMegabytes { get; set; } = 64;
         public string RedisInstanceName { get; set; } = "kreativland:";
+
+        /// <summary>A cached body is handed to the server in pieces of this size (0: in one piece, as the output cache does).</summary>
+        public int WriteSegmentKilobytes { get; set; } = 64;
     }
 
     /// <summary>Like ASP.NET Core's default policy, plus the language, the content coding and the generation of the data.</summary>
