@@ -24,6 +24,7 @@ URLS = [
     ("evaluation", "`/en/evaluation`"),
     ("feed", "`/feed.atom`"),
     ("ogc-items", "OGC items, `limit=1000`"),
+    ("static-ogc", "static file, the exact bytes of OGC items `limit=1000` (its reference)"),
     ("ogc-items-10", "OGC items, `limit=10` (same bytes at every size)"),
     ("embed", "`/en/embed/map`"),
 ]
@@ -105,6 +106,10 @@ for s in sizes:
             continue
         rel = ""
         rel99 = ""
+        if name == "ogc-items" and results[s]["static-ogc"]["br"]:
+            ref = results[s]["static-ogc"]
+            rel = f"{fmt(ratio(r['br']['rps'], ref['br']['rps']), 2)} / {fmt(ratio(r['plain']['rps'], ref['plain']['rps']), 2)} (its own)"
+            rel99 = f"{fmt(ratio(r['br']['p99'], ref['br']['p99']), 2)} / {fmt(ratio(r['plain']['p99'], ref['plain']['p99']), 2)} (its own)"
         if name.startswith("map"):
             rb, rp = ratio(r["br"]["rps"], static["br"]["rps"]), ratio(r["plain"]["rps"], static["plain"]["rps"])
             pb, pp = ratio(r["br"]["p99"], static["br"]["p99"]), ratio(r["plain"]["p99"], static["plain"]["p99"])
@@ -131,6 +136,12 @@ if "sample" in sizes:
             if s != "sample" and value is not None and name != "ogc-items-10":
                 checks.append((f"{name} at N ≥ 0.5 × sample", s, fmt(value, 2), value >= 0.5))
         lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
+    ogc_bytes = {s: dict(reversed(line.split()) for line in read(f"{raw}/{s}.ogc-items-bytes").splitlines()) for s in sizes}
+    if all(ogc_bytes[s] for s in sizes):
+        lines += ["", "OGC items with `limit=1000` returns " + ", ".join(
+            f"{int(ogc_bytes[s].get('ogc-items.geojson.br', 0)):,} bytes br ({int(ogc_bytes[s].get('ogc-items.geojson', 0)):,} plain) at the {size_name(s)}"
+            for s in sizes) + ": the page itself grows, while the database grows beyond it. A cached answer's cost is its bytes: "
+            "its ratio to a static file of the same bytes is in the size tables (\"its own\")."]
 
 lines += ["", "## Without the output cache (what a first request or a miss costs)", "",
           "wrk 2 threads, 4 connections, br. Not a target: the cached figures above are what visitors get; these show the queries.", "",

@@ -109,6 +109,12 @@ for size in "${sizes[@]}"; do
     curl -fsS -H "Accept-Encoding: br" -o "$reference/map.geojson.br" "$base/api/v1/map"
     curl -fsS -H "Accept-Encoding: gzip" -o "$reference/map.geojson.gz" "$base/api/v1/map"
     stat -c '%s %n' "$reference"/map.geojson* | sed "s|$reference/||" >"$raw/$label.mapdata-bytes"
+    # And of OGC items with limit=1000, whose page grows from the sample data's 11 features to 1,000: its like for like.
+    ogc_items="/ogc/collections/cooperations/items?limit=1000"
+    curl -fsS -H "Accept-Encoding: identity" -o "$reference/ogc-items.geojson" "$base$ogc_items"
+    curl -fsS -H "Accept-Encoding: br" -o "$reference/ogc-items.geojson.br" "$base$ogc_items"
+    curl -fsS -H "Accept-Encoding: gzip" -o "$reference/ogc-items.geojson.gz" "$base$ogc_items"
+    stat -c '%s %n' "$reference"/ogc-items.geojson* | sed "s|$reference/||" >"$raw/$label.ogc-items-bytes"
     profile="$(curl -fsS "$base/api/v1/cooperations?limit=1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).features[0].properties.slug))')"
     psql_db "kl_bench_$size" "SELECT count(*) FROM cooperations WHERE status = 'published'" >"$raw/$label.published"
     say "Size $size: wrk, ${seconds} s per URL and encoding"
@@ -125,7 +131,8 @@ for size in "${sizes[@]}"; do
     measure facets /api/v1/facets
     measure evaluation /en/evaluation
     measure feed /feed.atom
-    measure ogc-items "/ogc/collections/cooperations/items?limit=1000"
+    measure ogc-items "$ogc_items"
+    measure static-ogc /bench-reference/ogc-items.geojson
     measure ogc-items-10 "/ogc/collections/cooperations/items?limit=10"
     measure embed /en/embed/map
     say "Size $size: Chromium, $browser_runs cold loads per page"
