@@ -52,6 +52,13 @@ public static class OgcApi
 
     private enum Format { Json, Html }
 
+    /// <summary>
+    /// The format a request gets, as the output cache's key: a browser's Accept, curl's <c>*/*</c> and a GIS client's
+    /// missing header each name one of two answers, so keying on the header itself would store the same body many times
+    /// and miss for every new client.
+    /// </summary>
+    internal static string CacheFormat(HttpContext context) => Negotiate(context)?.ToString() ?? "invalid";
+
     /// <summary>?f=json|html wins; otherwise HTML only when the Accept header prefers it (browsers), else JSON (GIS clients).</summary>
     private static Format? Negotiate(HttpContext context)
     {

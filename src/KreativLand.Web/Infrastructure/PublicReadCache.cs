@@ -143,10 +143,9 @@ public static class PublicReadCache
             context.AllowCacheStorage = cacheable;
             context.AllowLocking = true;
             context.CacheVaryByRules.QueryKeys = "*";
-            // Only the OGC API negotiates its format by Accept; pages and the API would just multiply entries per browser.
-            context.CacheVaryByRules.HeaderNames = http.Request.Path.StartsWithSegments("/ogc")
-                ? new StringValues([HeaderNames.AcceptEncoding, HeaderNames.Accept])
-                : new StringValues(HeaderNames.AcceptEncoding);
+            context.CacheVaryByRules.HeaderNames = new StringValues(HeaderNames.AcceptEncoding);
+            // Only the OGC API negotiates its format by Accept: keyed by the format it chose, not by the header's text.
+            if (http.Request.Path.StartsWithSegments("/ogc")) context.CacheVaryByRules.VaryByValues["format"] = OgcApi.CacheFormat(http);
             context.CacheVaryByRules.VaryByValues["lang"] = CultureInfo.CurrentUICulture.Name;
             // A shared (Redis) cache outlives a deployment: pages of the previous build name its asset fingerprints.
             context.CacheVaryByRules.VaryByValues["build"] = BuildId;

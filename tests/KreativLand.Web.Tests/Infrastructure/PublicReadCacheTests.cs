@@ -134,6 +134,37 @@ public class PublicReadCacheTests(ProductionSiteFixture site) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task OGC_answers_are_cached_by_the_format_negotiated_not_by_the_Accept_header_text()
+    {
+        const string items = "/ogc/collections/cooperations/items?limit=3";
+        var client = site.CreateClient();
+        using (var first = new HttpRequestMessage(HttpMethod.Get, items))
+        {
+            first.Headers.Accept.ParseAdd("*/*");
+            (await client.SendAsync(first)).EnsureSuccessStatusCode();
+        }
+        // No Accept at all (wrk, many GIS clients) and application/geo+json get the same JSON: the entry just stored.
+        foreach (var accept in new[] { null, "application/geo+json" })
+        {
+            var statements = await StatementsDuringAsync(async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, items);
+                if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+                using var response = await client.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+            });
+            Assert.Empty(statements);
+        }
+        // A browser's Accept gets the HTML page, never the cached JSON.
+        using var browser = new HttpRequestMessage(HttpMethod.Get, items);
+        browser.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        using var html = await client.SendAsync(browser);
+        html.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_conditional_GET_whose_validator_matches_runs_no_query()
     {
         const string url = "/api/v1/cooperations?subsector=design";
