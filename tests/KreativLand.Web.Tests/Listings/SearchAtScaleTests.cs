@@ -92,4 +92,41 @@ public class SearchAtScaleTests(ScaleDataFixture site) : IClassFixture<ScaleData
             if (filter == CooperationFilter.None) Assert.True(bavaria > 0 && austria > 0);
         }
     }
+
+    /// <summary>
+    /// The statements a cache miss of the map data, the facets and the validators runs unfiltered read the listings' few
+    /// columns from the covering index (Data/Migrations/…PublicReadsCoveringIndex), not from the table with its texts.
+    /// </summary>
+    [Fact]
+    public async Task Map_points_facets_and_the_data_version_read_the_covering_index_not_the_table()
+    {
+        await using var db = site.OpenContext();
+        var statements = await StatementCounter.StatementsAsync(site.DatabaseName, async () =>
+        {
+            await foreach (var _ in CooperationQueries.MapPoints(CooperationQueries.Published(db))) { }
+            await FacetCounts.CountAsync(db, CooperationFilter.None, 2026);
+            await KreativLand.Web.Api.PublicData.DataVersionAsync(db, default);
+        });
+        // The tag counts' statement carries parameters (the codes), which the command text alone cannot be explained without.
+        var plain = statements.Where(s => !s.Contains('@')).ToList();
+        Assert.True(plain.Count >= 4, string.Join("\n---\n", statements));
+        await db.Database.OpenConnectionAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // As at 50,000 listings, where reading the table costs far more than the index; a few thousand rows fit in memory either way.
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        foreach (var statement in plain)
+        {
+            await using var explain = new NpgsqlCommand("EXPLAIN " + statement, connection);
+            var plan = string.Join("\n", await ReadLinesAsync(explain));
+            Assert.True(plan.Contains("Index Only Scan using ix_cooperations_public_reads on cooperations"), statement + "\n" + plan);
+        }
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return lines;
+    }
 }
