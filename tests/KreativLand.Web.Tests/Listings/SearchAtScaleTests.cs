@@ -95,7 +95,7 @@ public class SearchAtScaleTests(ScaleDataFixture site) : IClassFixture<ScaleData
 
     /// <summary>
     /// The statements a cache miss of the map data, the facets and the validators runs unfiltered read the listings' few
-    /// columns from the covering index (Data/Migrations/…PublicReadsCoveringIndex), not from the table with its texts.
+    /// columns from the indexes (Data/Migrations/…PublicReadsCoveringIndex), never from the table with its texts.
     /// </summary>
     [Fact]
     public async Task Map_points_facets_and_the_data_version_read_the_covering_index_not_the_table()
@@ -118,8 +118,26 @@ public class SearchAtScaleTests(ScaleDataFixture site) : IClassFixture<ScaleData
         {
             await using var explain = new NpgsqlCommand("EXPLAIN " + statement, connection);
             var plan = string.Join("\n", await ReadLinesAsync(explain));
-            Assert.True(plan.Contains("Index Only Scan using ix_cooperations_public_reads on cooperations"), statement + "\n" + plan);
+            // Every read of the listings is index-only (the narrow list index serves where only the id is needed).
+            var reads = plan.Split('\n').Where(line => line.Contains(" on cooperations ", StringComparison.Ordinal)).ToList();
+            Assert.True(reads.Count > 0 && reads.All(line => line.Contains("Index Only Scan using ix_cooperations_public_reads", StringComparison.Ordinal)
+                || line.Contains("Index Only Scan using ix_cooperations_newest", StringComparison.Ordinal)), statement + "\n" + plan);
         }
+    }
+
+    [Fact]
+    public async Task A_page_of_the_newest_listings_is_read_in_index_order_without_sorting_them_all()
+    {
+        await using var db = site.OpenContext();
+        var command = CooperationSearchQuery.Search(db, CooperationFilter.None, 2026).Skip(40).Take(20).Select(c => c.Id).CreateDbCommand();
+        await db.Database.OpenConnectionAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN " + command.CommandText, connection);
+        foreach (NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(parameter.Clone());
+        var plan = string.Join("\n", await ReadLinesAsync(explain));
+        Assert.Contains("using ix_cooperations_newest on cooperations", plan);
+        Assert.DoesNotContain("Sort", plan);
     }
 
     private static async Task<List<string>> ReadLinesAsync(NpgsqlCommand command)

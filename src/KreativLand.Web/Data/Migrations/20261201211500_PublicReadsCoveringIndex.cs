@@ -11,7 +11,7 @@ namespace KreativLand.Web.Data.Migrations
     /// validators come from), as one narrow index: at 50,000 listings the table holds 194 MB of texts, more than
     /// PostgreSQL's default shared buffers, so each cache miss read it from disk (about 0.5 s per statement); the index is
     /// 13 MB and is read by index-only scans. Raw SQL because its columns come from the listing and from its owned
-    /// location, which one EF index cannot name; the model does not change.
+    /// location, which one EF index cannot name; the model does not change. And the lists' default order as an index.
     /// </summary>
     [DbContext(typeof(KreativLandDbContext))]
     [Migration("20261201211500_PublicReadsCoveringIndex")]
@@ -25,11 +25,15 @@ namespace KreativLand.Web.Data.Migrations
                 INCLUDE (location_point, location_country_code, location_region, updated_at, published_at, start_year, end_year,
                          ongoing, continuous_since_start, contact_origins, region_values, partner_values);
                 """);
+            // The lists' default order (newest published first, then slug; EF adds the id): home, /cooperations, the feed
+            // and the open data page through it instead of sorting every published listing (0.85 s at 50,000) per page.
+            migrationBuilder.Sql("CREATE INDEX ix_cooperations_newest ON cooperations (published_at DESC, slug, id) WHERE status = 'published';");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_cooperations_newest;");
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_cooperations_public_reads;");
         }
     }
