@@ -89,6 +89,7 @@ public static class Startup
                 options.Filters.Add(new InputGuard.FormFilter());
                 options.Filters.Add(new DatabaseOutage.FormFilter());
                 options.Filters.Add(new TamperedFormFilter());
+                RowListBinders.WrapDefaults(options);
                 InvariantFormValueProviderFactory.ReplaceDefault(options);
             })
             .AddViewLocalization()

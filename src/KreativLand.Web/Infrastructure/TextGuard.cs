@@ -39,6 +39,13 @@ public static class TextGuard
     /// Every string in an object graph (an import record) that breaks the rule, by its JSON path in camelCase, e.g.
     /// ("partners[1].name", ControlCharacter). Strings, nested objects and lists are walked; numbers and booleans are skipped.
     /// </summary>
+    /// <remarks>
+    /// Reflection on purpose: the record (<c>Import/CooperationRecord</c> and its part types) is plain JSON-shaped data
+    /// with about fifty text fields, and the walk names them as the serializer does. A hand-written list of those fields
+    /// would have to follow every change of the format, and a field it missed would skip the check without any sign — it
+    /// would fail open. Forms never depend on this walk: their values are refused earlier, field by field, by
+    /// <see cref="InputGuard"/>; it is the import file's (and the validator's) check.
+    /// </remarks>
     public static IEnumerable<(string Path, Problem Problem)> Find(object? graph, string path = "")
     {
         switch (graph)

@@ -318,4 +318,36 @@ public class TamperedFormTests(BasicDataWebFixture site) : IClassFixture<BasicDa
         await using var db = site.OpenContext();
         Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Tampered " + rows));
     }
+
+    /// <summary>The check sits in the list binders, so it covers every page's lists, not only the editor's rows.</summary>
+    [Theory]
+    [InlineData("Input.MorePartners")]
+    [InlineData("Input.ContactOrigins")]
+    public async Task A_row_index_without_its_row_in_the_submission_form_is_a_400_naming_the_list_and_nothing_is_stored(string list)
+    {
+        var client = site.CreateClient();
+        var page = await client.GetDocumentAsync("/en/submit");
+        var values = Curators.FormValues(page.QuerySelector("#submission-form")!);
+        foreach (var (key, value) in Pages.Submit.SubmissionTests.Proposal("Tampered " + list)) { values.RemoveAll(v => v.Key == key); values.Add(new(key, value)); }
+        values.Add(new($"{list}.Index", "tampered"));
+        using var response = await client.PostAsync("/en/submit", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(list, (await Html.ParseAsync(response)).QuerySelector("#tampered-form")?.TextContent);
+        await using var db = site.OpenContext();
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Tampered " + list));
+    }
+
+    [Fact]
+    public async Task A_row_index_without_its_row_in_a_page_s_own_list_is_a_400_naming_it()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        var page = await curator.GetDocumentAsync("/account/notifications");
+        var values = Curators.FormValues(page.QuerySelector("#notifications-form")!);
+        // Without any ticked box: ticked boxes send plain "Receive" values, which the binder reads instead of indexes.
+        values.RemoveAll(v => v.Key == "Receive");
+        values.Add(new("Receive.Index", "tampered"));
+        using var response = await curator.PostAsync("/account/notifications", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Receive", (await Html.ParseAsync(response)).QuerySelector("#tampered-form")?.TextContent);
+    }
 }

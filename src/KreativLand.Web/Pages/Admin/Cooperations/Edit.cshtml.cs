@@ -56,6 +56,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     public string? AssignedTo { get; private set; }
     /// <summary>Who wrote the current content: under the four-eyes rule someone else publishes it.</summary>
     public string? LastEditedBy { get; private set; }
+    /// <summary>When the current content was written (an approved revision: when its author saved it; status changes do not count).</summary>
+    public DateTimeOffset? LastEditedAt { get; private set; }
     public bool FourEyes { get; private set; }
     public IReadOnlyList<CriterionResult> Criteria { get; private set; } = [];
     public IReadOnlyList<FormProblem> Problems { get; private set; } = [];
@@ -311,6 +313,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             SubmitterEmail = stored.SubmitterEmail;
             AssignedTo = stored.AssignedTo;
             LastEditedBy = stored.LastEditedBy;
+            LastEditedAt = stored.LastEditedAt;
             ListingVersion = stored.Version;
             if (keepVersion) Version = stored.Version;
             StatusHistory = await db.StatusChanges.AsNoTracking().Where(s => s.CooperationId == stored.Id).OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);

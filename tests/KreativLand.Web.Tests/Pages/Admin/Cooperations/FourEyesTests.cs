@@ -47,6 +47,27 @@ public class FourEyesTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task The_editor_shows_who_last_wrote_the_content_and_when_which_a_status_change_does_not_alter()
+    {
+        var (anna, annaEmail) = await Curators.SignedInAsync(site, "curator");
+        var (ben, benEmail) = await Curators.SignedInAsync(site, "curator");
+        var id = await CreateAsync(anna, With(NewListing("Wer schrieb zuletzt"), Attested()));
+        (await MoveAsync(anna, id, "in-review")).Dispose();
+        using (var published = await MoveAsync(ben, id, "published")) Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        await using var db = site.OpenContext();
+        var stored = await db.Cooperations.AsNoTracking().SingleAsync(c => c.Id == id);
+        // The listing table's "updated" moved with the status change; the content's time and author did not.
+        Assert.True(stored.UpdatedAt > stored.LastEditedAt, $"{stored.UpdatedAt:O} should be after {stored.LastEditedAt:O}");
+        var shown = (await ben.GetDocumentAsync($"/en/admin/cooperations/edit/{id}")).QuerySelector("#last-edited");
+        Assert.NotNull(shown);
+        Assert.Contains(annaEmail, shown.TextContent);
+        Assert.DoesNotContain(benEmail, shown.TextContent);
+        Assert.Equal(stored.LastEditedAt!.Value.ToString("O"), shown.QuerySelector("time")?.GetAttribute("datetime"));
+        Assert.Contains(stored.LastEditedAt.Value.ToString("yyyy-MM-dd HH:mm"), shown.TextContent);
+    }
+
+    [Fact]
     public async Task An_admin_may_override_the_rule_with_a_reason_that_is_recorded()
     {
         var (admin, adminEmail) = await Curators.SignedInAsync(site, "admin");
