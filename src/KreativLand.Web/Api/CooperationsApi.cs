@@ -57,8 +57,8 @@ public static class CooperationsApi
         var search = CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year);
         // With a limit, numberMatched counts all matches (the home page's list shows the first ones and the total).
         var matched = limit is null ? (int?)null : await search.CountAsync(cancellationToken);
-        var items = await CooperationQueries.MapItems(limit is { } take ? search.Take(take) : search, cancellationToken);
-        return new GeoJsonWriter<CooperationMapItem>(items.ToAsyncEnumerable(), item => item.Id, item => (item.Longitude, item.Latitude),
+        var items = CooperationQueries.MapItems(limit is { } take ? search.Take(take) : search, cancellationToken);
+        return new GeoJsonWriter<CooperationMapItem>(items, item => item.Id, item => (item.Longitude, item.Latitude),
             (json, item) => WriteProperties(json, item, Languages.Current))
         {
             After = (json, count) =>

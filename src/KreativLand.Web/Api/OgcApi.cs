@@ -309,8 +309,11 @@ public static class OgcApi
             if (from is { } start) search = search.Where(c => c.PublishedAt >= start);
             if (to is { } end) search = search.Where(c => c.PublishedAt <= end);
         }
+        // numberMatched and numberReturned come before the features: counted first, in the snapshot the rows are then read from.
+        await CooperationQueries.ReadOneSnapshotAsync(db, cancellationToken);
         var matched = await search.CountAsync(cancellationToken);
-        var rows = await CooperationQueries.OpenDataRows(search.Skip(offset).Take(limit), cancellationToken);
+        var returned = Math.Clamp(matched - offset, 0, limit);
+        var rows = CooperationQueries.OpenDataRows(search.Skip(offset).Take(limit), cancellationToken);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items";
         string Page(int pageOffset, string f)
@@ -330,7 +333,7 @@ public static class OgcApi
             new($"{Base(context)}/collections/{CollectionId}?f=json", "collection", JsonType),
             LicenceLink(context),
         };
-        var hasNext = offset + rows.Count < matched;
+        var hasNext = offset + returned < matched;
         var hasPrevious = offset > 0;
         var type = format == Format.Html ? HtmlType : CooperationsApi.GeoJsonContentType;
         if (hasNext) links.Add(new(Page(offset + limit, formatCode), "next", type));
@@ -346,19 +349,21 @@ public static class OgcApi
                 {
                     json.WriteString("timeStamp", clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                     json.WriteNumber("numberMatched", matched);
-                    json.WriteNumber("numberReturned", rows.Count);
+                    json.WriteNumber("numberReturned", returned);
                 },
                 After = (json, _) => WriteLinks(json, links),
             };
         }
+        // An HTML page lists at most the limit's rows (1,000).
+        var listed = await rows.ToListAsync(cancellationToken);
         var pager = new List<(string, string)>();
         if (hasPrevious) pager.Add((localizer["Pager.Previous"].Value, Page(Math.Max(0, offset - limit), "html")));
         if (hasNext) pager.Add((localizer["Pager.Next"].Value, Page(offset + limit, "html")));
         pager.Add(("GeoJSON", Page(offset, "json")));
         return Html(context, localizer["Ogc.Items"].Value,
             new OgcPage.Paragraph(string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Items.Range"].Value,
-                rows.Count == 0 ? 0 : offset + 1, offset + rows.Count, matched)),
-            new OgcPage.LinkList([.. rows.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
+                listed.Count == 0 ? 0 : offset + 1, offset + listed.Count, matched)),
+            new OgcPage.LinkList([.. listed.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
                 $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html"))]),
             new OgcPage.LinkList(pager));
     }
@@ -373,7 +378,7 @@ public static class OgcApi
         CheckCrs(context.Request.Query, localizer, errors, "crs");
         if (errors.Count > 0) return ApiProblems.BadParameters(errors, localizer["Filter.Error.Title"].Value);
         if (!int.TryParse(featureId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return ApiProblems.NotFound(localizer, featureId);
-        var row = (await CooperationQueries.OpenDataRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
+        var row = await CooperationQueries.OpenDataRows(CooperationQueries.Published(db).Where(c => c.Id == id), cancellationToken).SingleOrDefaultAsync(cancellationToken);
         if (row is null) return ApiProblems.NotFound(localizer, featureId);
 
         var url = $"{Base(context)}/collections/{CollectionId}/items/{id}";

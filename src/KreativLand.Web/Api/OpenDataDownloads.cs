@@ -5,6 +5,7 @@ using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Listings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace KreativLand.Web.Api;
@@ -69,7 +70,7 @@ public static class OpenDataDownloads
 
     public static RouteGroupBuilder MapCooperationExports(this RouteGroupBuilder api)
     {
-        api.MapGet("/cooperations.csv", CsvAsync).WithName("ExportCooperationsCsv")
+        api.MapGet("/cooperations.csv", Csv).WithName("ExportCooperationsCsv")
             .WithSummary("The filtered cooperations as a CSV download (UTF-8 with BOM, RFC 4180, one row per cooperation); "
                 + "dialect=excel-de for spreadsheets in German settings (semicolons, decimal commas, labels beside codes, dates as yyyy-MM-dd HH:mm).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -79,7 +80,7 @@ public static class OpenDataDownloads
         return api;
     }
 
-    private static async Task<IResult> CsvAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
+    private static IResult Csv(ListingRequest listing, HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var dialectText = context.Request.Query[DialectParameter].LastOrDefault();
@@ -97,30 +98,42 @@ public static class OpenDataDownloads
                 [DialectParameter] = [localizer["Filter.Error.UnknownCode", dialectText!, string.Join(", ", Dialects)].Value],
             });
         }
-        var language = Languages.Current;
-        var rows = await CooperationQueries.OpenDataRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
+        var rows = CooperationQueries.OpenDataRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
+        return Results.Stream(body => WriteCsvAsync(body, context, rows, spreadsheet.Value, localizer, cancellationToken),
+            CsvContentType, FileName + (spreadsheet.Value ? "-" + ExcelDe : "") + ".csv");
+    }
 
-        var csv = new StringBuilder();
-        var separator = spreadsheet.Value ? ';' : ',';
-        var header = spreadsheet.Value
+    /// <summary>Writes the CSV row by row as the rows are read, so the file's first bytes leave before its last row is read.</summary>
+    private static async Task WriteCsvAsync(Stream body, HttpContext context, IAsyncEnumerable<OpenDataRow> rows, bool spreadsheet,
+        IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        var language = Languages.Current;
+        var separator = spreadsheet ? ';' : ',';
+        var header = spreadsheet
             ? Columns.SelectMany(c => c.Labels is null ? [c.Name] : new[] { c.Name, c.Name + (c.Name == "country" ? "_name" : "_labels") })
             : Columns.Select(c => c.Name);
         // A spreadsheet keeps no HTTP header: each row names the licence (a file passed on keeps it).
         var licence = DataLicence.Of(context);
         var licenceCell = Text($"{licence.Name} ({licence.Url}), {licence.Attribution}");
-        AppendRow(csv, header.Append(LicenceColumn).Select(Text), separator);
-        foreach (var row in rows)
+        // The byte order mark makes spreadsheet programs read UTF-8, so umlauts survive a double click.
+        await body.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
+        // The writer hands the stream about 32 KB at a time, each write sent on at once.
+        await using var csv = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 32 * 1024, leaveOpen: true);
+        var line = new StringBuilder();
+        AppendRow(line, header.Append(LicenceColumn).Select(Text), separator);
+        await csv.WriteAsync(line, cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            line.Clear();
             var exported = new ExportedRow(context, row, language);
-            AppendRow(csv, spreadsheet.Value
+            AppendRow(line, spreadsheet
                 ? Columns.SelectMany(column => column.Labels is null
                     ? [SpreadsheetCell(column.Value(exported), localizer)]
                     : new[] { SpreadsheetCell(column.Value(exported), localizer), Text(column.Labels(exported, localizer)) }).Append(licenceCell)
                 : Columns.Select(column => CsvCell(column.Value(exported))).Append(licenceCell), separator);
+            await csv.WriteAsync(line, cancellationToken);
         }
-        // The byte order mark makes spreadsheet programs read UTF-8, so umlauts survive a double click.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, CsvContentType, FileName + (spreadsheet.Value ? "-" + ExcelDe : "") + ".csv");
+        await csv.FlushAsync(cancellationToken);
     }
 
     public const string DialectParameter = "dialect";
@@ -149,13 +162,16 @@ public static class OpenDataDownloads
     private static async Task<IResult> GeoJsonAsync(ListingRequest listing, HttpContext context, KreativLandDbContext db,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var rows = await CooperationQueries.OpenDataRows(CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year), cancellationToken);
-        return Features(context, rows) with
+        var search = CooperationSearchQuery.Search(db, listing.Filter, clock.GetUtcNow().Year);
+        // numberMatched comes before the features: counted first, in the snapshot the streamed rows are then read from.
+        await CooperationQueries.ReadOneSnapshotAsync(db, cancellationToken);
+        var matched = await search.CountAsync(cancellationToken);
+        return Features(context, CooperationQueries.OpenDataRows(search, cancellationToken)) with
         {
             FileName = FileName + ".geojson",
             Before = json =>
             {
-                json.WriteNumber("numberMatched", rows.Count);
+                json.WriteNumber("numberMatched", matched);
                 DataLicence.Of(context).WriteJson(json);
             },
         };
@@ -163,10 +179,10 @@ public static class OpenDataDownloads
 
     /// <summary>
     /// The export rows as GeoJSON features (the download, OGC API items and one item): the id, the point and every export
-    /// column but the coordinates as a property, in the answer's language.
+    /// column but the coordinates as a property, in the answer's language. The rows are written as they are read.
     /// </summary>
-    internal static GeoJsonWriter<OpenDataRow> Features(HttpContext context, IEnumerable<OpenDataRow>? rows = null) =>
-        new((rows ?? []).ToAsyncEnumerable(), row => row.Id, row => (row.Longitude, row.Latitude),
+    internal static GeoJsonWriter<OpenDataRow> Features(HttpContext context, IAsyncEnumerable<OpenDataRow>? rows = null) =>
+        new(rows ?? AsyncEnumerable.Empty<OpenDataRow>(), row => row.Id, row => (row.Longitude, row.Latitude),
             (json, row) => WriteProperties(json, context, row, Languages.Current))
         {
             WriterOptions = GeoJsonWriter.EscapedOptions,

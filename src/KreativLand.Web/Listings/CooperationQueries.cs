@@ -102,16 +102,20 @@ public static class CooperationQueries
     /// <summary>The profile of a listing loaded with its partners and their subsectors (the preview; nothing is read).</summary>
     public static CooperationProfile ProfileOf(Cooperation loaded) => ProfileInMemory(loaded);
 
-    /// <summary>Map markers and list items for a filtered, ordered query (home page map and the GeoJSON API).</summary>
-    public static async Task<List<CooperationMapItem>> MapItems(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
-    {
-        var items = await query.Select(c => new CooperationMapItem(
-                c.Id, c.Slug, Text(c.Title), c.Location.Municipality, c.Location.CountryCode, c.Location.Point.X, c.Location.Point.Y,
-                c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode!).ToList(),
-                c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList()))
-            .ToListAsync(cancellationToken);
-        return items.Select(i => i with { Subsectors = i.Subsectors.Distinct().ToList() }).ToList();
-    }
+    /// <summary>
+    /// Map markers and list items for a filtered, ordered query (home page list and the list API), streamed in the query's
+    /// order from one SQL statement (see <see cref="WithPartners"/>).
+    /// </summary>
+    public static IAsyncEnumerable<CooperationMapItem> MapItems(IQueryable<Cooperation> query, CancellationToken cancellationToken = default) =>
+        WithPartners(
+            from c in query
+            from p in c.Partners.DefaultIfEmpty()
+            select new PartnerRow<CooperationMapItem>(
+                new CooperationMapItem(c.Id, c.Slug, new LocalizedText(c.Title.De, c.Title.En), c.Location.Municipality, c.Location.CountryCode,
+                    c.Location.Point.X, c.Location.Point.Y, NoNames, NoNames),
+                c.Id, p == null ? null : p.SortOrder, p == null ? null : p.Partner.Name, p == null ? null : p.Partner.SubsectorCode),
+            (item, partners, subsectors) => item with { Partners = partners, Subsectors = subsectors },
+            cancellationToken);
 
     /// <summary>
     /// The map's points for a filtered query, streamed from one SQL statement: one row per point and subsector code (a
@@ -142,20 +146,75 @@ public static class CooperationQueries
         if (current is not null) yield return current with { Subsectors = codes.ToArray() };
     }
 
-    /// <summary>Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation.</summary>
-    public static async Task<List<OpenDataRow>> OpenDataRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation, streamed in the
+    /// query's order from one SQL statement (see <see cref="WithPartners"/>).
+    /// </summary>
+    public static IAsyncEnumerable<OpenDataRow> OpenDataRows(IQueryable<Cooperation> query, CancellationToken cancellationToken = default) =>
+        WithPartners(
+            from c in query
+            from p in c.Partners.DefaultIfEmpty()
+            select new PartnerRow<OpenDataRow>(
+                new OpenDataRow(
+                    c.Id, c.Slug, new LocalizedText(c.Title.De, c.Title.En), new LocalizedText(c.Summary.De, c.Summary.En), NoNames, NoNames,
+                    c.RegionValues, c.PartnerValues, c.ContactOrigins,
+                    c.StartYear, c.EndYear, c.Ongoing,
+                    c.Location.Municipality, c.Location.District, c.Location.Region, c.Location.CountryCode,
+                    c.Location.Point.Y, c.Location.Point.X, c.PublishedAt, c.UpdatedAt, c.Source),
+                c.Id, p == null ? null : p.SortOrder, p == null ? null : p.Partner.Name, p == null ? null : p.Partner.SubsectorCode),
+            (row, partners, subsectors) => row with { Partners = partners, Subsectors = subsectors },
+            cancellationToken);
+
+    private static readonly string[] NoNames = [];
+
+    /// <summary>A listing's columns beside one of its partners (all partner columns null for a listing without partners).</summary>
+    private sealed record PartnerRow<TListing>(TListing Listing, int Id, int? SortOrder, string? PartnerName, string? SubsectorCode);
+
+    /// <summary>
+    /// Streams listings with their partners' names and distinct subsector codes (in the partners' order) from one SQL
+    /// statement: the listings' query LEFT JOINed with their partners, one row per listing and partner. The listings keep
+    /// the query's order (EF Core keeps it on the join; every order of <see cref="CooperationSearchQuery"/> ends with the
+    /// unique slug), so a listing's rows arrive together and are folded here as the reader goes: memory holds one listing,
+    /// not the result, and the first listing is sent before the last is read. Split queries or collection projections
+    /// would buffer every row and run the filter once per collection.
+    /// </summary>
+    private static async IAsyncEnumerable<TListing> WithPartners<TListing>(IQueryable<PartnerRow<TListing>> rows,
+        Func<TListing, IReadOnlyList<string>, IReadOnlyList<string>, TListing> withPartners,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await query.Select(c => new OpenDataRow(
-                c.Id, c.Slug, Text(c.Title), Text(c.Summary),
-                c.Partners.OrderBy(p => p.SortOrder).Select(p => p.Partner.Name).ToList(),
-                c.Partners.Where(p => p.Partner.SubsectorCode != null).OrderBy(p => p.SortOrder).Select(p => p.Partner.SubsectorCode!).ToList(),
-                c.RegionValues, c.PartnerValues, c.ContactOrigins,
-                c.StartYear, c.EndYear, c.Ongoing,
-                c.Location.Municipality, c.Location.District, c.Location.Region, c.Location.CountryCode,
-                c.Location.Point.Y, c.Location.Point.X, c.PublishedAt, c.UpdatedAt, c.Source))
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => r with { Subsectors = r.Subsectors.Distinct().ToList() }).ToList();
+        PartnerRow<TListing>? listing = null;
+        var partners = new List<PartnerRow<TListing>>(4);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (listing is not null && listing.Id != row.Id)
+            {
+                yield return Fold(listing, partners, withPartners);
+                partners.Clear();
+            }
+            listing = row;
+            if (row.SortOrder is not null) partners.Add(row);
+        }
+        if (listing is not null) yield return Fold(listing, partners, withPartners);
     }
+
+    private static TListing Fold<TListing>(PartnerRow<TListing> listing, List<PartnerRow<TListing>> partners,
+        Func<TListing, IReadOnlyList<string>, IReadOnlyList<string>, TListing> withPartners)
+    {
+        // The join does not order a listing's partners: their sort order does, here (a stable sort, as few as a listing has).
+        var ordered = partners.OrderBy(p => p.SortOrder).ToList();
+        return withPartners(listing.Listing,
+            ordered.Select(p => p.PartnerName!).ToList(),
+            ordered.Where(p => p.SubsectorCode is not null).Select(p => p.SubsectorCode!).Distinct().ToList());
+    }
+
+    /// <summary>
+    /// Makes the context's following statements read one snapshot of the database (REPEATABLE READ) until the request
+    /// ends: a count written before streamed rows (numberMatched, numberReturned) then counts exactly the rows that follow,
+    /// even while a curator publishes. The rows are read while the answer is written, after the endpoint has returned, so
+    /// the transaction is not disposed here: the request's context ends it (reads only; nothing to commit).
+    /// </summary>
+    public static async Task ReadOneSnapshotAsync(KreativLandDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
     /// <summary>Cards for a filtered, ordered query, one page of them.</summary>
     /// <param name="total">The query's count when the caller knows it already (the filter form's counts).</param>

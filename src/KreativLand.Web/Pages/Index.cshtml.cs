@@ -24,7 +24,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IOptions<Ma
         Counts = await CooperationQueries.PublishedCounts(db, cancellationToken);
         Form = await FilterForm.LoadAsync(Request, db, year, cancellationToken);
         // The map loads every marker from the API; the page lists the first ones and takes the total from the counts.
-        Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year).Take(ListLimit), cancellationToken);
+        Results = await CooperationQueries.MapItems(CooperationSearchQuery.Search(db, Form.Filter, year).Take(ListLimit), cancellationToken).ToListAsync(cancellationToken);
         if (Form.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 }
