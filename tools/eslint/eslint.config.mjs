@@ -18,10 +18,10 @@ export default [
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.browser, L: 'readonly' } },
   },
   {
-    // A classic web worker: supercluster's bundle comes in through importScripts.
+    // The map's module worker (large data): a worker's globals, not a page's.
     files: [`${web}/js/map-worker.js`],
     ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...globals.worker, Supercluster: 'readonly' } },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.worker },
   },
   {
     // The partner sites' loader: a classic script in the host page.

@@ -1,6 +1,6 @@
 // The embedded map (/embed/map) on partner sites: markers for the preset filter, optional list and legend,
 // tiles only after consent when configured, and its height reported to the embedding page (embed.js) by postMessage.
-import { createBaseMap, settingsOf } from './map-core.js';
+import { createBaseMap, addCountryOutlines, settingsOf } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
 import { addRegionOutline } from './map-overlays.js';
@@ -11,7 +11,7 @@ import { inPieces, yieldToMain } from './tasks.js';
 const mapElement = document.getElementById('map');
 const data = mapElement.dataset;
 const settings = settingsOf(mapElement);
-// The map data first of all (the address the page preloads): fetched and indexed in the worker while Leaflet starts.
+// The map data first of all (the address the page preloads): fetched and indexed while Leaflet starts.
 const firstData = data.mapData ? preloadMapData(data.mapData, settings) : null;
 const parentOrigin = data.parentOrigin || '';
 const wrapper = document.getElementById('embed');
@@ -29,7 +29,7 @@ const LIST_LIMIT = 200;
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
 // In consent mode (data-consent="required") the tiles wait for the visitor's click (map-core.js).
-const map = createBaseMap(mapElement, settings);
+const map = createBaseMap(mapElement, settings, { laterOutlines: true }); // the outline after the first clusters
 await yieldToMain(); // Leaflet's start in a task of its own
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
@@ -63,6 +63,7 @@ async function load() {
     mapElement.dataset.state = 'error';
   }
   reportHeight();
+  addCountryOutlines(map, mapElement, settings);
 }
 
 async function draw(features, count) {

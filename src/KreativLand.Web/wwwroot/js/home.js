@@ -1,5 +1,5 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, settingsOf, format, prefersReducedMotion } from './map-core.js';
+import { createBaseMap, addCountryOutlines, settingsOf, format, prefersReducedMotion } from './map-core.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
 import { addRegionOutline, addNearCircle } from './map-overlays.js';
@@ -12,7 +12,7 @@ import { inPieces, yieldToMain } from './tasks.js';
 const L = window.L;
 const mapElement = document.getElementById('map');
 const settings = settingsOf(mapElement);
-// The map data first of all (the address the page preloads): fetched and indexed in the worker while Leaflet starts.
+// The map data first of all (the address the page preloads): fetched and indexed while Leaflet starts.
 const firstData = mapElement.dataset.mapData ? preloadMapData(mapElement.dataset.mapData, settings) : null;
 const form = document.getElementById('filter-form');
 const list = document.getElementById('result-list');
@@ -36,7 +36,7 @@ const subsectorNames = new Map(
 const renderer = createResultRenderer({ settings, labels, subsectorNames });
 const { listItem } = renderer;
 
-const map = createBaseMap(mapElement, settings);
+const map = createBaseMap(mapElement, settings, { laterOutlines: true }); // the outline after the first clusters
 // Start-up in steps, each a task of its own: Leaflet's start, the layer, the controls, the form.
 await yieldToMain();
 // The list's listings (the first ones of the result): their titles name their markers and fill popups without a request.
@@ -54,6 +54,11 @@ const layer = createClusterLayer(map, {
   // Clusters are redrawn as the view moves: the highlight follows onto whatever shows the listing now.
   onRender: () => { if (highlightedId) highlight(highlightedId); },
 });
+
+// The first clusters as soon as the layer exists (the page's own filter, whose data is on its way), not after the rest of
+// the start-up below: refresh() picks them up.
+const firstPoints = firstData ? layer.load(null, { preloaded: firstData }) : null;
+firstPoints?.catch(() => { /* refresh() reports it */ });
 
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
@@ -119,13 +124,17 @@ async function refresh({ fit = false, counts = true, first = false } = {}) {
   try {
     const listParameters = new URLSearchParams(parameters);
     listParameters.set('limit', String(listLimit));
-    const listRequest = fetchJson(settings, '/cooperations', listParameters);
+    const requestList = () => fetchJson(settings, '/cooperations', listParameters);
+    // The first load's list came with the page, so its data (the titles of markers and popups) is asked for only after
+    // the first clusters: the map data has the network and the server to itself.
+    let listRequest = first ? null : requestList();
     const facetRequest = counts ? fetchJson(settings, '/facets', parameters) : Promise.resolve(null);
-    listRequest.catch(() => {});
+    listRequest?.catch(() => {});
     facetRequest.catch(() => {});
-    const points = await layer.load(parameters, { preloaded: first ? firstData : null });
+    const points = await (first && firstPoints ? firstPoints : layer.load(parameters));
     if (!current()) return; // a newer request is under way
     mapElement.dataset.markerCount = String(points.count);
+    listRequest ??= requestList();
     const [collection, facets] = await Promise.all([listRequest, facetRequest]);
     if (!current()) return;
     rememberListings(collection.features);
@@ -352,4 +361,4 @@ setNear(near.disabled ? null : near.value, radius.value);
 setBbox(bbox.disabled ? null : bbox.value);
 if (!bbox.disabled) fitToBbox();
 // The page came with the list and the counts for this very filter; only the markers need loading.
-refresh({ fit: bbox.disabled, counts: false, first: true });
+refresh({ fit: bbox.disabled, counts: false, first: true }).then(() => addCountryOutlines(map, mapElement, settings));
