@@ -4,10 +4,17 @@ using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Browser;
 
-/// <summary>The site with tiles loading at once (Embed:ConsentRequired=false), as when self-hosted tiles are configured.</summary>
+/// <summary>
+/// The site with tiles loading at once (Embed:ConsentRequired=false), as when self-hosted tiles are configured, and every
+/// load of map data clustered in the Web Worker (the path of large data; home's tests keep the main-thread path).
+/// </summary>
 public class EmbedBrowserFixture : MapDataBrowserFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Embed:ConsentRequired"] = "false" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Embed:ConsentRequired"] = "false",
+        ["Map:MainThreadClusteringBytes"] = "0",
+    };
 }
 
 /// <summary>The site in consent mode (a third-party tile server must wait for the visitor's click), framable by one partner only.</summary>
@@ -62,6 +69,7 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFi
         var page = await OpenAsync(url);
         var frame = page.FrameLocator("#kl");
         Assert.Equal(2, await MarkerCountAsync(frame)); // Gölles and Vogtland have design partners
+        Assert.Equal("worker", await frame.Locator("#map").GetAttributeAsync("data-clustering"));
         Assert.Equal(2, await frame.Locator("#result-list .result-item").CountAsync());
         var link = frame.Locator("#result-list .result-title").First;
         Assert.Equal("_blank", await link.GetAttributeAsync("target"));

@@ -35,6 +35,8 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var failures = new ConcurrentQueue<string>();
         var page = await OpenAsync("/en/", failures);
         Assert.Equal(7, await MarkerCountAsync(page));
+        // Small data is clustered on the page itself (the embed's tests take the worker's path).
+        Assert.Equal("page", await page.Locator("#map").GetAttributeAsync("data-clustering"));
         await page.WaitForSelectorAsync("#map[data-outlines-loaded='true']");
         // The start view is the one fitted to the results; the fit animates after 'ready', and clusters split or merge at its end.
         await Chromium.MapSettledAsync(page);

@@ -18,6 +18,8 @@ export function settingsOf(element) {
     maxZoom: Number(d.maxZoom) || 18,
     outlines: d.outlines,
     api: d.api,
+    // Map data up to this many bytes is clustered on the main thread, larger in a Web Worker (MapOptions, map-data.js).
+    mainThreadBytes: d.mainThreadBytes === undefined ? 64 * 1024 : Number(d.mainThreadBytes),
     profileBase: d.profileBase,
     lang: d.lang || document.documentElement.lang || 'de',
     // data-consent="required": the tile server is a third party, so its tiles wait for the visitor's click.

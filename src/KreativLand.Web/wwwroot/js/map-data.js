@@ -14,12 +14,6 @@ const L = window.L;
 /** Pixel radius within which points merge into a cluster (as markercluster's maxClusterRadius). */
 const CLUSTER_RADIUS = 60;
 
-/**
- * Map data up to this many bytes (about 130 bytes a point: some 500 listings) is clustered on the main thread. Parsing
- * and indexing 500 points took 24 ms on this 2-core machine under load (1,000: 28 ms; 5,000: 131 ms; 10,000: 372 ms), so
- * the task stays well under 50 ms; above it the worker's start-up (about 100–300 ms) is worth paying.
- */
-const MAIN_THREAD_BYTES = 64 * 1024;
 
 function clusterIcon(count) {
   const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
@@ -79,17 +73,18 @@ function ask(message, transfer = []) {
  * Fetches map data and indexes it: on the main thread when it is small, else in the worker. Resolves to an index with
  * count, bounds, clusters(bbox, zoom) and expansion(id), the last two as promises either way.
  */
-function loadIndex(url, maxZoom) {
+function loadIndex(url, maxZoom, mainThreadBytes) {
   const mine = ++generation;
   return fetchMapData(url).then(async (bytes) => {
-    if (bytes.byteLength <= MAIN_THREAD_BYTES) {
+    if (bytes.byteLength <= mainThreadBytes) {
       const index = buildIndex(bytes, { radius: CLUSTER_RADIUS, maxZoom });
-      return { ...index, clusters: async (bbox, zoom) => index.clusters(bbox, zoom), expansion: async (id) => index.expansion(id) };
+      return { ...index, where: 'page', clusters: async (bbox, zoom) => index.clusters(bbox, zoom), expansion: async (id) => index.expansion(id) };
     }
     const { count, bounds } = await ask({ type: 'load', generation: mine, bytes, radius: CLUSTER_RADIUS, maxZoom }, [bytes]);
     return {
       count,
       bounds,
+      where: 'worker',
       clusters: async (bbox, zoom) => (await ask({ type: 'clusters', bbox, zoom })).items,
       expansion: async (id) => (await ask({ type: 'expansion', id })).zoom,
     };
@@ -99,10 +94,10 @@ function loadIndex(url, maxZoom) {
 /**
  * The page's first map data, started before anything else (the address its <link rel="preload"> names): fetched and
  * indexed while the page sets up Leaflet, so the first clusters only wait for the slower of the two.
- * Hand the result to the layer's load() as `preloaded`. settings: map-core's settingsOf (maxZoom).
+ * Hand the result to the layer's load() as `preloaded`. settings: map-core's settingsOf (maxZoom, mainThreadBytes).
  */
 export function preloadMapData(url, settings) {
-  const indexed = loadIndex(url, settings.maxZoom - 1);
+  const indexed = loadIndex(url, settings.maxZoom - 1, settings.mainThreadBytes);
   indexed.catch(() => { /* the page's load() reports it */ });
   return indexed;
 }
@@ -171,9 +166,10 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
      */
     async load(parameters, { preloaded = null } = {}) {
       const ticket = ++loading;
-      const index = await (preloaded ?? loadIndex(mapDataUrl(settings, parameters), map.getMaxZoom() - 1));
+      const index = await (preloaded ?? loadIndex(mapDataUrl(settings, parameters), map.getMaxZoom() - 1, settings.mainThreadBytes));
       if (ticket !== loading) throw new Error('superseded'); // a newer filter is under way
       loaded = index;
+      map.getContainer().dataset.clustering = index.where; // 'page' or 'worker': which path served these points
       await redraw();
       return { count: index.count, bounds: index.bounds };
     },
