@@ -1,3 +1,4 @@
+using KreativLand.Web.Domain;
 using KreativLand.Web.Listings;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public class CooperationQueriesTests(MapDataWebFixture site) : IClassFixture<Map
 {
     private sealed record Expected(int Id, List<string> Partners, List<string> Subsectors);
 
-    private static async Task<List<Expected>> ExpectedAsync(IQueryable<Domain.Cooperation> search)
+    private static async Task<List<Expected>> ExpectedAsync(IQueryable<Cooperation> search)
     {
         var listings = await search.Select(c => new
         {
