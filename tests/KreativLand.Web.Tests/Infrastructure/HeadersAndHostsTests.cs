@@ -50,6 +50,22 @@ public class HeadersAndHostsTests(PublicOriginFixture site) : IClassFixture<Publ
     }
 
     [Fact]
+    public async Task The_country_outlines_are_served_compressed()
+    {
+        // 228 KB raw, part of every map page's load: the build compresses .geojson like the scripts (the SDK's patterns
+        // know .json only).
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = site.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/data/countries-europe.geojson");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("br", response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var raw = new FileInfo(Path.Combine(SourceTree.WebProject, "wwwroot", "data", "countries-europe.geojson")).Length;
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < raw / 3, "not compressed");
+    }
+
+    [Fact]
     public async Task No_file_under_wwwroot_is_served_as_octet_stream()
     {
         var root = Path.Combine(SourceTree.WebProject, "wwwroot");
