@@ -27,7 +27,6 @@ public class CooperationQueriesTests(MapDataWebFixture site) : IClassFixture<Map
 
     [Theory]
     [InlineData(null)]
-    [InlineData("Design")]
     public async Task Open_data_rows_stream_from_one_statement_in_the_search_order_with_their_partners(string? text)
     {
         await using var db = site.OpenContext();
