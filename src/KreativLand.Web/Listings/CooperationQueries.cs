@@ -55,8 +55,8 @@ public static class CooperationQueries
         query.Select(c => new CooperationCard(
             c.Id,
             c.Slug,
-            Text(c.Title),
-            Text(c.Summary),
+            new LocalizedText(c.Title.De, c.Title.En),
+            new LocalizedText(c.Summary.De, c.Summary.En),
             c.Location.Municipality,
             c.Location.CountryCode,
             c.StartYear,
@@ -68,7 +68,9 @@ public static class CooperationQueries
 
     /// <summary>
     /// Use in projections instead of the complex property itself: EF materialises a complex value whose
-    /// columns are all NULL as null, while the model promises a (possibly empty) text.
+    /// columns are all NULL as null, while the model promises a (possibly empty) text. Only where the projection also
+    /// runs in memory (<see cref="Profile"/>): in SQL the call makes EF read the whole row, every text included, so
+    /// projections that only query name the columns (<c>new LocalizedText(c.Title.De, c.Title.En)</c>).
     /// </summary>
     public static LocalizedText Text(LocalizedText? text) => text ?? LocalizedText.Empty;
 
