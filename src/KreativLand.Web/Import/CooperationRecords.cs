@@ -73,6 +73,9 @@ public static class CooperationRecords
     {
         var fields = Flatten(record);
         fields.Remove("status");
+        // A listing is ongoing or not: a record without the flag (an unticked box, an import leaving it out) is stored as
+        // not ongoing, so it must not read as a change against a stored "false".
+        fields.TryAdd("ongoing", "false");
         return fields;
     }
 

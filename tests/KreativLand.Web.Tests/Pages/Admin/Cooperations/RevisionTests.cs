@@ -10,9 +10,16 @@ namespace KreativLand.Web.Tests.Pages.Admin.Cooperations;
 public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
     /// <summary>Written by <paramref name="client"/>, published by a second curator (the four-eyes rule).</summary>
-    private async Task<(int Id, string Slug)> PublishedAsync(HttpClient client, string title)
+    private async Task<(int Id, string Slug)> PublishedAsync(HttpClient client, string title, bool ongoing = true)
     {
-        var id = await CreateAsync(client, With(NewListing(title), Attested()));
+        var fields = With(NewListing(title), Attested());
+        if (!ongoing)
+        {
+            // Ended: the box stays unticked, so the form posts no "ongoing" at all.
+            fields.Remove("Input.Ongoing");
+            fields["Input.EndYear"] = "2022";
+        }
+        var id = await CreateAsync(client, fields);
         var reviewer = await Curators.SignedInClientAsync(site, "curator");
         foreach (var (who, to) in new[] { (client, "in-review"), (reviewer, "published") })
         {
@@ -100,16 +107,34 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.Equal("Stabil bleiben", await PublicTitleAsync(slug));
     }
 
-    [Fact]
-    public async Task Saving_a_published_listing_unchanged_creates_no_revision()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Saving_a_published_listing_unchanged_creates_no_revision(bool ongoing)
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
-        var (id, _) = await PublishedAsync(client, "Unverändert");
+        var (id, _) = await PublishedAsync(client, ongoing ? "Unverändert" : "Unverändert beendet", ongoing);
         var page = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
         using (var saved = await client.PostFormAsync(page, $"/admin/cooperations/edit/{id}", "#editor-form", new()))
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using var db = site.OpenContext();
         Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+    }
+
+    [Fact]
+    public async Task The_revision_diff_names_fields_by_their_labels_and_flags_by_yes_or_no()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var (id, _) = await PublishedAsync(client, "Wieder aufgenommen", ongoing: false);
+        var page = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        using (var saved = await client.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form",
+            new() { ["Input.Ongoing"] = "true", ["Input.EndYear"] = "" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var editor = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        string[] Row(string field) => editor.QuerySelector($".revision-diff tr[data-field='{field}']")!.Children.Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["ongoing", "no", "yes"], Row("ongoing"));
+        Assert.Equal(["End year", "2022", ""], Row("endYear"));
     }
 
     [Fact]
