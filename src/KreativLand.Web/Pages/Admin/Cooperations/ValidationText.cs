@@ -25,6 +25,7 @@ public static partial class ValidationText
         ["sector"] = "Editor.Sector", ["sectorCode"] = "Partner.SectorCode", ["subsector"] = "Editor.Subsector", ["municipality"] = "Editor.PartnerMunicipality",
         ["country"] = "Editor.Country", ["role"] = "Editor.PersonRole", ["person"] = "Editor.Person", ["text"] = "Editor.Quote",
         ["url"] = "Editor.Url", ["alt"] = "Editor.AltText", ["credit"] = "Editor.Credit",
+        ["urban"] = "Editor.Urban", ["source"] = "Editor.Source", ["continuousSinceStart"] = "Editor.Continuous",
     };
 
     private static readonly Dictionary<string, string> RowLabels = new()
@@ -95,6 +96,14 @@ public static partial class ValidationText
             return $"{text[textLabel]} ({text["Language." + language.Groups["lang"].Value]})";
         return FieldLabels.TryGetValue(path, out var label) ? text[label] : path;
     }
+
+    /// <summary>A changed field's value as the form shows it: flags as yes or no, everything else as stored.</summary>
+    public static string? Value(string? value, IStringLocalizer text) => value switch
+    {
+        "true" => text["Editor.Yes"],
+        "false" => text["Editor.No"],
+        _ => value,
+    };
 
     [GeneratedRegex(@"^(?<list>partners|quotes|media|images)\[(?<i>\d+)\]\.?(?<rest>.*)$")]
     private static partial Regex RowPath();

@@ -372,7 +372,7 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
 
         var after = await client.GetDocumentAsync($"/admin/cooperations/edit/{id}");
         var audit = after.QuerySelector(".audit-entry")!.TextContent;
-        Assert.Contains("title.de", audit);
+        Assert.Equal("Titel (Deutsch)", after.QuerySelector(".audit-entry tr[data-field='title.de'] th")!.TextContent);
         Assert.Contains("Vorher", audit);
         Assert.Contains("Nachher", audit);
     }
@@ -414,7 +414,7 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await Html.ParseAsync(conflict);
         var table = page.Text("#conflict");
-        Assert.Contains("title.de", table);
+        Assert.Equal("Titel (Deutsch)", page.QuerySelector("#conflict tr[data-field='title.de'] th")!.TextContent);
         Assert.Contains("Erste Fassung", table);
         Assert.Contains("Gemeinsam bearbeitet", table);
         Assert.Equal("Zweite Fassung der Kurzbeschreibung", page.QuerySelector("[name='Input.Summary.De']")!.TextContent);
