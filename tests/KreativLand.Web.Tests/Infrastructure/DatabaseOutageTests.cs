@@ -161,6 +161,13 @@ public class DatabaseOutageTests(OutageWebFixture site) : IClassFixture<OutageWe
         var keptForm = editAgain.QuerySelector("#editor-form") ?? editAgain.QuerySelector("#kept-form");
         Assert.NotNull(keptForm);
         Assert.Contains(keptForm!.QuerySelectorAll("input[name='Input.Title.En']"), input => input.GetAttribute("value") == "Draft edited during an outage");
+        if (editAgain.QuerySelector("#editor-form") is { } redrawn)
+        {
+            // Drawn again without the stored listing: still this listing's editor, saving to it, no empty checklist.
+            Assert.Equal("Edit listing: Geheimer Entwurf", editAgain.QuerySelector("h1")?.TextContent);
+            Assert.Equal($"/en/admin/cooperations/edit/{id}?handler=Save", redrawn.GetAttribute("action"));
+            Assert.NotNull(editAgain.QuerySelector("#criteria-bar[hidden]"));
+        }
 
         // An upload cannot keep its file: the page says to choose it again.
         AssertRetryAfter(uploaded);

@@ -319,6 +319,7 @@ function updateSummaryBar(form, criteria) {
   if (!bar || !text) return;
   const met = criteria.filter((c) => c.outcome === 'pass').length;
   const failing = criteria.filter((c) => c.outcome === 'fail').length;
+  bar.hidden = criteria.length === 0;
   bar.textContent = format(text, met, criteria.length, failing);
 }
 
