@@ -361,7 +361,7 @@ public static class OgcApi
         if (hasNext) pager.Add((localizer["Pager.Next"].Value, Page(offset + limit, "html")));
         pager.Add(("GeoJSON", Page(offset, "json")));
         return Html(context, localizer["Ogc.Items"].Value,
-            new OgcPage.Paragraph(string.Format(CultureInfo.InvariantCulture, localizer["Ogc.Items.Range"].Value,
+            new OgcPage.Paragraph(string.Format(CultureInfo.CurrentCulture, localizer["Ogc.Items.Range"].Value,
                 listed.Count == 0 ? 0 : offset + 1, offset + listed.Count, matched)),
             new OgcPage.LinkList([.. listed.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
                 $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html"))]),

@@ -30,7 +30,7 @@ public class ModuleImportMapTests(SharedMapDataBrowserFixture site) : BrowserTes
 
         var imports = JsonDocument.Parse(match.Groups[1].Value).RootElement.GetProperty("imports");
         // The shared modules of the map pages and the filter form, each a file of its own.
-        foreach (var module in new[] { "map-core", "map-results", "map-overlays", "filter-form", "api" })
+        foreach (var module in new[] { "map-core", "map-results", "map-overlays", "filter-form", "api", "numbers" })
         {
             var fingerprinted = imports.GetProperty($"{pathBase}/js/{module}.js").GetString()!;
             Assert.Matches($"^{Regex.Escape(pathBase)}/js/{module}\\.[a-z0-9]+\\.js$", fingerprinted);
@@ -59,7 +59,7 @@ public class ModuleImportMapTests(SharedMapDataBrowserFixture site) : BrowserTes
         await page.GotoAsync("/en/");
         await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        foreach (var module in new[] { "map-core", "map-results", "map-overlays", "filter-form", "api" })
+        foreach (var module in new[] { "map-core", "map-results", "map-overlays", "filter-form", "api", "numbers" })
         {
             Assert.Contains(scripts, s => Regex.IsMatch(s, $@"^/js/{module}\.[a-z0-9]+\.js$"));
             Assert.DoesNotContain(scripts, s => s.EndsWith($"/{module}.js"));

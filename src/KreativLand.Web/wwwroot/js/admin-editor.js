@@ -4,6 +4,7 @@
 import { addTiles, format, settingsOf } from './map-core.js';
 import { askBeforeDestructive } from './status-confirm.js';
 import { setUpImageRows } from './editor-images.js';
+import { formatCount } from './numbers.js';
 
 const L = window.L;
 
@@ -179,7 +180,7 @@ function setUpGazetteer(form, mapControl) {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'link-button';
-        const population = place.population ? ` · ${place.population.toLocaleString(document.documentElement.lang)}` : '';
+        const population = place.population ? ` · ${formatCount(place.population)}` : '';
         const within = [place.district, place.state].filter(Boolean).map((name) => `${name}, `).join('');
         button.textContent = `${place.name} (${within}${place.countryName}${population})`;
         button.addEventListener('click', () => choose(place));

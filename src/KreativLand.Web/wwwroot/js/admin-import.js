@@ -1,5 +1,7 @@
 // The import upload (/admin/cooperations/transfer): sends the file with a progress bar and shows the server's answer
 // in place. Without this script the form posts normally.
+import { formatCount } from './numbers.js';
+
 const form = document.getElementById('upload-form');
 const progress = document.getElementById('upload-progress');
 const result = document.getElementById('import-result');
@@ -19,10 +21,10 @@ function watchImport(id) {
       if (!stopped && answer.status === 200) {
         const p = await answer.json();
         status.textContent = (form.dataset.progressText ?? '')
-          .replace('{0}', p.records.toLocaleString(document.documentElement.lang))
-          .replace('{1}', p.perSecond.toLocaleString(document.documentElement.lang))
+          .replace('{0}', formatCount(p.records))
+          .replace('{1}', formatCount(p.perSecond))
           .replace('{2}', p.percent ?? '?')
-          .replace('{3}', p.secondsLeft ?? '?');
+          .replace('{3}', p.secondsLeft == null ? '?' : formatCount(p.secondsLeft));
       }
     } catch {
       // A failed poll only means no news this second.

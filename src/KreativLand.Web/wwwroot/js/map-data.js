@@ -8,6 +8,7 @@ import { prefersReducedMotion } from './map-core.js';
 import { fetchJson } from './api.js';
 import { inPieces } from './tasks.js';
 import { buildIndex } from './cluster-index.js';
+import { formatShortCount } from './numbers.js';
 
 const L = window.L;
 
@@ -19,7 +20,7 @@ function clusterIcon(count) {
   const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
   const outer = document.createElement('div');
   const inner = document.createElement('span');
-  inner.textContent = String(count);
+  inner.textContent = formatShortCount(count);
   outer.append(inner);
   // The classes of Leaflet.markercluster's stylesheet, which still draws them.
   return L.divIcon({ html: outer, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
