@@ -223,7 +223,7 @@ public static class CooperationsApi
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {
-        if (value is { } time) json.WriteString(name, time);
+        if (value is { } time) json.WriteString(name, GeoJsonWriter.Timestamp(time));
         else json.WriteNull(name);
     }
 

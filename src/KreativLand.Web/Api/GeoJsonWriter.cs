@@ -109,15 +109,23 @@ public static class GeoJsonWriter
     };
 
     /// <summary>
-    /// System.Text.Json's default escaping: everything outside ASCII and the characters HTML gives meaning to (&lt; &gt; &amp;
-    /// ' + `) as \u escapes, so stored text never comes back as markup, whoever opens the file. For the full data: details,
-    /// download, OGC API items.
+    /// The characters HTML gives meaning to (&lt; &gt; &amp; ' + `) as \u escapes, so stored text never comes back as markup,
+    /// whoever opens the file; letters of every script as UTF-8 ("Gölles": 2 bytes for the ö, where System.Text.Json's default
+    /// writes 6, "\u00F6"). For the full data: details, download, OGC API items.
     /// </summary>
     public static readonly JsonWriterOptions EscapedOptions = new()
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         SkipValidation = true,
     };
+
+    /// <summary>
+    /// A time as RFC 3339 in UTC with the microseconds the database keeps ("2026-05-01T10:44:50.446466Z"): what GDAL reads as
+    /// a DateTime and OGC API's datetime parameter takes back; 16 bytes shorter than the round-trip form's "+00:00", which
+    /// the escaping writes as "\u002B00:00".
+    /// </summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Sets the headers and streams what <paramref name="write"/> writes into the response body. The callback's flush sends

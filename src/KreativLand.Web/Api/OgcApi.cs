@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
@@ -106,8 +105,8 @@ public static class OgcApi
         return new(licence.Url, "license", "text/html", $"{licence.Name} – {licence.Attribution}");
     }
 
-    /// <summary>An OGC API link; written straight into a GeoJSON answer, or as a node of the plain JSON documents.</summary>
-    private sealed record Link(string Href, string Rel, string Type, string? Title = null)
+    /// <summary>An OGC API link; written straight into a GeoJSON answer, or serialised with the plain JSON documents.</summary>
+    private sealed record Link(string Href, string Rel, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null)
     {
         public void Write(Utf8JsonWriter json)
         {
@@ -118,16 +117,22 @@ public static class OgcApi
             if (Title is not null) json.WriteString("title", Title);
             json.WriteEndObject();
         }
-
-        public JsonObject ToJson()
-        {
-            var link = new JsonObject { ["href"] = Href, ["rel"] = Rel, ["type"] = Type };
-            if (Title is not null) link["title"] = Title;
-            return link;
-        }
     }
 
-    private static JsonArray LinksJson(IEnumerable<Link> links) => new(links.Select(link => (JsonNode)link.ToJson()).ToArray());
+    // The plain JSON documents, serialised by the API's JSON options (TypedResults.Ok) like /api/v1's.
+    private sealed record Landing(string Title, string Description, IReadOnlyList<Link> Links);
+
+    private sealed record Conformance(IReadOnlyList<string> ConformsTo, IReadOnlyList<Link> Links);
+
+    private sealed record CollectionList(IReadOnlyList<Link> Links, IReadOnlyList<Collection> Collections);
+
+    private sealed record Collection(string Id, string Title, string Description, string ItemType, IReadOnlyList<string> Crs, CollectionExtent Extent,
+        IReadOnlyList<Link> Links);
+
+    private sealed record CollectionExtent(SpatialExtent Spatial);
+
+    /// <summary>One bounding box: [min longitude, min latitude, max longitude, max latitude].</summary>
+    private sealed record SpatialExtent(IReadOnlyList<double[]> Bbox, string Crs);
 
     private static void WriteLinks(Utf8JsonWriter json, IEnumerable<Link> links)
     {
@@ -144,8 +149,6 @@ public static class OgcApi
         yield return new($"{url}{separator}f={(format == Format.Html ? "json" : "html")}", "alternate", format == Format.Html ? jsonType : HtmlType);
     }
 
-    private static IResult Json(JsonNode node, string type = JsonType) => Results.Text(node.ToJsonString(), type, Encoding.UTF8);
-
     private static IResult LandingAsync(HttpContext context, IStringLocalizer<SharedResource> localizer)
     {
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
@@ -157,70 +160,38 @@ public static class OgcApi
                 new OgcPage.LinkList([(localizer["Ogc.Collections"].Value, $"{root}/collections?f=html"), (localizer["Ogc.Conformance"].Value, $"{root}/conformance?f=html"),
                     ("OpenAPI", "/openapi/v1.json"), (localizer["Api.Title"].Value, "/api"), ("JSON", $"{root}?f=json")]));
         }
-        var links = SelfLinks(root, format).Concat(
-        [
+        return TypedResults.Ok(new Landing(localizer["Ogc.Title"].Value, localizer["Ogc.Description"].Value, [.. SelfLinks(root, format),
             new Link($"{Site(context)}/openapi/v1.json", "service-desc", "application/vnd.oai.openapi+json;version=3.1", "OpenAPI"),
             new Link($"{Site(context)}/api", "service-doc", HtmlType, localizer["Api.Title"].Value),
             new Link($"{root}/conformance", "conformance", JsonType, localizer["Ogc.Conformance"].Value),
             new Link($"{root}/collections", "data", JsonType, localizer["Ogc.Collections"].Value),
-            LicenceLink(context),
-        ]);
-        return Json(new JsonObject
-        {
-            ["title"] = localizer["Ogc.Title"].Value,
-            ["description"] = localizer["Ogc.Description"].Value,
-            ["links"] = LinksJson(links),
-        });
+            LicenceLink(context)]));
     }
 
     private static IResult ConformanceAsync(HttpContext context, IStringLocalizer<SharedResource> localizer)
     {
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var url = $"{Base(context)}/conformance";
-        if (format == Format.Json)
-        {
-            return Json(new JsonObject
-            {
-                ["conformsTo"] = new JsonArray(ConformanceClasses.Select(c => (JsonNode)c).ToArray()),
-                ["links"] = LinksJson(SelfLinks(url, format)),
-            });
-        }
+        if (format == Format.Json) return TypedResults.Ok(new Conformance(ConformanceClasses, [.. SelfLinks(url, format)]));
         return Html(context, localizer["Ogc.Conformance"].Value, new OgcPage.LinkList([.. ConformanceClasses.Select(c => (c, c)), ("JSON", $"{url}?f=json")]));
     }
 
     private sealed record Extent(double MinLongitude, double MinLatitude, double MaxLongitude, double MaxLatitude);
 
-    private static async Task<JsonObject> CollectionJsonAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer localizer, Format format, CancellationToken cancellationToken)
+    private static async Task<Collection> DescribeCollectionAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer localizer, Format format, CancellationToken cancellationToken)
     {
         var extent = await CooperationQueries.Published(db).GroupBy(c => 1)
             .Select(g => new Extent(g.Min(c => c.Location.Point.X), g.Min(c => c.Location.Point.Y), g.Max(c => c.Location.Point.X), g.Max(c => c.Location.Point.Y)))
             .SingleOrDefaultAsync(cancellationToken);
         var url = $"{Base(context)}/collections/{CollectionId}";
-        return new JsonObject
-        {
-            ["id"] = CollectionId,
-            ["title"] = localizer["Ogc.Collection.Title"].Value,
-            ["description"] = localizer["Ogc.Collection.Description"].Value,
-            ["itemType"] = "feature",
-            ["crs"] = new JsonArray(Crs84),
-            ["extent"] = new JsonObject
-            {
-                ["spatial"] = new JsonObject
-                {
-                    ["bbox"] = new JsonArray(extent is null
-                        ? new JsonArray(-180, -90, 180, 90)
-                        : new JsonArray(extent.MinLongitude, extent.MinLatitude, extent.MaxLongitude, extent.MaxLatitude)),
-                    ["crs"] = Crs84,
-                },
-            },
-            ["links"] = LinksJson(SelfLinks(url, format).Concat(
-            [
+        return new Collection(CollectionId, localizer["Ogc.Collection.Title"].Value, localizer["Ogc.Collection.Description"].Value, "feature", [Crs84],
+            new CollectionExtent(new SpatialExtent(
+                [extent is null ? [-180, -90, 180, 90] : [extent.MinLongitude, extent.MinLatitude, extent.MaxLongitude, extent.MaxLatitude]], Crs84)),
+            [.. SelfLinks(url, format),
                 LicenceLink(context),
                 new Link($"{url}/items?f=json", "items", CooperationsApi.GeoJsonContentType, localizer["Ogc.Items"].Value),
                 new Link($"{url}/items?f=html", "items", HtmlType, localizer["Ogc.Items"].Value),
-                new Link($"{Base(context)}/collections?f=json", "parent", JsonType),
-            ])),
-        };
+                new Link($"{Base(context)}/collections?f=json", "parent", JsonType)]);
     }
 
     private static async Task<IResult> CollectionsAsync(HttpContext context, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
@@ -228,13 +199,7 @@ public static class OgcApi
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
         var url = $"{Base(context)}/collections";
         if (format == Format.Json)
-        {
-            return Json(new JsonObject
-            {
-                ["links"] = LinksJson(SelfLinks(url, format)),
-                ["collections"] = new JsonArray(await CollectionJsonAsync(context, db, localizer, Format.Json, cancellationToken)),
-            });
-        }
+            return TypedResults.Ok(new CollectionList([.. SelfLinks(url, format)], [await DescribeCollectionAsync(context, db, localizer, Format.Json, cancellationToken)]));
         return Html(context, localizer["Ogc.Collections"].Value,
             new OgcPage.LinkList([(localizer["Ogc.Collection.Title"].Value, $"{url}/{CollectionId}?f=html"), ("JSON", $"{url}?f=json")]));
     }
@@ -244,12 +209,12 @@ public static class OgcApi
     {
         if (collectionId != CollectionId) return ApiProblems.NotFound(localizer, collectionId);
         if (Negotiate(context) is not { } format) return BadFormat(context, localizer);
-        var collection = await CollectionJsonAsync(context, db, localizer, format, cancellationToken);
-        if (format == Format.Json) return Json(collection);
+        var collection = await DescribeCollectionAsync(context, db, localizer, format, cancellationToken);
+        if (format == Format.Json) return TypedResults.Ok(collection);
         var url = $"{Base(context)}/collections/{CollectionId}";
         return Html(context, localizer["Ogc.Collection.Title"].Value,
             new OgcPage.Paragraph(localizer["Ogc.Collection.Description"].Value),
-            new OgcPage.Paragraph("bbox: " + collection["extent"]!["spatial"]!["bbox"]![0]!.ToJsonString()),
+            new OgcPage.Paragraph("bbox: " + JsonSerializer.Serialize(collection.Extent.Spatial.Bbox[0])),
             new OgcPage.LinkList([(localizer["Ogc.Items"].Value, $"{url}/items?f=html"), ("GeoJSON", $"{url}/items?f=json"), ("JSON", $"{url}?f=json")]));
     }
 
@@ -362,7 +327,7 @@ public static class OgcApi
         pager.Add(("GeoJSON", Page(offset, "json")));
         return Html(context, localizer["Ogc.Items"].Value,
             new OgcPage.Paragraph(string.Format(CultureInfo.CurrentCulture, localizer["Ogc.Items.Range"].Value,
-                listed.Count == 0 ? 0 : offset + 1, offset + listed.Count, matched)),
+                returned == 0 ? 0 : offset + 1, offset + returned, matched)),
             new OgcPage.LinkList([.. listed.Select(r => ($"{r.Title.In(language).Text} – {r.Municipality}, {r.CountryCode}",
                 $"{Base(context)}/collections/{CollectionId}/items/{r.Id}?f=html"))]),
             new OgcPage.LinkList(pager));

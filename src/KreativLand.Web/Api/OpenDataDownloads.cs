@@ -199,7 +199,7 @@ public static class OpenDataDownloads
                 case string text: json.WriteString(column.Name, text); break;
                 case int number: json.WriteNumber(column.Name, number); break;
                 case bool yes: json.WriteBoolean(column.Name, yes); break;
-                case DateTimeOffset time: json.WriteString(column.Name, time.ToString("O", CultureInfo.InvariantCulture)); break;
+                case DateTimeOffset time: json.WriteString(column.Name, GeoJsonWriter.Timestamp(time)); break;
                 case var other: throw new InvalidOperationException($"Export column {column.Name} has no JSON form for {other.GetType()}.");
             }
         }

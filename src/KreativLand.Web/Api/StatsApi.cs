@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Listings;
@@ -18,6 +17,22 @@ public static class StatsApi
         return endpoints;
     }
 
+    /// <summary>One option with its label in the answer's language; a state's also names its country and ISO 3166-2 code.</summary>
+    public sealed record ShareResource(string Code, string Label, int Count, double? Percent);
+
+    public sealed record StateShareResource(string Code, string Label, int Count, double? Percent, string Country, string? Iso);
+
+    public sealed record CategoryResource(string Code, string Label, IReadOnlyList<ShareResource> Options);
+
+    public sealed record PairingResource(string? Sector, string SectorLabel, string Subsector, int Count);
+
+    public sealed record PairingFindingResource(string Verdict, int Agriculture, int AgricultureWithSoftwareGames, int ManufacturingOrConstruction,
+        int ManufacturingWithCraftsDesignArchitecture);
+
+    public sealed record StatisticsResource(int Total, string Query, IReadOnlyList<CategoryResource> Categories, IReadOnlyList<ShareResource> Subsectors,
+        IReadOnlyList<ShareResource> Countries, IReadOnlyList<StateShareResource> States, IReadOnlyList<PairingResource> Pairings,
+        PairingFindingResource PairingFinding);
+
     private static async Task<IResult> GetAsync(ListingRequest listing, KreativLandDbContext db, IStringLocalizer<SharedResource> localizer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -25,43 +40,22 @@ public static class StatsApi
         var stats = await EvaluationStatistics.ComputeAsync(db, listing.Filter, clock.GetUtcNow().Year, cancellationToken);
         var subsectorNames = Subsector.Seed.ToDictionary(s => s.Code, s => s.Name.In(language).Text);
 
-        JsonObject Share(OptionShare share, string label) => new()
-        {
-            ["code"] = share.Code, ["label"] = label, ["count"] = share.Count, ["percent"] = share.Percent,
-        };
+        static ShareResource Share(OptionShare share, string label) => new(share.Code, label, share.Count, share.Percent);
         string Label(string key) => localizer[key].Value;
 
-        var body = new JsonObject
-        {
-            ["total"] = stats.Total,
-            ["query"] = listing.Filter.ToQueryString().TrimStart('?'),
-            ["categories"] = new JsonArray(stats.Categories.Select(category => (JsonNode)new JsonObject
-            {
-                ["code"] = category.Code,
-                ["label"] = Label(category.LabelKey),
-                ["options"] = new JsonArray(category.Options.Select(o => (JsonNode)Share(o, Label(category.OptionLabelPrefix + o.Code))).ToArray()),
-            }).ToArray()),
-            ["subsectors"] = new JsonArray(stats.Subsectors.Select(o => (JsonNode)Share(o, subsectorNames[o.Code])).ToArray()),
-            ["countries"] = new JsonArray(stats.Countries.Select(o => (JsonNode)Share(o, Countries.Name(o.Code, language))).ToArray()),
-            ["states"] = new JsonArray(stats.States.Select(s =>
-            {
-                var share = Share(s.Share, s.State.NameIn(language));
-                share["country"] = s.State.CountryCode;
-                share["iso"] = s.State.IsoCode;
-                return (JsonNode)share;
-            }).ToArray()),
-            ["pairings"] = new JsonArray(stats.Pairings.Select(p => (JsonNode)new JsonObject
-            {
-                ["sector"] = p.SectorCode, ["sectorLabel"] = p.SectorCode is { } code ? NaceSection.Label(code, language) : Label("Evaluation.SectorNone"),
-                ["subsector"] = p.SubsectorCode, ["count"] = p.Count,
-            }).ToArray()),
-            ["pairingFinding"] = new JsonObject
-            {
-                ["verdict"] = stats.Finding.Verdict,
-                ["agriculture"] = stats.Finding.Agriculture, ["agricultureWithSoftwareGames"] = stats.Finding.AgricultureWithSoftware,
-                ["manufacturingOrConstruction"] = stats.Finding.Manufacturing, ["manufacturingWithCraftsDesignArchitecture"] = stats.Finding.ManufacturingWithCrafts,
-            },
-        };
-        return Results.Text(body.ToJsonString(), "application/json");
+        var finding = stats.Finding;
+        return TypedResults.Ok(new StatisticsResource(
+            stats.Total,
+            listing.Filter.ToQueryString().TrimStart('?'),
+            [.. stats.Categories.Select(category => new CategoryResource(category.Code, Label(category.LabelKey),
+                [.. category.Options.Select(o => Share(o, Label(category.OptionLabelPrefix + o.Code)))]))],
+            [.. stats.Subsectors.Select(o => Share(o, subsectorNames[o.Code]))],
+            [.. stats.Countries.Select(o => Share(o, Countries.Name(o.Code, language)))],
+            [.. stats.States.Select(s => new StateShareResource(s.Share.Code, s.State.NameIn(language), s.Share.Count, s.Share.Percent,
+                s.State.CountryCode, s.State.IsoCode))],
+            [.. stats.Pairings.Select(p => new PairingResource(p.SectorCode,
+                p.SectorCode is { } code ? NaceSection.Label(code, language) : Label("Evaluation.SectorNone"), p.SubsectorCode, p.Count))],
+            new PairingFindingResource(finding.Verdict, finding.Agriculture, finding.AgricultureWithSoftware, finding.Manufacturing,
+                finding.ManufacturingWithCrafts)));
     }
 }

@@ -121,32 +121,21 @@ public static class CooperationQueries
 
     /// <summary>
     /// The map's points for a filtered query, streamed from one SQL statement: one row per point and subsector code (a
-    /// LEFT JOIN), ordered by id so a point's rows arrive together and are folded here. The order of the points is the
-    /// id's, not the list's: a map has no order, and sorting 50,000 rows by date and slug cost more than the rest of the
-    /// query (bench/results/scale.md, "without the output cache"). Pass the filtered query without an order.
+    /// LEFT JOIN), ordered by id so a point's rows arrive together and are folded as the listings' partners are (see
+    /// <see cref="WithPartners"/>). The order of the points is the id's, not the list's: a map has no order, and sorting
+    /// 50,000 rows by date and slug cost more than the rest of the query (bench/results/scale.md, "without the output
+    /// cache"). Pass the filtered query without an order.
     /// </summary>
-    public static async IAsyncEnumerable<CooperationMapPoint> MapPoints(IQueryable<Cooperation> query,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var rows =
+    public static IAsyncEnumerable<CooperationMapPoint> MapPoints(IQueryable<Cooperation> query, CancellationToken cancellationToken = default) =>
+        WithPartners(
             from c in query
             from p in c.Partners.Where(p => p.Partner.SubsectorCode != null).DefaultIfEmpty()
             orderby c.Id, p!.SortOrder
-            select new { c.Id, Longitude = c.Location.Point.X, Latitude = c.Location.Point.Y, Code = p == null ? null : p.Partner.SubsectorCode };
-        CooperationMapPoint? current = null;
-        var codes = new List<string>(4);
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (current is not null && current.Id != row.Id)
-            {
-                yield return current with { Subsectors = codes.ToArray() };
-                codes.Clear();
-            }
-            if (current is null || current.Id != row.Id) current = new CooperationMapPoint(row.Id, row.Longitude, row.Latitude, []);
-            if (row.Code is not null && !codes.Contains(row.Code)) codes.Add(row.Code);
-        }
-        if (current is not null) yield return current with { Subsectors = codes.ToArray() };
-    }
+            select new PartnerRow<CooperationMapPoint>(
+                new CooperationMapPoint(c.Id, c.Location.Point.X, c.Location.Point.Y, NoNames),
+                c.Id, p == null ? null : p.SortOrder, null, p == null ? null : p.Partner.SubsectorCode),
+            (point, _, subsectors) => point with { Subsectors = subsectors },
+            cancellationToken);
 
     /// <summary>
     /// Everything the open-data exports (CSV, GeoJSON download, OGC API items) give per cooperation, streamed in the
@@ -202,11 +191,19 @@ public static class CooperationQueries
     private static TListing Fold<TListing>(PartnerRow<TListing> listing, List<PartnerRow<TListing>> partners,
         Func<TListing, IReadOnlyList<string>, IReadOnlyList<string>, TListing> withPartners)
     {
+        if (partners.Count == 0) return withPartners(listing.Listing, NoNames, NoNames);
         // The join does not order a listing's partners: their sort order does, here (a stable sort, as few as a listing has).
-        var ordered = partners.OrderBy(p => p.SortOrder).ToList();
-        return withPartners(listing.Listing,
-            ordered.Select(p => p.PartnerName!).ToList(),
-            ordered.Where(p => p.SubsectorCode is not null).Select(p => p.SubsectorCode!).Distinct().ToList());
+        // Done per listing, 50,000 times for the map data: a few small lists, no LINQ pipeline.
+        var ordered = partners.Count == 1 ? partners : partners.OrderBy(p => p.SortOrder).ToList();
+        var names = new List<string>(ordered.Count);
+        var codes = new List<string>(ordered.Count);
+        foreach (var partner in ordered)
+        {
+            // The map's points read no names, only codes.
+            if (partner.PartnerName is { } name) names.Add(name);
+            if (partner.SubsectorCode is { } code && !codes.Contains(code)) codes.Add(code);
+        }
+        return withPartners(listing.Listing, names, codes);
     }
 
     /// <summary>

@@ -117,6 +117,34 @@ public class OpenDataDownloadsTests(SharedExportDataWebFixture site) : IClassFix
         Assert.InRange(coordinates[1].GetDouble(), 46, 49);
     }
 
+    [Fact]
+    public async Task GeoJson_text_is_UTF8_with_markup_characters_escaped_times_in_UTC_and_coordinates_to_six_decimals()
+    {
+        var (response, body) = await GetAsync("/api/v1/cooperations.geojson?lang=de");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Encoding.UTF8.GetString(body);
+        // Letters as UTF-8 (2 bytes for ä, not the 6 of "\u00E4"); + < > & ' ` stay escaped, so no text comes back as markup.
+        Assert.Contains("Sägewerk Müller", text);
+        Assert.Contains("Zeile zwei; Größe", text);
+        Assert.DoesNotMatch(@"\\u00[89A-F][0-9A-F]", text); // no Latin-1 letter escaped (a quote still is: \u0022)
+        Assert.Contains("-2\\u002B3 Zeile eins", text);
+        Assert.DoesNotContain("+", text);
+        var features = JsonDocument.Parse(body).RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Contains(features, f => f.GetProperty("properties").GetProperty("summary").GetString() == "-2+3 Zeile eins\nZeile zwei; Größe");
+        foreach (var feature in features)
+        {
+            var properties = feature.GetProperty("properties");
+            foreach (var name in new[] { "published_at", "updated_at" })
+            {
+                var time = properties.GetProperty(name).GetString()!;
+                Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$", time);
+                Assert.Equal(TimeSpan.Zero, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture).Offset);
+            }
+            foreach (var coordinate in feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray())
+                Assert.Matches(@"^-?\d{1,3}(\.\d{1,6})?$", coordinate.GetRawText());
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/cooperations.csv?subsector=nonsense", "subsector")]
     [InlineData("/api/v1/cooperations.csv?bbox=1,2,3", "bbox")]

@@ -110,6 +110,21 @@ public class PublicReadCacheTests(ProductionSiteFixture site) : IClassFixture<Pr
         }
     }
 
+    [Theory]
+    [InlineData("/ogc/collections/cooperations/items?limit=1000")]
+    [InlineData("/api/v1/cooperations")]
+    public async Task Cached_Brotli_bodies_are_smaller_than_at_the_default_quality_and_decode_to_the_plain_answer(string path)
+    {
+        var plain = await CurlAsync(path, null);
+        var compressed = await CurlAsync(path, "gzip, deflate, br, zstd");
+        Assert.Equal("br", compressed.Headers.GetValueOrDefault("Content-Encoding"));
+        Assert.Equal(plain.Body, Decode(compressed));
+        // CompressionLevel.Optimal, ASP.NET Core's default for Brotli, is quality 4; the cache compresses at 6, once per entry.
+        var atDefault = new byte[BrotliEncoder.GetMaxCompressedLength(plain.Body.Length)];
+        Assert.True(BrotliEncoder.TryCompress(plain.Body, atDefault, out var defaultLength, quality: 4, window: 22));
+        Assert.True(compressed.Body.Length < defaultLength, $"{compressed.Body.Length} bytes served, {defaultLength} at quality 4, of {plain.Body.Length}");
+    }
+
     [Fact]
     public async Task Curator_pages_and_form_posts_are_never_compressed_nor_cached()
     {
