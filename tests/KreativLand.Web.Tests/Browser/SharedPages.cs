@@ -64,10 +64,12 @@ public sealed class SharedPages : IAsyncLifetime
             await screen.Context.ClearCookiesAsync();
             await screen.Context.ClearPermissionsAsync();
         }
-        catch (PlaywrightException)
+        // Playwright reports a timeout as System.TimeoutException, everything else as PlaywrightException.
+        catch (Exception failed) when (failed is PlaywrightException or TimeoutException)
         {
             screens.Remove(key);
-            await screen.Context.CloseAsync();
+            try { await screen.Context.CloseAsync(); }
+            catch (Exception closing) when (closing is PlaywrightException or TimeoutException) { }
         }
     }
 
