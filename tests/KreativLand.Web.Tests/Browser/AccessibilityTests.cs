@@ -9,11 +9,12 @@ namespace KreativLand.Web.Tests.Browser;
 /// WCAG 2.0/2.1 A and AA. axe is injected through Playwright's evaluate, which the page's CSP does not
 /// govern, so the site's strict CSP stays on during the test.
 /// </summary>
-public class AccessibilityTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
+public class AccessibilityTests(SharedMapDataBrowserFixture site, SharedPages pages)
+    : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>, IClassFixture<SharedPages>
 {
     private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe.min.js")));
 
-    private async Task<IPage> OpenAsync(string url, string locale) => await LoadAsync(await NewPageAsync(site.BaseAddress, locale), url);
+    private async Task<IPage> OpenAsync(string url, string locale) => await LoadAsync(await SharedPageAsync(pages, site.BaseAddress, locale), url);
 
     /// <summary>Opens <paramref name="url"/> in <paramref name="page"/>; on a page with a map, waits until the map is ready and still.</summary>
     internal static async Task<IPage> LoadAsync(IPage page, string url)
@@ -117,7 +118,7 @@ public class AccessibilityTests(SharedMapDataBrowserFixture site) : BrowserTest,
 }
 
 /// <summary>The same check over the shipped sample data: knowledge pages with example cards, a richer pairing table.</summary>
-public class AccessibilitySampleDataTests(BrowserWebFixture site) : BrowserTest, IClassFixture<BrowserWebFixture>
+public class AccessibilitySampleDataTests(BrowserWebFixture site, SharedPages pages) : BrowserTest, IClassFixture<BrowserWebFixture>, IClassFixture<SharedPages>
 {
     [Theory]
     [InlineData("/en/knowledge/inclusion-criteria", "en-GB")]
@@ -126,7 +127,7 @@ public class AccessibilitySampleDataTests(BrowserWebFixture site) : BrowserTest,
     [InlineData("/en/cooperations/karakoeje", "en-GB")]
     public async Task Axe_finds_no_WCAG_A_or_AA_violation(string url, string locale)
     {
-        var page = await AccessibilityTests.LoadAsync(await NewPageAsync(site.BaseAddress, locale), url);
+        var page = await AccessibilityTests.LoadAsync(await SharedPageAsync(pages, site.BaseAddress, locale), url);
         await Chromium.ScreenshotAsync(page, "a11y" + url.Replace('/', '-').Replace('?', '-'));
         var violations = await AccessibilityTests.ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{url}:\n" + string.Join("\n", violations));

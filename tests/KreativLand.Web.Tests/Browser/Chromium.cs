@@ -36,20 +36,30 @@ public static class Chromium
     /// <summary>
     /// Collects what goes wrong on the page: console errors, failed responses and script errors. Failing map tiles
     /// (they point at a closed port on purpose) and whatever <paramref name="ignore"/> names are expected. A concurrent queue,
-    /// because Playwright raises these events on its own thread while the test reads the failures.
+    /// because Playwright raises these events on its own thread while the test reads the failures. Returns what removes the
+    /// listeners again (a page shared by the tests of a class outlives the test).
     /// </summary>
-    public static void CollectFailures(IPage page, ConcurrentQueue<string> failures, Func<string, bool>? ignore = null)
+    public static Action CollectFailures(IPage page, ConcurrentQueue<string> failures, Func<string, bool>? ignore = null)
     {
-        page.Console += (_, message) =>
+        void OnConsole(object? sender, IConsoleMessage message)
         {
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && ignore?.Invoke(message.Text) != true) failures.Enqueue(message.Text);
-        };
-        page.Response += (_, response) =>
+        }
+        void OnResponse(object? sender, IResponse response)
         {
             if (response.Status >= 400 && !response.Url.StartsWith(WebFixture.UnreachableTiles) && ignore?.Invoke(response.Url) != true)
                 failures.Enqueue($"{response.Status} {response.Url}");
+        }
+        void OnPageError(object? sender, string error) => failures.Enqueue(error);
+        page.Console += OnConsole;
+        page.Response += OnResponse;
+        page.PageError += OnPageError;
+        return () =>
+        {
+            page.Console -= OnConsole;
+            page.Response -= OnResponse;
+            page.PageError -= OnPageError;
         };
-        page.PageError += (_, error) => failures.Enqueue(error);
     }
 
     /// <summary>

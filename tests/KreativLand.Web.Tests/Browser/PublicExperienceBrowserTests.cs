@@ -10,12 +10,13 @@ namespace KreativLand.Web.Tests.Browser;
 /// without moving the page, list and markers pointing at each other, the keyboard walk, the language switch after a
 /// filter set by script, and no page wider than the phone.
 /// </summary>
-public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>
+public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, SharedPages pages)
+    : BrowserTest, IClassFixture<SharedMapDataBrowserFixture>, IClassFixture<SharedPages>
 {
     private async Task<IPage> OpenAsync(string url, string locale, Action<BrowserNewContextOptions> screen, ConcurrentQueue<string> failures)
     {
-        var page = await NewPageAsync(site.BaseAddress, locale, screen);
-        Chromium.CollectFailures(page, failures);
+        var page = await SharedPageAsync(pages, site.BaseAddress, locale, screen);
+        CollectFailures(page, failures);
         // The map's own readiness is what counts; the load event may wait on a busy machine for things the test does not use.
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         if (await page.Locator("#map").CountAsync() > 0)
@@ -203,9 +204,11 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site) : Br
     {
         var failures = new ConcurrentQueue<string>();
         var tiles = new ConcurrentQueue<string>();
-        var page = await NewPageAsync(site.BaseAddress, locale, Chromium.Desktop);
-        Chromium.CollectFailures(page, failures);
-        page.Request += (_, request) => { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tiles.Enqueue(request.Url); };
+        var page = await SharedPageAsync(pages, site.BaseAddress, locale, Chromium.Desktop);
+        CollectFailures(page, failures);
+        void OnRequest(object? sender, IRequest request) { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tiles.Enqueue(request.Url); }
+        page.Request += OnRequest;
+        AfterTest(() => page.Request -= OnRequest);
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var map = page.Locator("#profile-map[data-state='ready']");
         await map.WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -323,8 +326,8 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site) : Br
     public async Task No_public_page_is_wider_than_a_phone(int width)
     {
         var failures = new ConcurrentQueue<string>();
-        var page = await NewPageAsync(site.BaseAddress, "de-DE", options => Chromium.Phone(options, width));
-        Chromium.CollectFailures(page, failures, ignore: text => text.Contains("no-such-listing"));
+        var page = await SharedPageAsync(pages, site.BaseAddress, "de-DE", options => Chromium.Phone(options, width));
+        CollectFailures(page, failures, ignore: text => text.Contains("no-such-listing"));
         var wide = new List<string>();
         // A phone's browser zooms out to show a page wider than itself, and innerWidth grows with it: compare with the screen too.
         const string measure = "w => [document.documentElement.scrollWidth, Math.min(window.innerWidth, w)]";

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace KreativLand.Web.Pages.Account;
 
@@ -12,7 +14,8 @@ namespace KreativLand.Web.Pages.Account;
 /// password hash is checked every time), so neither the text nor the time tells whether an account exists. Attempts are
 /// limited per client and per address (<see cref="SignInThrottle"/>): past that, 429 with Retry-After.
 /// </summary>
-public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUser> users, SignInThrottle throttle) : PageModel
+public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUser> users, SignInThrottle throttle, IOptions<PasswordHasherOptions> hasherOptions)
+    : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -26,9 +29,15 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         public string Password { get; set; } = "";
     }
 
-    /// <summary>A hash of a random password, made once: what an attempt for an unknown or locked account is checked against.</summary>
-    private static readonly Lazy<string> StandInHash = new(() =>
-        new PasswordHasher<CuratorUser>().HashPassword(new CuratorUser(), Guid.NewGuid().ToString("N")));
+    /// <summary>
+    /// A hash of a random password by the configured hasher, made once per hasher settings: what an attempt for an unknown or
+    /// locked account is checked against. The hash carries its iteration count, so one made with other settings than the
+    /// accounts' (e.g. PasswordHasher's defaults) would cost other work than a real check and tell the cases apart.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(PasswordHasherCompatibilityMode, int), string> StandInHashes = new();
+
+    private string StandInHash() => StandInHashes.GetOrAdd((hasherOptions.Value.CompatibilityMode, hasherOptions.Value.IterationCount),
+        _ => users.PasswordHasher.HashPassword(new CuratorUser(), Guid.NewGuid().ToString("N")));
 
     public void OnGet() { }
 
@@ -47,7 +56,7 @@ public class LoginModel(SignInManager<CuratorUser> signIn, UserManager<CuratorUs
         if (user is null || await users.IsLockedOutAsync(user))
         {
             // The same hash work as a real check, and no failed-attempt count for an account that is already locked.
-            users.PasswordHasher.VerifyHashedPassword(user ?? new CuratorUser(), StandInHash.Value, Input.Password);
+            users.PasswordHasher.VerifyHashedPassword(user ?? new CuratorUser(), StandInHash(), Input.Password);
             return Failed();
         }
         if (user.Disabled)

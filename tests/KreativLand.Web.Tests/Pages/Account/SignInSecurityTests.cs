@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using KreativLand.Web.Domain;
@@ -5,10 +6,17 @@ using KreativLand.Web.Infrastructure;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KreativLand.Web.Tests.Pages.Account;
 
-public class SignInSecurityTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+/// <summary>The site with the password hasher at its real cost, so that the timing below measures what production does.</summary>
+public sealed class RealPasswordCostWebFixture : BasicDataWebFixture
+{
+    protected override int? PasswordHashIterations => null;
+}
+
+public class SignInSecurityTests(RealPasswordCostWebFixture site) : IClassFixture<RealPasswordCostWebFixture>
 {
     private static async Task<(HttpStatusCode Status, string Message, TimeSpan Took)> AttemptAsync(HttpClient client, string email, string password)
     {
@@ -120,5 +128,55 @@ public class SignInThrottleTests(ThrottledSignInFixture site) : IClassFixture<Th
         var email = await Curators.CreateAsync(site, "curator");
         using var right = await client.PostFormAsync(page, "/de/account/login", "form", new() { ["Input.Email"] = email, ["Input.Password"] = Curators.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+    }
+}
+
+/// <summary>The site with a hasher that records the hashes it checks passwords against (the tests' cheaper hasher settings).</summary>
+public sealed class RecordingHasherWebFixture : BasicDataWebFixture
+{
+    public ConcurrentQueue<string> CheckedHashes { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddScoped<IPasswordHasher<CuratorUser>>(provider =>
+            new RecordingHasher(new PasswordHasher<CuratorUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>()), CheckedHashes));
+
+    private sealed class RecordingHasher(PasswordHasher<CuratorUser> inner, ConcurrentQueue<string> checkedHashes) : IPasswordHasher<CuratorUser>
+    {
+        public string HashPassword(CuratorUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(CuratorUser user, string hashedPassword, string providedPassword)
+        {
+            checkedHashes.Enqueue(hashedPassword);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
+
+public class SignInStandInHashTests(RecordingHasherWebFixture site) : IClassFixture<RecordingHasherWebFixture>
+{
+    /// <summary>PBKDF2 iterations named in an ASP.NET Core Identity v3 hash (format byte, PRF, then the count, big-endian).</summary>
+    private static int Iterations(string hash) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5, 4));
+
+    [Fact]
+    public async Task An_unknown_address_is_checked_against_a_hash_of_the_configured_cost()
+    {
+        var existing = await Curators.CreateAsync(site, "curator");
+        string accountHash;
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CuratorUser>>();
+            accountHash = (await users.FindByEmailAsync(existing))!.PasswordHash!;
+            Assert.NotEqual(100_000, scope.ServiceProvider.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount);
+        }
+        var client = site.CreateClient();
+        site.CheckedHashes.Clear();
+
+        using var response = await Curators.SignInAsync(client, $"nobody-{Guid.NewGuid():N}@example.org", "some wrong password");
+
+        // The same work as checking the account's password: a stand-in made with PasswordHasher's defaults (100,000) would
+        // take longer than any real check wherever the accounts' hashes are made with other settings.
+        var standIn = Assert.Single(site.CheckedHashes);
+        Assert.NotEqual(accountHash, standIn);
+        Assert.Equal(Iterations(accountHash), Iterations(standIn));
     }
 }
