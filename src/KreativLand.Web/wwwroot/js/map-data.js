@@ -93,10 +93,6 @@ async function loadIndex(url, maxZoom, mainThreadBytes) {
   // The preloaded body is often all there already, and then every read() answers at once: yield between pieces of work.
   const step = stepYielder();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    if (mine !== generation) { // a newer filter's data is on its way: the rest of this body is not needed
-      reader.cancel();
-      throw new Error('superseded');
-    }
     send(read.value);
     await step();
   }
