@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -185,6 +187,32 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFi
         // The refusal is logged by the browser; nothing orders that console message before the page's load event.
         await Chromium.EventuallyAsync(() => Task.FromResult(blocked.Any(m => m.Contains("'none'"))), found => found);
         Assert.Contains(blocked, m => m.Contains("'none'"));
+    }
+
+    [Fact]
+    public async Task Large_map_data_reaches_the_worker_piece_by_piece_and_every_point_is_indexed()
+    {
+        // 30,000 points (4 MB): the body arrives in several reads, each handed to the worker as it comes and joined there.
+        const int points = 30_000;
+        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (var i = 1; i <= points; i++)
+        {
+            if (i > 1) body.Append(',');
+            var (lng, lat) = (5 + i % 200 * 0.1, 45 + i / 200 * 0.066);
+            body.Append(CultureInfo.InvariantCulture,
+                $"{{\"type\":\"Feature\",\"id\":{i},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lng:0.###},{lat:0.###}]}},\"properties\":{{\"subsectors\":[\"design\"]}}}}");
+        }
+        body.Append("]}");
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        page.PageError += (_, error) => failures.Enqueue(error);
+        await page.RouteAsync("**/api/v1/map", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/geo+json", Body = body.ToString() }));
+        await page.GotoAsync("/en/embed/map");
+        var map = page.Locator("#map[data-state='ready']");
+        await map.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        Assert.Equal("worker", await map.GetAttributeAsync("data-clustering"));
+        Assert.Equal(points.ToString(CultureInfo.InvariantCulture), await map.GetAttributeAsync("data-marker-count"));
+        Assert.True(await page.Locator(".marker-cluster").CountAsync() > 0);
+        Assert.Empty(failures);
     }
 
     [Fact]

@@ -16,12 +16,14 @@ function boundsOf(features) {
 }
 
 /**
- * Parses the map data's bytes and clusters them. Answers with plain data only (it crosses to the page from the worker):
+ * Parses the map data's bytes (the pieces of the response body, in order) and clusters them. Answers with plain data only (it crosses to the page from the worker):
  * count and bounds ([west, south, east, north] or null); clusters(bbox, zoom) as items [id, lng, lat, count] for a
  * cluster and [id, lng, lat, 0, subsectors] for a single point; expansion(id), the zoom at which a cluster splits.
  */
-export function buildIndex(bytes, { radius, maxZoom }) {
-  const features = JSON.parse(new TextDecoder().decode(bytes)).features;
+export function buildIndex(pieces, { radius, maxZoom }) {
+  const decoder = new TextDecoder();
+  const text = pieces.map((piece, i) => decoder.decode(piece, { stream: i < pieces.length - 1 })).join('');
+  const features = JSON.parse(text).features;
   const index = new globalThis.Supercluster({ radius, maxZoom, minPoints: 2 }).load(features);
   return {
     count: features.length,

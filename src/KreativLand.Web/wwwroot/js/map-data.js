@@ -6,7 +6,7 @@
 // request as early as the page allows, matching its <link rel="preload">); markers are added in pieces so no task grows long.
 import { prefersReducedMotion } from './map-core.js';
 import { fetchJson } from './api.js';
-import { inPieces } from './tasks.js';
+import { inPieces, stepYielder } from './tasks.js';
 import { buildIndex } from './cluster-index.js';
 import { formatShortCount } from './numbers.js';
 
@@ -32,18 +32,6 @@ export function mapDataUrl(settings, parameters) {
   return new URL(`${settings.api}/map${query ? `?${query}` : ''}`, window.location.href).href;
 }
 
-/**
- * Starts fetching map data; resolves to its bytes (parsed in the worker, never on the main thread). Called for the page's
- * first view before anything else, with the address the page preloads (data-map-data), so the request is under way
- * while the scripts start; no extra headers, so the preloaded response is the one used.
- */
-function fetchMapData(url) {
-  return fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${response.status}`);
-    return response.arrayBuffer();
-  });
-}
-
 // One worker per page, started by the first large data.
 let worker = null;
 let number = 0;
@@ -51,7 +39,7 @@ const waiting = new Map(); // message number -> { resolve, reject }
 // Each load of data has a generation; the worker keeps the newest, however the fetches overtake each other.
 let generation = 0;
 
-function ask(message, transfer = []) {
+function post(message, transfer = []) {
   if (!worker) {
     worker = new Worker(import.meta.resolve('./map-worker.js'), { type: 'module' });
     worker.onmessage = (event) => {
@@ -63,33 +51,60 @@ function ask(message, transfer = []) {
       else pending.resolve(answer);
     };
   }
+  worker.postMessage(message, transfer);
+}
+
+/** Sends a question to the worker; resolves to its answer. */
+function ask(message) {
   const id = ++number;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    worker.postMessage({ ...message, number: id }, transfer);
+    post({ ...message, number: id });
   });
 }
 
 /**
  * Fetches map data and indexes it: on the main thread when it is small, else in the worker. Resolves to an index with
  * count, bounds, clusters(bbox, zoom) and expansion(id), the last two as promises either way.
+ * The body is read piece by piece as it arrives. Large data goes to the worker in those pieces (transferred, not copied),
+ * so the main thread never gathers it whole: at 50,000 listings (6.7 MB) response.arrayBuffer() did that, and with the
+ * post to the worker it took one task of 45–100 ms CPU (docs/map-and-api.md, "Main-thread budget").
  */
-function loadIndex(url, maxZoom, mainThreadBytes) {
+async function loadIndex(url, maxZoom, mainThreadBytes) {
   const mine = ++generation;
-  return fetchMapData(url).then(async (bytes) => {
-    if (bytes.byteLength <= mainThreadBytes) {
-      const index = buildIndex(bytes, { radius: CLUSTER_RADIUS, maxZoom });
+  const response = await fetch(url); // no extra headers: the page's preloaded response is the one used
+  if (!response.ok) throw new Error(`${response.status}`);
+  const reader = response.body.getReader();
+  const pieces = [];
+  let size = 0;
+  while (size <= mainThreadBytes) {
+    const { done, value } = await reader.read();
+    if (done) {
+      const index = buildIndex(pieces, { radius: CLUSTER_RADIUS, maxZoom });
       return { ...index, where: 'page', clusters: async (bbox, zoom) => index.clusters(bbox, zoom), expansion: async (id) => index.expansion(id) };
     }
-    const { count, bounds } = await ask({ type: 'load', generation: mine, bytes, radius: CLUSTER_RADIUS, maxZoom }, [bytes]);
-    return {
-      count,
-      bounds,
-      where: 'worker',
-      clusters: async (bbox, zoom) => (await ask({ type: 'clusters', bbox, zoom })).items,
-      expansion: async (id) => (await ask({ type: 'expansion', id })).zoom,
-    };
-  });
+    pieces.push(value);
+    size += value.byteLength;
+  }
+  const send = (piece) => {
+    const own = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : piece.slice();
+    post({ type: 'piece', generation: mine, bytes: own }, [own.buffer]);
+  };
+  pieces.forEach(send);
+  // The preloaded body is often all there already, and then every read() answers at once: yield between pieces of work.
+  const step = stepYielder();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    send(read.value);
+    await step();
+  }
+  const { count, bounds } = await ask({ type: 'load', generation: mine, radius: CLUSTER_RADIUS, maxZoom });
+  return {
+    count,
+    bounds,
+    where: 'worker',
+    clusters: async (bbox, zoom) => (await ask({ type: 'clusters', bbox, zoom })).items,
+    expansion: async (id) => (await ask({ type: 'expansion', id })).zoom,
+  };
 }
 
 /**

@@ -30,6 +30,19 @@ export async function inPieces(items, work, stillWanted = () => true) {
   return true;
 }
 
+/**
+ * For a loop whose steps wait on their own (an async read): returns a function to await after each step, which yields
+ * once the steps since the last yield have taken BUDGET_MS (awaited promises that are already settled never yield).
+ */
+export function stepYielder() {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start <= BUDGET_MS) return;
+    await yieldToMain();
+    start = performance.now();
+  };
+}
+
 /** Runs work when the browser is idle (at the latest after `timeout` ms); a timer where there is no idle callback. */
 export function whenIdle(work, timeout = 1500) {
   if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout });
