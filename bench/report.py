@@ -155,10 +155,13 @@ for name in UNCACHED:
     lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
 
 lines += ["", "## Chromium (median of cold loads; 1366×900; no tiles)", "",
-          "Longest tasks in wall time (median of the timed loads) and, after the slash, in CPU time (one traced load): on a shared",
-          "machine a task's wall time also holds the time other processes had the core.", "",
-          "| size | page | first cluster ms | vs bare | longest task, load ms (wall / CPU) | longest task, pan+zoom ms (wall / CPU) | bytes | JS+CSS bytes | map data bytes |",
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+          "Longest main-thread tasks from traced loads over a bare DevTools connection (`bench/browser/cdp.mjs`), as a visitor's",
+          "browser runs the page: wall time / CPU time, medians of the traced loads. Playwright, which times the first cluster and",
+          "counts the bytes, always enables DevTools' network agent, which decodes every response body on the page's main thread",
+          "(about 100 ms for the map data at 50,000): its long-task observer's figure is in the last column, for comparison only.",
+          "On a shared machine a task's wall time also holds the time other processes had the core; its CPU time does not.", "",
+          "| size | page | first cluster ms | vs bare | longest task, load ms (wall / CPU) | longest task, pan+zoom ms (wall / CPU) | bytes | JS+CSS bytes | map data bytes | long-task observer under Playwright, load / pan+zoom ms |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 for s in sizes:
     b = browser[s]
     if not b:
@@ -166,13 +169,15 @@ for s in sizes:
     for page in ("home", "embed", "bare"):
         p = b[page]
         vs = ratio(p["firstCluster"], b["bare"]["firstCluster"])
-        lines.append(f"| {size_name(s)} | {page} (`{p['path']}`) | {fmt(p['firstCluster'], 0)} | {fmt(vs, 2)} | {fmt(p['longestLoadTask'], 0)} / {fmt(p.get('longestLoadTaskCpu'), 0)} | "
-                     f"{fmt(p['longestPanZoomTask'], 0)} / {fmt(p.get('longestPanZoomTaskCpu'), 0)} | {p['bytes']:,} | {p['jsCss']:,} | {p['mapData']:,} |")
-        if page != "bare":
+        lines.append(f"| {size_name(s)} | {page} (`{p['path']}`) | {fmt(p['firstCluster'], 0)} | {fmt(vs, 2)} | {fmt(p['longestLoadTaskTraced'], 0)} / {fmt(p['longestLoadTaskCpu'], 0)} | "
+                     f"{fmt(p['longestPanZoomTaskTraced'], 0)} / {fmt(p['longestPanZoomTaskCpu'], 0)} | {p['bytes']:,} | {p['jsCss']:,} | {p['mapData']:,} | "
+                     f"{fmt(p['longestLoadTask'], 0)} / {fmt(p['longestPanZoomTask'], 0)} |")
+        # The issue states these two targets at 10,000 and 50,000 listings; the sample data's figures are shown above.
+        if page != "bare" and s != "sample":
             checks.append((f"{page}: first cluster ≤ 1.2 × bare", s, fmt(vs, 2), vs is not None and vs <= 1.2))
-            checks.append((f"{page}: no main-thread task > 100 ms (load / pan+zoom)", s,
-                           f"{fmt(p['longestLoadTask'], 0)} / {fmt(p['longestPanZoomTask'], 0)} ms",
-                           p["longestLoadTask"] <= 100 and p["longestPanZoomTask"] <= 100))
+            checks.append((f"{page}: no main-thread task > 100 ms (load / pan+zoom, wall time)", s,
+                           f"{fmt(p['longestLoadTaskTraced'], 0)} / {fmt(p['longestPanZoomTaskTraced'], 0)} ms",
+                           p["longestLoadTaskTraced"] <= 100 and p["longestPanZoomTaskTraced"] <= 100))
     checks.append(("home: JS + CSS ≤ 80 KB compressed", s, f"{b['home']['jsCss'] / 1024:,.1f} KB", b["home"]["jsCss"] <= 80 * 1024))
     sizes_of = dict(reversed(line.split()) for line in read(f"{raw}/{s}.mapdata-bytes").splitlines())
     plain_bytes = int(sizes_of.get("map.geojson", 0))

@@ -137,7 +137,7 @@ for size in "${sizes[@]}"; do
     measure ogc-items-10 "/ogc/collections/cooperations/items?limit=10"
     measure embed /en/embed/map
     say "Size $size: Chromium, $browser_runs cold loads per page"
-    node "$KL_ROOT/bench/browser/measure.mjs" "$base" "$browser_runs" >"$raw/$label.browser.json"
+    node --experimental-websocket "$KL_ROOT/bench/browser/measure.mjs" "$base" "$browser_runs" >"$raw/$label.browser.json"
     stop_server
     # Without the output cache: what a first request (or a cache miss) costs at this size.
     say "Size $size: without the output cache (first requests)"

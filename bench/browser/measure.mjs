@@ -3,6 +3,7 @@
 // and the bytes transferred (all, JS + CSS, the map data). Prints one JSON object.
 //   node measure.mjs BASE_URL [RUNS]
 import { chromium } from 'playwright-core';
+import { mainThreadTasks, openPage, sleep, waitFor } from './cdp.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5080';
 const runs = Number(process.argv[3] ?? 3);
@@ -24,20 +25,48 @@ const median = (values) => {
   return sorted.length === 0 ? null : sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-// The longest main-thread task by CPU time (Chromium trace, RunTask's thread duration), during load and during pan and
-// zoom: on a shared machine a task's wall time also holds the time other processes had the core, its CPU time does not.
-function longestCpuTasks(trace, origin) {
-  const events = trace.traceEvents;
-  const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(origin)).map((e) => e.pid));
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pagePids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.name === 'RunTask');
-  const mark = events.find((e) => e.name === 'kl-interaction' && pagePids.has(e.pid));
-  const split = mark ? mark.ts : Infinity;
-  const longest = (list) => Math.round(Math.max(0, ...list.map((e) => (e.tdur ?? 0) / 1000)));
-  return { cpuLoad: longest(tasks.filter((e) => e.ts < split)), cpuPanZoom: longest(tasks.filter((e) => e.ts >= split)) };
+// The longest main-thread task of a load and of a pan and zoom, in wall time (the trace's duration) and CPU time (its
+// thread duration), from a trace taken over a bare DevTools connection (cdp.mjs): Playwright's network agent decodes
+// every response body on the page's main thread, a task visitors never have. On a shared machine a task's wall time also
+// holds the time other processes had the core, its CPU time does not.
+async function visitTraced({ path, first, ready }) {
+  const page = await openPage();
+  try {
+    const events = await page.trace(['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'], async () => {
+      await page.send('Page.navigate', { url: base + path });
+      await waitFor(page, `document.querySelector(${JSON.stringify(ready)}) && document.querySelector(${JSON.stringify(first)})`);
+      await sleep(1500); // fit animation and the redraw after it
+      const box = JSON.parse(await page.evaluate("performance.mark('kl-interaction'), JSON.stringify(document.querySelector('#map').getBoundingClientRect())"));
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const mouse = (type, extra = {}) => page.send('Input.dispatchMouseEvent', { type, x, y, ...extra });
+      await mouse('mouseMoved');
+      for (const deltaY of [-240, -240]) {
+        await mouse('mouseWheel', { deltaX: 0, deltaY });
+        await sleep(900);
+      }
+      await mouse('mousePressed', { button: 'left', clickCount: 1 });
+      for (let step = 1; step <= 10; step++) await page.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: x + step * 25, y: y + step * 12, button: 'left', buttons: 1 });
+      await page.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: x + 250, y: y + 120, button: 'left', clickCount: 1 });
+      await sleep(900);
+      for (const deltaY of [240, 240]) {
+        await mouse('mouseWheel', { deltaX: 0, deltaY });
+        await sleep(900);
+      }
+    });
+    const { pagePids, tasks } = mainThreadTasks(events, new URL(base).origin);
+    const mark = events.find((e) => e.name === 'kl-interaction' && pagePids.has(e.pid));
+    const split = mark ? mark.ts : Infinity;
+    const longest = (list, field) => Math.round(Math.max(0, ...list.map((e) => (e[field] ?? 0) / 1000)));
+    const load = tasks.filter((e) => e.ts < split);
+    const panZoom = tasks.filter((e) => e.ts >= split);
+    return { wallLoad: longest(load, 'dur'), cpuLoad: longest(load, 'tdur'), wallPanZoom: longest(panZoom, 'dur'), cpuPanZoom: longest(panZoom, 'tdur') };
+  } finally {
+    await page.close();
+  }
 }
 
-async function measureOnce({ path, first, ready }, traced = false) {
+async function measureOnce({ path, first, ready }) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
   const bytes = { total: 0, jsCss: 0, mapData: 0 };
   context.on('requestfinished', async (request) => {
@@ -50,7 +79,6 @@ async function measureOnce({ path, first, ready }, traced = false) {
     if (url.pathname.endsWith('/api/v1/map')) bytes.mapData += body;
   });
   const page = await context.newPage();
-  if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'] });
   await page.addInitScript((selector) => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
@@ -92,17 +120,18 @@ async function measureOnce({ path, first, ready }, traced = false) {
   }
   const interaction = await page.evaluate((start) =>
     Math.max(0, ...window.__longTasks.filter((t) => t.start >= start).map((t) => t.duration)), interactionStart);
-  const cpu = traced ? longestCpuTasks(JSON.parse((await browser.stopTracing()).toString()), new URL(base).origin) : {};
   await context.close();
-  return { ...cpu, firstCluster: load.firstCluster, longestLoadTask: load.longest, longestPanZoomTask: interaction, ...bytes };
+  return { firstCluster: load.firstCluster, longestLoadTask: load.longest, longestPanZoomTask: interaction, ...bytes };
 }
 
 const results = {};
 for (const definition of pages) {
   const samples = [];
   for (let run = 0; run < runs; run++) samples.push(await measureOnce(definition));
-  // One more load, traced, for the CPU time of the longest tasks (tracing slows a page down, so not in the timed runs).
-  const traced = await measureOnce(definition, true);
+  // Traced loads as a visitor's browser runs them (no DevTools network agent), for the longest tasks; not in the timed runs,
+  // since tracing slows a page down.
+  const traced = [];
+  for (let run = 0; run < runs; run++) traced.push(await visitTraced(definition));
   results[definition.name] = {
     path: definition.path,
     runs: samples,
@@ -112,8 +141,11 @@ for (const definition of pages) {
     bytes: median(samples.map((s) => s.total)),
     jsCss: median(samples.map((s) => s.jsCss)),
     mapData: median(samples.map((s) => s.mapData)),
-    longestLoadTaskCpu: traced.cpuLoad,
-    longestPanZoomTaskCpu: traced.cpuPanZoom,
+    traced,
+    longestLoadTaskTraced: median(traced.map((t) => t.wallLoad)),
+    longestPanZoomTaskTraced: median(traced.map((t) => t.wallPanZoom)),
+    longestLoadTaskCpu: median(traced.map((t) => t.cpuLoad)),
+    longestPanZoomTaskCpu: median(traced.map((t) => t.cpuPanZoom)),
   };
 }
 await browser.close();

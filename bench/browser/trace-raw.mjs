@@ -5,63 +5,21 @@
 // Prints the resources' finish times, the longest main-thread tasks by CPU time and their parts.
 //   node --experimental-websocket trace-raw.mjs URL        (Node 20; Node 22 has WebSocket built in)
 //   env TOP=N: parts of the N longest tasks; OVERLAP=1: other threads' CPU while the longest task ran.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { mainThreadTasks, openPage, sleep, waitFor } from './cdp.mjs';
+
 const url = process.argv[2];
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kl-trace-'));
-process.on("exit", () => { try { chrome.kill(); } catch {} });
-const chrome = spawn('/usr/bin/chromium', ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost', '--remote-debugging-port=0', `--user-data-dir=${dir}`,
-  '--window-size=1366,900', '--lang=en-GB', 'about:blank'], { stdio: 'ignore' });
-let port;
-for (let i = 0; i < 200 && !port; i++) {
-  await new Promise((r) => setTimeout(r, 100));
-  try { port = fs.readFileSync(path.join(dir, 'DevToolsActivePort'), 'utf8').split('\n')[0]; } catch { /* not yet */ }
-}
-const version = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
-const ws = new WebSocket(version.webSocketDebuggerUrl);
-await new Promise((r) => ws.addEventListener('open', r));
-let id = 0; const pending = new Map(); const listeners = [];
-ws.addEventListener('message', (m) => {
-  const msg = JSON.parse(m.data);
-  if (msg.id && pending.has(msg.id)) { const p = pending.get(msg.id); pending.delete(msg.id); msg.error ? p.reject(new Error(JSON.stringify(msg.error))) : p.resolve(msg.result); }
-  else for (const l of listeners) l(msg);
+const page = await openPage();
+const events = await page.trace(['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'loading', 'blink'], async () => {
+  await page.send('Page.navigate', { url });
+  await waitFor(page, "document.querySelector(\"[data-state='ready']\")").catch(() => { /* traced as far as it got */ });
+  await sleep(2500);
 });
-const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => { const i = ++id; pending.set(i, { resolve, reject }); ws.send(JSON.stringify({ id: i, method, params, sessionId })); });
-const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
-const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-await send('Emulation.setDeviceMetricsOverride', { width: 1366, height: 900, deviceScaleFactor: 1, mobile: false }, sessionId);
-const chunks = [];
-let done;
-const finished = new Promise((r) => { done = r; });
-listeners.push((msg) => {
-  if (msg.method === 'Tracing.dataCollected') chunks.push(...msg.params.value);
-  if (msg.method === 'Tracing.tracingComplete') done();
-});
-await send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', 'loading', 'blink'] } });
-await send('Page.navigate', { url }, sessionId);
-const evaluate = async (expression) => (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)).result.value;
-for (let i = 0; i < 1200; i++) {
-  if (await evaluate("!!document.querySelector(\"[data-state='ready']\")").catch(() => false)) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-await new Promise((r) => setTimeout(r, 2500));
-const info = await evaluate("JSON.stringify({ clustering: document.getElementById('map')?.dataset.clustering, markers: document.querySelectorAll('.marker-cluster, .kl-marker').length })");
-await send('Tracing.end');
-await finished;
-ws.close();
-const exited = new Promise((r) => chrome.once('exit', r));
-chrome.kill();
-await exited;
-const events = chunks;
-const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(new URL(url).origin)).map((e) => e.pid));
-const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pagePids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+const info = await page.evaluate("JSON.stringify({ clustering: document.getElementById('map')?.dataset.clustering, markers: document.querySelectorAll('.marker-cluster, .kl-marker').length })");
+await page.close();
+const { pagePids, mainThreads } = mainThreadTasks(events, new URL(url).origin);
 const onMain = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur);
 const navStart = Math.min(...onMain.map((e) => e.ts));
 const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
-const finishes = events.filter((e) => e.name === 'ResourceFinish' && pagePids.has(e.pid)).map((e) => e.ts);
 const sends = new Map(events.filter((e) => e.name === 'ResourceSendRequest' && pagePids.has(e.pid)).map((e) => [e.args?.data?.requestId, e.args?.data?.url]));
 const fin = events.filter((e) => e.name === 'ResourceFinish' && pagePids.has(e.pid)).map((e) => `${String(sends.get(e.args?.data?.requestId) ?? '?').replace(/^.*\/\/[^/]+/, '').slice(0, 40)}@${((e.ts - navStart) / 1000).toFixed(0)}`);
 console.log('finished:', fin.join(' '));
@@ -94,4 +52,3 @@ if (process.env.OVERLAP) {
   console.log(`  during the longest task (wall ${(top.dur / 1000).toFixed(1)}, cpu ${(top.tdur / 1000).toFixed(1)}), other threads' CPU ms:`,
     [...busy].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | '));
 }
-try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* chromium's last writes */ }
