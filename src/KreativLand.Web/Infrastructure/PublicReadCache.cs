@@ -87,15 +87,22 @@ public static class PublicReadCache
     /// After authentication (a signed-in curator's reads are never cached nor served from the cache) and before the
     /// endpoints: Accept-Encoding reduced to the one coding chosen, then the cache, then compression into the entry.
     /// </summary>
-    public static IApplicationBuilder UsePublicReadCache(this IApplicationBuilder app) => app
-        .UseWhen(IsPublicRead, branch => SegmentedResponseWriter.UseSegmentedResponses(branch
+    public static IApplicationBuilder UsePublicReadCache(this IApplicationBuilder app)
+    {
+        var stopping = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        return app.UseWhen(IsPublicRead, branch => SegmentedResponseWriter.UseSegmentedResponses(branch
             .Use((context, next) =>
             {
                 context.Request.Headers.AcceptEncoding = ChooseCoding(context.Request.Headers.AcceptEncoding);
+                // The cache's locking makes concurrent misses of one address wait for the first. Its work must not stop when its
+                // own client leaves, or every reader waiting on it inherits the cancellation (a 500); finished, it is stored for
+                // them. Only the site's shutdown stops it.
+                context.RequestAborted = stopping;
                 return next(context);
             }), app.ApplicationServices.GetRequiredService<Settings>().WriteSegmentKilobytes * 1024)
             .UseOutputCache()
             .UseResponseCompression());
+    }
 
     /// <summary>"br", "gzip" or "identity": Brotli when accepted, else gzip, respecting q=0; one cache entry per coding.</summary>
     public static string ChooseCoding(StringValues acceptEncoding)

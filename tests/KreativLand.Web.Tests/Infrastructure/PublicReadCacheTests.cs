@@ -149,6 +149,30 @@ public class PublicReadCacheTests(ProductionSiteFixture site) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task A_reader_waiting_on_a_read_whose_client_left_still_gets_the_answer()
+    {
+        // The cache's locking: concurrent misses of one address wait for the first. A lock on the table holds the first in
+        // its query while the second arrives and waits on it; then the first's client leaves.
+        const string path = "/api/v1/map?q=left-early";
+        await using var db = site.OpenContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("LOCK TABLE cooperations IN ACCESS EXCLUSIVE MODE");
+        using var leaving = new CancellationTokenSource();
+        var first = site.CreateClient().GetAsync(path, leaving.Token);
+        await Task.Delay(500);
+        var second = site.CreateClient().GetAsync(path);
+        await Task.Delay(500);
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        await Task.Delay(300);
+        await transaction.RollbackAsync();
+
+        using var answer = await second;
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("FeatureCollection", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task OGC_answers_are_cached_by_the_format_negotiated_not_by_the_Accept_header_text()
     {
         const string items = "/ogc/collections/cooperations/items?limit=3";
