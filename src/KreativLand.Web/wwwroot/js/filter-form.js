@@ -2,7 +2,6 @@
 // as query parameters, filling it from parameters (reset, back and forward), the distance filter with its gazetteer place
 // search, the map-area box and the facet counts. Without JavaScript the form is sent as it is; this only keeps it live.
 import { format } from './map-core.js';
-import { formatCount } from './numbers.js';
 import { fetchJson } from './api.js';
 import { attachPlaceSearch, placeLabel } from './place-search.js';
 
@@ -20,7 +19,7 @@ export function formParameters(form) {
 export function showFacetCounts(form, facets, label) {
   for (const count of form.querySelectorAll('[data-count-for]')) {
     const [parameter, code] = count.dataset.countFor.split(':');
-    count.textContent = format(label, formatCount(facets[parameter]?.[code] ?? 0));
+    count.textContent = format(label, facets[parameter]?.[code] ?? 0);
   }
 }
 

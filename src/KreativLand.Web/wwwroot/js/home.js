@@ -8,7 +8,6 @@ import { createFilterForm, formParameters as parametersOf, showFacetCounts } fro
 import { fetchJson } from './api.js';
 import { setAddress } from './page-url.js';
 import { inPieces, yieldToMain } from './tasks.js';
-import { formatCount } from './numbers.js';
 
 const L = window.L;
 const mapElement = document.getElementById('map');
@@ -169,7 +168,7 @@ function rememberListings(features) {
 async function drawList(features, count, current) {
   showAll.hidden = count <= listLimit;
   showAllLink.href = `${listPage}${window.location.search}`;
-  showAllLink.textContent = format(showAllLink.dataset.label, formatCount(count));
+  showAllLink.textContent = format(showAllLink.dataset.label, count);
   list.replaceChildren();
   if (!await inPieces(features, (feature) => list.append(listItem(feature.properties)), current)) return false;
   status.textContent = resultCountText(labels, count);
@@ -332,7 +331,7 @@ function activeFilterCount() {
 
 function updatePanel() {
   const count = activeFilterCount();
-  panelCount.textContent = count > 0 ? format(panelCount.dataset.label, formatCount(count)) : '';
+  panelCount.textContent = count > 0 ? format(panelCount.dataset.label, count) : '';
   panelToggle.classList.toggle('has-active', count > 0);
 }
 

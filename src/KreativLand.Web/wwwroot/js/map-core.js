@@ -3,6 +3,7 @@
 // the tile server is a third party), colours from the stylesheet, the subsector marker icon and small text helpers.
 // Leaflet is loaded as a classic script before the page module, as window.L.
 import { inPieces, whenIdle } from './tasks.js';
+import { formatCount } from './numbers.js';
 
 const L = window.L;
 
@@ -130,8 +131,12 @@ export function subsectorIcon(subsectors) {
   return L.divIcon({ className: 'kl-marker', html: dot, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
 }
 
+/** Fills a text's {0}, {1}, …; numbers are counts, written with the page language's grouping like the server's {0:N0}. */
 export function format(template, ...values) {
-  return template.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)] ?? ''));
+  return template.replace(/\{(\d+)\}/g, (_, index) => {
+    const value = values[Number(index)];
+    return typeof value === 'number' ? formatCount(value) : String(value ?? '');
+  });
 }
 
 /** Country name in the page language, from the browser's own data. */

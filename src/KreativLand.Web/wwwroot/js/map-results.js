@@ -1,6 +1,5 @@
 // How a cooperation appears in a result list and a marker popup: shared by the home explorer and the embedded map.
 import { countryName, subsectorIcon, format } from './map-core.js';
-import { formatCount } from './numbers.js';
 
 const L = window.L;
 
@@ -114,5 +113,5 @@ export function createResultRenderer({ settings, labels, subsectorNames, newTab 
 
 /** "No cooperation matches", "1 cooperation found" or "N cooperations found", from the map element's labels. */
 export function resultCountText(labels, count) {
-  return count === 0 ? labels.labelResultsNone : count === 1 ? labels.labelResultsOne : format(labels.labelResults, formatCount(count));
+  return count === 0 ? labels.labelResultsNone : count === 1 ? labels.labelResultsOne : format(labels.labelResults, count);
 }
