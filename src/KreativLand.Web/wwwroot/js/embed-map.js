@@ -29,8 +29,9 @@ const LIST_LIMIT = 200;
 if (parentOrigin) mapElement.style.height = `${Number(data.mapHeight) || 400}px`;
 
 // In consent mode (data-consent="required") the tiles wait for the visitor's click (map-core.js).
+await yieldToMain(); // the modules and the map data's request in one task, Leaflet's start in the next
 const map = createBaseMap(mapElement, settings, { laterOutlines: true }); // the outline after the first clusters
-await yieldToMain(); // Leaflet's start in a task of its own
+await yieldToMain();
 keepPopupsInView(map);
 enableMarkerKeyboard(map);
 const known = new Map();

@@ -36,8 +36,10 @@ const subsectorNames = new Map(
 const renderer = createResultRenderer({ settings, labels, subsectorNames });
 const { listItem } = renderer;
 
+// Start-up in steps, each a task of its own: the modules and the map data's request, Leaflet's start, the layer, the
+// controls, the form.
+await yieldToMain();
 const map = createBaseMap(mapElement, settings, { laterOutlines: true }); // the outline after the first clusters
-// Start-up in steps, each a task of its own: Leaflet's start, the layer, the controls, the form.
 await yieldToMain();
 // The list's listings (the first ones of the result): their titles name their markers and fill popups without a request.
 const known = new Map();

@@ -139,10 +139,13 @@ export function format(template, ...values) {
   });
 }
 
+const regionNames = new Map(); // language -> Intl.DisplayNames, made once: each costs ICU's locale data
+
 /** Country name in the page language, from the browser's own data. */
 export function countryName(code, lang) {
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) || code;
+    if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
+    return regionNames.get(lang).of(code) || code;
   } catch {
     return code;
   }
