@@ -192,6 +192,54 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         Assert.Empty(failures);
     }
 
+    /// <summary>
+    /// What keeps the page's first tasks short (docs/map-and-api.md, "Main-thread budget"): no Intl.NumberFormat while the page
+    /// starts (ICU's locale data cost its start-up task 25-70 ms), one font family for every text the first frame and the map
+    /// draw (each further family was a synchronous call to the browser process), and result items outside the list's box
+    /// left out of rendering while they stay in the page with their text.
+    /// </summary>
+    [Fact]
+    public async Task The_start_builds_no_number_format_uses_one_font_family_and_skips_result_items_out_of_view()
+    {
+        var failures = new ConcurrentQueue<string>();
+        // 400 px high: the list's box (70vh + 6rem, 376 px) and the browser's margin around it (half the viewport) hold fewer
+        // than the seven items.
+        var page = await NewPageAsync(site.BaseAddress, "en-GB", options => options.ViewportSize = new() { Width = 1366, Height = 400 });
+        Chromium.CollectFailures(page, failures);
+        await page.AddInitScriptAsync("""
+            window.__numberFormats = 0;
+            Intl.NumberFormat = new Proxy(Intl.NumberFormat, { construct(target, args) { window.__numberFormats++; return Reflect.construct(target, args); } });
+            """);
+        await page.GotoAsync("/en/");
+        await WaitReadyAsync(page);
+        await Chromium.MapSettledAsync(page);
+        await page.WaitForSelectorAsync(".marker-cluster div"); // a cluster icon's count, written by numbers.js
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.__numberFormats"));
+        // The shared helper still groups the way the page's language writes numbers.
+        Assert.Equal("10,011", await page.EvaluateAsync<string>("async () => (await import('/js/numbers.js')).formatCount(10011)"));
+
+        var family = await page.EvaluateAsync<string>("getComputedStyle(document.documentElement).fontFamily");
+        Assert.StartsWith("system-ui", family);
+        foreach (var selector in new[] { "body", "#filter-form button[type='submit']", "#f-q", ".leaflet-control-attribution", ".leaflet-control-zoom-in", ".marker-cluster div", ".result-title" })
+        {
+            Assert.Equal(family, await page.Locator(selector).First.EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
+        }
+
+        var items = page.Locator("#result-list .result-item");
+        Assert.Equal(7, await items.CountAsync());
+        // The list's box at the top of the window: its first item is rendered, its last (below the box) is skipped by
+        // content-visibility: auto, yet in the page with its text (find in page, screen readers).
+        await page.Locator(".explorer-results").EvaluateAsync("e => e.scrollIntoView()");
+        const string Rendered = "selector => document.querySelector(selector).checkVisibility({ contentVisibilityAuto: true })";
+        await page.WaitForFunctionAsync(Rendered, "#result-list .result-item:first-child .result-title");
+        await page.WaitForFunctionAsync($"selector => !({Rendered})(selector)", "#result-list .result-item:last-child .result-title");
+        Assert.False(string.IsNullOrWhiteSpace(await items.Last.Locator(".result-title").TextContentAsync()));
+        await items.Last.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(items.Last.Locator(".result-title")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync(Rendered, "#result-list .result-item:last-child .result-title");
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public async Task A_municipality_from_the_gazetteer_sets_the_centre()
     {
