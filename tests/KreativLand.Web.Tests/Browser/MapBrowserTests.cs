@@ -235,4 +235,87 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         Assert.True(await page.Locator("[data-near-point]").IsVisibleAsync());
         Assert.Empty(failures);
     }
+
+    /// <summary>
+    /// Records every map data body the page reads (window.klMapReads): its address, whether it was read to the end, whether
+    /// its reader was cancelled. Added before the page's own scripts run; the page's CSP does not govern it.
+    /// </summary>
+    private const string WatchMapReads = """
+        (() => {
+          const bodies = new WeakMap();
+          const readers = new WeakMap();
+          window.klMapReads = [];
+          const fetch = window.fetch;
+          window.fetch = async (...args) => {
+            const response = await fetch(...args);
+            if (new URL(response.url).pathname.endsWith('/api/v1/map')) {
+              const entry = { url: response.url, done: false, cancelled: false };
+              window.klMapReads.push(entry);
+              bodies.set(response.body, entry);
+            }
+            return response;
+          };
+          const getReader = ReadableStream.prototype.getReader;
+          ReadableStream.prototype.getReader = function (...args) {
+            const reader = getReader.apply(this, args);
+            if (bodies.has(this)) readers.set(reader, bodies.get(this));
+            return reader;
+          };
+          const read = ReadableStreamDefaultReader.prototype.read;
+          ReadableStreamDefaultReader.prototype.read = async function () {
+            const result = await read.call(this);
+            if (result.done && readers.has(this)) readers.get(this).done = true;
+            return result;
+          };
+          const cancel = ReadableStreamDefaultReader.prototype.cancel;
+          ReadableStreamDefaultReader.prototype.cancel = function (reason) {
+            if (readers.has(this)) readers.get(this).cancelled = true;
+            return cancel.call(this, reason);
+          };
+        })();
+        """;
+
+    [Fact]
+    public async Task A_newer_filter_cancels_the_superseded_map_data_and_only_its_own_points_are_drawn()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        Chromium.CollectFailures(page, failures);
+        await page.AddInitScriptAsync(WatchMapReads);
+        // The film filter's map data is held before it is sent until the next filter's points are drawn, then goes to the
+        // real server: its answer arrives for a load that a newer filter has superseded.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url) is { AbsolutePath: var path, Query: "?subsector=film" } && path.EndsWith("/api/v1/map", StringComparison.Ordinal),
+            async route =>
+            {
+                held.TrySetResult();
+                await release.Task;
+                await route.ContinueAsync();
+            });
+        await page.GotoAsync("/en/");
+        await WaitReadyAsync(page);
+
+        await page.GetByLabel("Film industry").CheckAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.GetByLabel("Software & games").CheckAsync();
+        await page.WaitForURLAsync("**/en/?subsector=film&subsector=software-games");
+        await ExpectMarkersAsync(page, 2);
+        release.SetResult();
+
+        // The superseded body: its reader is cancelled, never read to the end (before, it was read whole and dropped).
+        const string film = """
+            () => window.klMapReads.filter(r => r.url.endsWith('/api/v1/map?subsector=film'))
+              .map(r => `${r.done ? 'read to the end' : 'not read to the end'}, ${r.cancelled ? 'cancelled' : 'not cancelled'}`).join('; ')
+            """;
+        var reads = await Chromium.EventuallyAsync(() => page.EvaluateAsync<string>(film), text => text.EndsWith(", cancelled", StringComparison.Ordinal) || text.StartsWith("read to the end", StringComparison.Ordinal));
+        Assert.Equal("not read to the end, cancelled", reads);
+        // The newer filter's points stay: nothing of the film filter is drawn after them.
+        await Task.Delay(300);
+        await ExpectMarkersAsync(page, 2);
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("2 cooperations found");
+        Assert.Equal(2, await page.Locator("#map .kl-marker, #map .marker-cluster").EvaluateAllAsync<int>(
+            "markers => markers.reduce((sum, m) => sum + (m.classList.contains('marker-cluster') ? Number(m.textContent) : 1), 0)"));
+        Assert.Empty(failures);
+    }
 }

@@ -75,9 +75,16 @@ async function loadIndex(url, maxZoom, mainThreadBytes) {
   const response = await fetch(url); // no extra headers: the page's preloaded response is the one used
   if (!response.ok) throw new Error(`${response.status}`);
   const reader = response.body.getReader();
+  // A newer filter's data is on its way: the rest of this body is not needed, so the browser stops downloading it.
+  const stopIfSuperseded = async () => {
+    if (mine === generation) return;
+    await reader.cancel();
+    throw new Error('superseded');
+  };
   const pieces = [];
   let size = 0;
   while (size <= mainThreadBytes) {
+    await stopIfSuperseded();
     const { done, value } = await reader.read();
     if (done) {
       const index = buildIndex(pieces, { radius: CLUSTER_RADIUS, maxZoom });
@@ -94,6 +101,7 @@ async function loadIndex(url, maxZoom, mainThreadBytes) {
   // The preloaded body is often all there already, and then every read() answers at once: yield between pieces of work.
   const step = stepYielder();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    await stopIfSuperseded();
     send(read.value);
     await step();
   }
