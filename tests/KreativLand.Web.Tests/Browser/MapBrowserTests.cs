@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -316,6 +318,47 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("2 cooperations found");
         Assert.Equal(2, await page.Locator("#map .kl-marker, #map .marker-cluster").EvaluateAllAsync<int>(
             "markers => markers.reduce((sum, m) => sum + (m.classList.contains('marker-cluster') ? Number(m.textContent) : 1), 0)"));
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("/de/", "de-DE", "Kooperationen – hineinzoomen", "12.345")]
+    [InlineData("/en/", "en-GB", "cooperations – zoom in", "12,345")]
+    public async Task A_cluster_is_named_by_its_full_count_as_the_page_language_writes_it(string url, string locale, string named, string grouped)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(page, failures);
+        await page.GotoAsync(url);
+        await WaitReadyAsync(page);
+        await Chromium.MapSettledAsync(page);
+        // The sample data's Saxon cluster: a button named by its count, not only the digits drawn in the circle; axe stays clean.
+        var cluster = page.Locator(".marker-cluster").First;
+        await Assertions.Expect(cluster).ToHaveAttributeAsync("role", "button");
+        await Assertions.Expect(cluster).ToHaveAccessibleNameAsync($"{(await cluster.InnerTextAsync()).Trim()} {named}");
+        var violations = await AccessibilityTests.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+
+        // 12,345 listings in one village and one far away (so the fitted view takes in both): the circle says "12k", the name
+        // the full count with the language's grouping.
+        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (var i = 0; i <= 12_345; i++)
+        {
+            if (i > 0) body.Append(',');
+            var (lng, lat) = i == 0 ? (-9.14, 38.72) : (12.4 + i % 100 * 0.0001, 51.3 + i / 100 * 0.0001);
+            body.Append(CultureInfo.InvariantCulture,
+                $"{{\"type\":\"Feature\",\"id\":{i + 1},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lng:0.#####},{lat:0.#####}]}},\"properties\":{{\"subsectors\":[\"design\"]}}}}");
+        }
+        body.Append("]}");
+        var many = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(many, failures);
+        await many.RouteAsync(address => new Uri(address).AbsolutePath.EndsWith("/api/v1/map", StringComparison.Ordinal),
+            route => route.FulfillAsync(new() { Status = 200, ContentType = "application/geo+json", Body = body.ToString() }));
+        await many.GotoAsync(url);
+        await many.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var big = many.GetByRole(AriaRole.Button, new() { Name = $"{grouped} {named}", Exact = true });
+        await Assertions.Expect(big).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(big).ToHaveTextAsync("12k");
         Assert.Empty(failures);
     }
 }

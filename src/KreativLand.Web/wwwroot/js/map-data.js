@@ -4,7 +4,7 @@
 // only add its start-up and a round trip per question before the first clusters. Large data goes to a Web Worker
 // (map-worker.js), so the main thread never parses megabytes or builds a big index. The bytes are fetched here (the first
 // request as early as the page allows, matching its <link rel="preload">); markers are added in pieces so no task grows long.
-import { prefersReducedMotion } from './map-core.js';
+import { format, prefersReducedMotion } from './map-core.js';
 import { fetchJson } from './api.js';
 import { inPieces, stepYielder } from './tasks.js';
 import { buildIndex } from './cluster-index.js';
@@ -132,6 +132,7 @@ export function preloadMapData(url, settings) {
  */
 export function createClusterLayer(map, { settings, pointMarker, onRender = () => {} }) {
   const group = L.layerGroup().addTo(map);
+  const clusterLabel = map.getContainer().dataset.labelCluster; // "{0} cooperations – zoom in"
   const shown = new Map(); // 'c:ID' or 'p:ID' -> marker, for everything on the map now
   let loading = 0;
   let loaded = null; // the index of the points shown (loadIndex)
@@ -173,6 +174,8 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
   function clusterMarker(id, lat, lng, count) {
     const marker = L.marker([lat, lng], { icon: clusterIcon(count), keyboard: true });
     marker.klCount = count;
+    // Named like a listing's marker (map-results.js): the full count, grouped as the page's language writes it, not the icon's "12k".
+    if (clusterLabel) marker.on('add', () => marker.getElement().setAttribute('aria-label', format(clusterLabel, count)));
     // Leaflet fires click for Enter on a focused marker too.
     marker.on('click', async () => {
       const zoom = await loaded.expansion(id);
