@@ -422,6 +422,17 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, Shar
 
         var split = await page.EvaluateAsync<string[]>(SplitWords, labels);
         Assert.True(split.Length == 0, $"{url} at 360 px splits: {string.Join(", ", split)}");
+        // The shares beside them may take two lines, but a percentage stays whole: "(18.2 %)", never "(18.2" and "%)".
+        var brokenShares = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.chart-figure [data-share]')].filter(cell => {
+              const text = cell.firstChild;
+              const range = document.createRange();
+              range.setStart(text, text.textContent.lastIndexOf('('));
+              range.setEnd(text, text.textContent.length);
+              return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size > 1;
+            }).map(cell => cell.textContent.trim())
+            """);
+        Assert.True(brokenShares.Length == 0, $"{url} at 360 px breaks the percentage of: {string.Join(", ", brokenShares)}");
         // Nor does the page grow wider than the phone to keep them whole.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= Math.min(window.innerWidth, 360)"));
 
