@@ -109,6 +109,51 @@ public class EditorErgonomicsBrowserTests(BasicDataBrowserFixture site) : Browse
     }
 
     [Fact]
+    public async Task The_bulk_question_writes_a_count_over_999_with_the_languages_grouping()
+    {
+        // One listing in review, so the queue and its bulk form are shown.
+        var email = await Curators.CreateAsync(site, "curator");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, email, Curators.Password))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var id = await Pages.Admin.Cooperations.EditorTests.CreateAsync(client, Pages.Admin.Cooperations.EditorTests.NewListing("Viele auf einmal"));
+        using (var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "in-review" }))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, moved.StatusCode);
+
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress);
+        Chromium.CollectFailures(page, failures);
+        await CuratorBrowserTests.SignInAsync(page, email);
+        var dialogs = new ConcurrentQueue<string>();
+        page.Dialog += async (_, dialog) => { dialogs.Enqueue(dialog.Message); await dialog.DismissAsync(); };
+        var posts = new ConcurrentQueue<string>();
+        page.Request += (_, request) => { if (request.Method == "POST") posts.Enqueue(request.Url); };
+        foreach (var (path, question) in new[]
+        {
+            ("/de/admin", "Die 1.234 gewählten Einträge wirklich auf „Archiviert“ setzen?"),
+            ("/en/admin", "Really set the 1,234 chosen listings to “Archived”?"),
+        })
+        {
+            dialogs.Clear();
+            await page.GotoAsync(path);
+            // A queue after a large import: 1,234 rows chosen (the one row drawn here and 1,233 more like it).
+            await page.Locator($".queue-table tr[data-id='{id}'] input[name=Selected]").CheckAsync();
+            await page.Locator("#bulk-form").EvaluateAsync("""
+                form => {
+                  const row = form.querySelector('input[name=Selected]:checked');
+                  for (let i = 1; i < 1234; i++) form.append(Object.assign(row.cloneNode(), { hidden: true, checked: true }));
+                }
+                """);
+            await page.Locator("#BulkAction").SelectOptionAsync("archive");
+            await page.Locator("#bulk-apply").ClickAsync();
+            Assert.Equal(1, await Chromium.EventuallyAsync(() => Task.FromResult(dialogs.Count), count => count == 1));
+            Assert.Equal(question, dialogs.Single());
+        }
+        Assert.Empty(posts); // dismissed: nothing sent
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task Errors_are_shown_beside_their_fields_and_the_first_takes_the_focus_in_German_and_English()
     {
         var email = await Curators.CreateAsync(site, "curator");

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using KreativLand.Web.Import;
 using KreativLand.Web.Pages.Admin.Cooperations;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -53,6 +55,41 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
         {
             File.Delete(huge);
             File.Delete(broken);
+        }
+    }
+
+    [Theory]
+    [InlineData("de", "de-DE", @"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \(")]
+    [InlineData("en", "en-GB", @"^[1-9]\d{0,2}(,\d{3})+ records read \(")]
+    public async Task The_progress_of_a_large_import_writes_its_counts_with_the_languages_grouping(string language, string locale, string progress)
+    {
+        var email = await Curators.CreateAsync(site, "admin");
+        // 1,500 listings, written in batches of 500: the page asks every second, and while the last batch is written it hears
+        // of 1,000 read.
+        var file = Path.Combine(Path.GetTempPath(), $"kl-many-{Guid.NewGuid():N}.json");
+        await SyntheticListings.WriteFileAsync(1500, file);
+        try
+        {
+            var page = await NewPageAsync(site.BaseAddress, locale);
+            var failures = new ConcurrentQueue<string>();
+            Chromium.CollectFailures(page, failures);
+            await page.GotoAsync("/account/login");
+            await page.Locator("[name='Input.Email']").FillAsync(email);
+            await page.Locator("[name='Input.Password']").FillAsync(Curators.Password);
+            await page.Locator("[name='Input.Password']").PressAsync("Enter");
+            await page.WaitForURLAsync("**/admin");
+            await page.GotoAsync($"/{language}/admin/cooperations/transfer");
+            await page.Locator("#upload").SetInputFilesAsync(file);
+            // The generated listings are published: an administrator's reason lets them in as they are.
+            await page.Locator("#OverrideReason").FillAsync("Testdaten für die Fortschrittsanzeige");
+            await page.Locator("#upload-form button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("#import-progress")).ToHaveTextAsync(new Regex(progress), new() { Timeout = 120_000 });
+            await Assertions.Expect(page.Locator("#import-result .notice").First).ToContainTextAsync(language == "de" ? "1.500" : "1,500", new() { Timeout = 120_000 });
+            Assert.Empty(failures);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -281,6 +283,130 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         await WaitReadyAsync(page);
         Assert.Contains("radiusKm=", page.Url);
         Assert.True(await page.Locator("[data-near-point]").IsVisibleAsync());
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// Records every map data body the page reads (window.klMapReads): its address, whether it was read to the end, whether
+    /// its reader was cancelled. Added before the page's own scripts run; the page's CSP does not govern it.
+    /// </summary>
+    private const string WatchMapReads = """
+        (() => {
+          const bodies = new WeakMap();
+          const readers = new WeakMap();
+          window.klMapReads = [];
+          const fetch = window.fetch;
+          window.fetch = async (...args) => {
+            const response = await fetch(...args);
+            if (new URL(response.url).pathname.endsWith('/api/v1/map')) {
+              const entry = { url: response.url, done: false, cancelled: false };
+              window.klMapReads.push(entry);
+              bodies.set(response.body, entry);
+            }
+            return response;
+          };
+          const getReader = ReadableStream.prototype.getReader;
+          ReadableStream.prototype.getReader = function (...args) {
+            const reader = getReader.apply(this, args);
+            if (bodies.has(this)) readers.set(reader, bodies.get(this));
+            return reader;
+          };
+          const read = ReadableStreamDefaultReader.prototype.read;
+          ReadableStreamDefaultReader.prototype.read = async function () {
+            const result = await read.call(this);
+            if (result.done && readers.has(this)) readers.get(this).done = true;
+            return result;
+          };
+          const cancel = ReadableStreamDefaultReader.prototype.cancel;
+          ReadableStreamDefaultReader.prototype.cancel = function (reason) {
+            if (readers.has(this)) readers.get(this).cancelled = true;
+            return cancel.call(this, reason);
+          };
+        })();
+        """;
+
+    [Fact]
+    public async Task A_newer_filter_cancels_the_superseded_map_data_and_only_its_own_points_are_drawn()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, "en-GB");
+        Chromium.CollectFailures(page, failures);
+        await page.AddInitScriptAsync(WatchMapReads);
+        // The film filter's map data is held before it is sent until the next filter's points are drawn, then goes to the
+        // real server: its answer arrives for a load that a newer filter has superseded.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => new Uri(url) is { AbsolutePath: var path, Query: "?subsector=film" } && path.EndsWith("/api/v1/map", StringComparison.Ordinal),
+            async route =>
+            {
+                held.TrySetResult();
+                await release.Task;
+                await route.ContinueAsync();
+            });
+        await page.GotoAsync("/en/");
+        await WaitReadyAsync(page);
+
+        await page.GetByLabel("Film industry").CheckAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.GetByLabel("Software & games").CheckAsync();
+        await page.WaitForURLAsync("**/en/?subsector=film&subsector=software-games");
+        await ExpectMarkersAsync(page, 2);
+        release.SetResult();
+
+        // The superseded body: its reader is cancelled, never read to the end (before, it was read whole and dropped).
+        const string film = """
+            () => window.klMapReads.filter(r => r.url.endsWith('/api/v1/map?subsector=film'))
+              .map(r => `${r.done ? 'read to the end' : 'not read to the end'}, ${r.cancelled ? 'cancelled' : 'not cancelled'}`).join('; ')
+            """;
+        var reads = await Chromium.EventuallyAsync(() => page.EvaluateAsync<string>(film), text => text.EndsWith(", cancelled", StringComparison.Ordinal) || text.StartsWith("read to the end", StringComparison.Ordinal));
+        Assert.Equal("not read to the end, cancelled", reads);
+        // The newer filter's points stay: nothing of the film filter is drawn after them.
+        await Task.Delay(300);
+        await ExpectMarkersAsync(page, 2);
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("2 cooperations found");
+        Assert.Equal(2, await page.Locator("#map .kl-marker, #map .marker-cluster").EvaluateAllAsync<int>(
+            "markers => markers.reduce((sum, m) => sum + (m.classList.contains('marker-cluster') ? Number(m.textContent) : 1), 0)"));
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("/de/", "de-DE", "Kooperationen – hineinzoomen", "12.345")]
+    [InlineData("/en/", "en-GB", "cooperations – zoom in", "12,345")]
+    public async Task A_cluster_is_named_by_its_full_count_as_the_page_language_writes_it(string url, string locale, string named, string grouped)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(page, failures);
+        await page.GotoAsync(url);
+        await WaitReadyAsync(page);
+        await Chromium.MapSettledAsync(page);
+        // The sample data's Saxon cluster: a button named by its count, not only the digits drawn in the circle; axe stays clean.
+        var cluster = page.Locator(".marker-cluster").First;
+        await Assertions.Expect(cluster).ToHaveAttributeAsync("role", "button");
+        await Assertions.Expect(cluster).ToHaveAccessibleNameAsync($"{(await cluster.InnerTextAsync()).Trim()} {named}");
+        var violations = await AccessibilityTests.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+
+        // 12,345 listings in one village and one far away (so the fitted view takes in both): the circle says "12k", the name
+        // the full count with the language's grouping.
+        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (var i = 0; i <= 12_345; i++)
+        {
+            if (i > 0) body.Append(',');
+            var (lng, lat) = i == 0 ? (-9.14, 38.72) : (12.4 + i % 100 * 0.0001, 51.3 + i / 100 * 0.0001);
+            body.Append(CultureInfo.InvariantCulture,
+                $"{{\"type\":\"Feature\",\"id\":{i + 1},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lng:0.#####},{lat:0.#####}]}},\"properties\":{{\"subsectors\":[\"design\"]}}}}");
+        }
+        body.Append("]}");
+        var many = await NewPageAsync(site.BaseAddress, locale);
+        Chromium.CollectFailures(many, failures);
+        await many.RouteAsync(address => new Uri(address).AbsolutePath.EndsWith("/api/v1/map", StringComparison.Ordinal),
+            route => route.FulfillAsync(new() { Status = 200, ContentType = "application/geo+json", Body = body.ToString() }));
+        await many.GotoAsync(url);
+        await many.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var big = many.GetByRole(AriaRole.Button, new() { Name = $"{grouped} {named}", Exact = true });
+        await Assertions.Expect(big).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Assertions.Expect(big).ToHaveTextAsync("12k");
         Assert.Empty(failures);
     }
 }

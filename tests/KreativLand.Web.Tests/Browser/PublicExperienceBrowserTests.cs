@@ -372,4 +372,73 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, Shar
         await Chromium.ScreenshotAsync(page, $"review-{width}{url.Replace('/', '-')}{locale}");
         Assert.Empty(failures);
     }
+
+    /// <summary>
+    /// The words of the page's labels (headings, table row and column heads, form labels, captions) that the layout splits
+    /// across two lines: a word's text range has boxes on more than one line. A line may end after a hyphen ("Kultur-").
+    /// </summary>
+    private const string SplitWords = """
+        selector => {
+          const split = [];
+          for (const element of document.querySelectorAll(selector)) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement.closest('.visually-hidden')) continue;
+              for (const word of node.textContent.matchAll(/[^\s-]+-?/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+                if (lines.size > 1) split.push(word[0]);
+              }
+            }
+          }
+          return split;
+        }
+        """;
+
+    [Theory]
+    [InlineData("de-DE", "/de/evaluation")]
+    [InlineData("en-GB", "/en/evaluation")]
+    public async Task The_evaluation_keeps_its_labels_words_whole_on_a_phone(string locale, string url)
+    {
+        const string labels = "main h1, main h2, main h3, main th, main label, main legend, main .chart-caption, main dt";
+        var failures = new ConcurrentQueue<string>();
+        var page = await OpenAsync(url, locale, options => Chromium.Phone(options, 360), failures);
+        await Chromium.ScreenshotAsync(page, $"evaluation-360{url.Replace('/', '-')}");
+
+        // The measure itself sees a word broken inside: a label as narrow as a few letters that may break anywhere.
+        await page.EvaluateAsync("""
+            () => {
+              const label = document.createElement('label');
+              label.id = 'planted';
+              label.textContent = 'Standortattraktivität';
+              Object.assign(label.style, { display: 'block', width: '4em', overflowWrap: 'anywhere' });
+              document.querySelector('main').append(label);
+            }
+            """);
+        Assert.Equal(["Standortattraktivität"], await page.EvaluateAsync<string[]>(SplitWords, "#planted"));
+        await page.EvaluateAsync("() => document.getElementById('planted').remove()");
+
+        var split = await page.EvaluateAsync<string[]>(SplitWords, labels);
+        Assert.True(split.Length == 0, $"{url} at 360 px splits: {string.Join(", ", split)}");
+        // The shares beside them may take two lines, but a percentage stays whole: "(18.2 %)", never "(18.2" and "%)".
+        var brokenShares = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.chart-figure [data-share]')].filter(cell => {
+              const text = cell.firstChild;
+              const range = document.createRange();
+              range.setStart(text, text.textContent.lastIndexOf('('));
+              range.setEnd(text, text.textContent.length);
+              return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom))).size > 1;
+            }).map(cell => cell.textContent.trim())
+            """);
+        Assert.True(brokenShares.Length == 0, $"{url} at 360 px breaks the percentage of: {string.Join(", ", brokenShares)}");
+        // Nor does the page grow wider than the phone to keep them whole.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= Math.min(window.innerWidth, 360)"));
+
+        var wide = await OpenAsync(url, locale, Chromium.Desktop, failures);
+        await Chromium.ScreenshotAsync(wide, $"evaluation-1366{url.Replace('/', '-')}");
+        Assert.Empty(await wide.EvaluateAsync<string[]>(SplitWords, labels));
+        Assert.Empty(failures);
+    }
 }

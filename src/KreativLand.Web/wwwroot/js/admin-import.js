@@ -1,6 +1,6 @@
 // The import upload (/admin/cooperations/transfer): sends the file with a progress bar and shows the server's answer
 // in place. Without this script the form posts normally.
-import { formatCount } from './numbers.js';
+import { format } from './map-core.js';
 
 const form = document.getElementById('upload-form');
 const progress = document.getElementById('upload-progress');
@@ -20,11 +20,7 @@ function watchImport(id) {
       const answer = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (!stopped && answer.status === 200) {
         const p = await answer.json();
-        status.textContent = (form.dataset.progressText ?? '')
-          .replace('{0}', formatCount(p.records))
-          .replace('{1}', formatCount(p.perSecond))
-          .replace('{2}', p.percent ?? '?')
-          .replace('{3}', p.secondsLeft == null ? '?' : formatCount(p.secondsLeft));
+        status.textContent = format(form.dataset.progressText ?? '', p.records, p.perSecond, p.percent ?? '?', p.secondsLeft ?? '?');
       }
     } catch {
       // A failed poll only means no news this second.

@@ -4,7 +4,7 @@
 // only add its start-up and a round trip per question before the first clusters. Large data goes to a Web Worker
 // (map-worker.js), so the main thread never parses megabytes or builds a big index. The bytes are fetched here (the first
 // request as early as the page allows, matching its <link rel="preload">); markers are added in pieces so no task grows long.
-import { prefersReducedMotion } from './map-core.js';
+import { format, prefersReducedMotion } from './map-core.js';
 import { fetchJson } from './api.js';
 import { inPieces, stepYielder } from './tasks.js';
 import { buildIndex } from './cluster-index.js';
@@ -75,9 +75,16 @@ async function loadIndex(url, maxZoom, mainThreadBytes) {
   const response = await fetch(url); // no extra headers: the page's preloaded response is the one used
   if (!response.ok) throw new Error(`${response.status}`);
   const reader = response.body.getReader();
+  // A newer filter's data is on its way: the rest of this body is not needed, so the browser stops downloading it.
+  const stopIfSuperseded = async () => {
+    if (mine === generation) return;
+    await reader.cancel();
+    throw new Error('superseded');
+  };
   const pieces = [];
   let size = 0;
   while (size <= mainThreadBytes) {
+    await stopIfSuperseded();
     const { done, value } = await reader.read();
     if (done) {
       const index = buildIndex(pieces, { radius: CLUSTER_RADIUS, maxZoom });
@@ -94,6 +101,7 @@ async function loadIndex(url, maxZoom, mainThreadBytes) {
   // The preloaded body is often all there already, and then every read() answers at once: yield between pieces of work.
   const step = stepYielder();
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    await stopIfSuperseded();
     send(read.value);
     await step();
   }
@@ -124,6 +132,7 @@ export function preloadMapData(url, settings) {
  */
 export function createClusterLayer(map, { settings, pointMarker, onRender = () => {} }) {
   const group = L.layerGroup().addTo(map);
+  const clusterLabel = map.getContainer().dataset.labelCluster; // "{0} cooperations – zoom in"
   const shown = new Map(); // 'c:ID' or 'p:ID' -> marker, for everything on the map now
   let loading = 0;
   let loaded = null; // the index of the points shown (loadIndex)
@@ -165,6 +174,8 @@ export function createClusterLayer(map, { settings, pointMarker, onRender = () =
   function clusterMarker(id, lat, lng, count) {
     const marker = L.marker([lat, lng], { icon: clusterIcon(count), keyboard: true });
     marker.klCount = count;
+    // Named like a listing's marker (map-results.js): the full count, grouped as the page's language writes it, not the icon's "12k".
+    if (clusterLabel) marker.on('add', () => marker.getElement().setAttribute('aria-label', format(clusterLabel, count)));
     // Leaflet fires click for Enter on a focused marker too.
     marker.on('click', async () => {
       const zoom = await loaded.expansion(id);

@@ -2,7 +2,7 @@
 // bulk actions. The chosen option carries the question (data-confirm; "{0}" is the number of chosen rows). A confirmed
 // dialog sets the form's hidden Confirmed field, so the server does not ask again; a dismissed one sends nothing.
 // Without this script the server asks in a second step.
-import { formatCount } from './numbers.js';
+import { format } from './map-core.js';
 
 export function askBeforeDestructive(form, select, countChosen) {
   const confirmed = form.querySelector('[data-confirmed]');
@@ -13,7 +13,7 @@ export function askBeforeDestructive(form, select, countChosen) {
     const count = countChosen ? countChosen() : null;
     // Nothing chosen: the server says so, there is nothing to ask about.
     if (!question || count === 0) return;
-    if (window.confirm(question.replace('{0}', count == null ? '' : formatCount(count)))) confirmed.value = 'true';
+    if (window.confirm(format(question, count))) confirmed.value = 'true';
     else event.preventDefault();
   });
 }
