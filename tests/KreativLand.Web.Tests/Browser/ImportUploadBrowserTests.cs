@@ -58,11 +58,12 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
         }
     }
 
-    [Theory]
-    [InlineData("de", "de-DE", @"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \(")]
-    [InlineData("en", "en-GB", @"^[1-9]\d{0,2}(,\d{3})+ records read \(")]
-    public async Task The_progress_of_a_large_import_writes_its_counts_with_the_languages_grouping(string language, string locale, string progress)
+    // German only: an import of 1,500 listings costs a minute of the suite, and the English grouping goes through the same
+    // format() (numbers.js), which ShownNumbers and GroupedCounts tests hold in both languages.
+    [Fact]
+    public async Task The_progress_of_a_large_import_writes_its_counts_with_the_languages_grouping()
     {
+        const string language = "de", locale = "de-DE", progress = @"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \(";
         var email = await Curators.CreateAsync(site, "admin");
         // 1,500 listings, written in batches of 500: the page asks every second, and while the last batch is written it hears
         // of 1,000 read.
@@ -84,7 +85,7 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
             await page.Locator("#OverrideReason").FillAsync("Testdaten für die Fortschrittsanzeige");
             await page.Locator("#upload-form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("#import-progress")).ToHaveTextAsync(new Regex(progress), new() { Timeout = 120_000 });
-            await Assertions.Expect(page.Locator("#import-result .notice").First).ToContainTextAsync(language == "de" ? "1.500" : "1,500", new() { Timeout = 120_000 });
+            await Assertions.Expect(page.Locator("#import-result .notice").First).ToContainTextAsync("1.500", new() { Timeout = 120_000 });
             Assert.Empty(failures);
         }
         finally
