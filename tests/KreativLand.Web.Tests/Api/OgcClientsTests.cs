@@ -1,34 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KreativLand.Web.Api;
-using KreativLand.Web.Import;
 using KreativLand.Web.Tests.Infrastructure;
 
 namespace KreativLand.Web.Tests.Api;
-
-/// <summary>The sample data plus 1,040 generated listings over a real port: more than one page of the maximum limit.</summary>
-public class OgcScaleFixture : WebFixture
-{
-    public const int Generated = 1040;
-    protected override bool UseRealServer => true;
-
-    /// <summary>The sample data and 1,040 generated listings, for this class only.</summary>
-    protected override string? DataSet => null;
-
-    protected override async Task SeedAsync()
-    {
-        await base.SeedAsync();
-        Assert.Equal(0, await SyntheticListings.GenerateAsync(Factory.Services, Generated, TextWriter.Null));
-    }
-
-    public string Ogc => BaseAddress.ToString().TrimEnd('/') + "/ogc";
-}
 
 /// <summary>
 /// OGC API – Features Part 1 as two independent clients see it, beyond one page of the maximum limit: GDAL (ogrinfo, ogr2ogr
 /// into a GeoPackage) and OWSLib (Debian's python3-owslib); and the clamping of limit that both rely on.
 /// </summary>
-public class OgcClientsTests(OgcScaleFixture site) : IClassFixture<OgcScaleFixture>
+public class OgcClientsTests(ThousandListingsFixture site) : IClassFixture<ThousandListingsFixture>
 {
     private async Task<int> PublishedAsync() =>
         (await site.CreateClient().GetJsonAsync("/ogc/collections/cooperations/items?limit=1")).GetProperty("numberMatched").GetInt32();

@@ -1,25 +1,9 @@
 using System.Collections.Concurrent;
-using KreativLand.Web.Import;
 using KreativLand.Web.Tests.Browser;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace KreativLand.Web.Tests.Pages;
-
-/// <summary>The sample data plus 1,000 generated listings (./run.sh generate) over a real port: counts of four digits.</summary>
-public class ThousandListingsFixture : WebFixture
-{
-    protected override bool UseRealServer => true;
-
-    /// <summary>The sample data and 1,000 generated listings, for this class only.</summary>
-    protected override string? DataSet => null;
-
-    protected override async Task SeedAsync()
-    {
-        await base.SeedAsync();
-        Assert.Equal(0, await SyntheticListings.GenerateAsync(Factory.Services, 1000, TextWriter.Null));
-    }
-}
 
 /// <summary>
 /// Counts on the pages are grouped the way the reader's language writes them (1.011 in German, 1,011 in English): written by
