@@ -146,8 +146,8 @@ if "sample" in sizes:
     lines += ["", "## Pages at size N against the sample data (throughput ratio, br)", ""]
     if side_by_side:
         lines += [f"Side by side: the sample data's server and the {' and '.join(size_name(s) for s in others)} servers up at once "
-                  f"(Release build, output cache entries living an hour so that no {pair_seconds} s run pays a miss), after one warm-up "
-                  f"second per page and server; then {pair_rounds} rounds, each running every page on every server for {pair_seconds} s "
+                  f"(Release build, output cache entries living an hour so that no {pair_seconds} s run pays a miss), after two warm-up "
+                  f"seconds per page and server; then {pair_rounds} rounds, each running every page on every server for {pair_seconds} s "
                   "(wrk 2 threads, 8 connections, br), the servers' order rotating per round. A ratio is taken per round, from runs "
                   "seconds apart, and the median of the rounds is the figure (range beside it). The last column, from the size "
                   f"phases above (minutes apart, {seconds} s runs), is for comparison: it also measures how busy the machine was in each phase.",

@@ -206,12 +206,13 @@ if [[ " ${sizes[*]} " == *" sample "* ]] && [ ${#pair_sizes[@]} -gt 0 ]; then
         done
         fail "the site over kl_bench_$size did not start (see $raw/server-pair-$size.log)"
     done
-    # Warm-up, not recorded: the first request of each page fills its cache entry, one second of wrk runs the JIT through it.
+    # Warm-up, not recorded: the first request of each page fills its cache entry, two seconds of wrk run the JIT through it
+    # (tiered compilation: under load the first seconds of a fresh server still run unoptimised code).
     for page in "${pair_pages[@]}"; do
         set -- $page
         for size in "${pair_servers[@]}"; do
             curl -fsS -o /dev/null -H "Accept:" -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" || fail "GET $2 failed"
-            wrk -t2 -c8 -d1s --timeout 10s -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" >/dev/null
+            wrk -t2 -c8 -d2s --timeout 10s -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" >/dev/null
         done
     done
     for round in $(seq 1 "$pair_rounds"); do
