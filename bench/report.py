@@ -4,6 +4,7 @@ import datetime
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 
@@ -77,6 +78,12 @@ def size_name(size):
 results = {s: {name: {enc: wrk(f"{raw}/{s}.{name}.{enc}.wrk") for enc in ("br", "plain")} for name, _ in URLS} for s in sizes}
 uncached = {s: {name: wrk(f"{raw}/{s}.{name}.uncached.wrk") for name in UNCACHED} for s in sizes}
 browser = {s: json.load(open(f"{raw}/{s}.browser.json")) if os.path.exists(f"{raw}/{s}.browser.json") else None for s in sizes}
+pair_rounds = int(os.environ.get("KL_BENCH_PAIR_ROUNDS", "0") or 0)
+pair_seconds = os.environ.get("KL_BENCH_PAIR_SECONDS", "?")
+# Side by side (bench/run.sh's last phase): pairs[size][page] = [(sample's wrk, size's wrk) per round].
+pairs = {s: {name: [(wrk(f"{raw}/pair-{r}.sample.{name}.br.wrk"), wrk(f"{raw}/pair-{r}.{s}.{name}.br.wrk")) for r in range(1, pair_rounds + 1)]
+             for name in PAGES} for s in sizes if s != "sample"}
+pairs = {s: {name: [(a, b) for a, b in rounds if a and b] for name, rounds in pages.items()} for s, pages in pairs.items()}
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 checks = []  # (target, size, value text, met)
 
@@ -87,7 +94,8 @@ lines = [
     f"{os.cpu_count()} cores (shared with other work: load averages below). The site as `./run.sh` serves it (Release build output, "
     f"Production), request logging at Warning, no tile server. wrk: 2 threads, 8 connections, {seconds} s per URL and encoding, "
     "on the same machine. `br` = the Accept-Encoding a browser sends (`gzip, deflate, br, zstd`), `plain` = none. "
-    "Ratios are taken within one run, side by side.",
+    "Ratios to a static reference are taken within one size's phase; the cross-size ratios of the targets (a page at N "
+    "against the sample data) side by side, with both servers up and wrk alternating between them (see that section).",
     "",
     "| size | published listings | load average before → after |",
     "| --- | ---: | --- |",
@@ -121,21 +129,56 @@ for s in sizes:
         lines.append(f"| {title}{note} | {fmt(r['br']['rps'])} | {fmt(r['br']['p50'], 2)} | {fmt(r['br']['p99'], 2)} | "
                      f"{fmt(r['plain']['rps'])} | {fmt(r['plain']['p50'], 2)} | {fmt(r['plain']['p99'], 2)} | {rel} | {rel99} |")
 
+def paired(s, name):
+    """The side-by-side rounds of one page at size s: the median of the per-round ratios, their range, both sides' median req/s."""
+    rounds = pairs.get(s, {}).get(name) or []
+    if not rounds:
+        return None
+    ratios = [b["rps"] / a["rps"] for a, b in rounds]
+    return {"median": statistics.median(ratios), "low": min(ratios), "high": max(ratios), "rounds": len(rounds),
+            "sample_rps": statistics.median(a["rps"] for a, _ in rounds), "size_rps": statistics.median(b["rps"] for _, b in rounds),
+            "errors": any(a["errors"] or b["errors"] or a["sockets"] or b["sockets"] for a, b in rounds)}
+
+
 if "sample" in sizes:
-    lines += ["", "## Pages at size N against the sample data (throughput ratio, br)", "",
-              "| request | " + " | ".join(size_name(s) for s in sizes if s != "sample") + " |",
-              "| --- | " + " | ".join("---:" for s in sizes if s != "sample") + " |"]
+    others = [s for s in sizes if s != "sample"]
+    side_by_side = any(paired(s, name) for s in others for name in PAGES)
+    lines += ["", "## Pages at size N against the sample data (throughput ratio, br)", ""]
+    if side_by_side:
+        lines += [f"Side by side: the sample data's server and the {' and '.join(size_name(s) for s in others)} servers up at once "
+                  f"(Release build, output cache entries living an hour so that no {pair_seconds} s run pays a miss), after two warm-up "
+                  f"seconds per page and server; then {pair_rounds} rounds, each running every page on every server for {pair_seconds} s "
+                  "(wrk 2 threads, 8 connections, br), the servers' order rotating per round. A ratio is taken per round, from runs "
+                  "seconds apart, and the median of the rounds is the figure (range beside it). The last column, from the size "
+                  f"phases above (minutes apart, {seconds} s runs), is for comparison: it also measures how busy the machine was in each phase.",
+                  "",
+                  "| request | size | ratio, median of rounds | range | rounds | sample data req/s (median) | size N req/s (median) | sequential phases |",
+                  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    else:
+        lines += ["| request | " + " | ".join(size_name(s) for s in others) + " |",
+                  "| --- | " + " | ".join("---:" for s in others) + " |"]
     for name in PAGES:
         cells = []
-        for s in sizes:
-            if s == "sample":
-                continue
-            value = ratio(results[s][name]["br"]["rps"], results["sample"][name]["br"]["rps"]) if results[s][name]["br"] else None
-            cells.append(fmt(value, 2))
+        for s in others:
+            sequential = ratio(results[s][name]["br"]["rps"], results["sample"][name]["br"]["rps"]) if results[s][name]["br"] and results["sample"][name]["br"] else None
+            pair = paired(s, name)
+            value = pair["median"] if pair else sequential
+            if side_by_side:
+                note = " ⚠ errors" if pair and pair["errors"] else ""
+                lines.append(f"| {dict(URLS)[name]}{note} | {size_name(s)} | {fmt(pair and pair['median'], 2)} | "
+                             f"{'–' if not pair else fmt(pair['low'], 2) + '–' + fmt(pair['high'], 2)} | {pair['rounds'] if pair else 0} | "
+                             f"{fmt(pair and pair['sample_rps'])} | {fmt(pair and pair['size_rps'])} | {fmt(sequential, 2)} |")
+            else:
+                cells.append(fmt(value, 2))
             # limit=10 is shown beside limit=1000 (whose page grows from 11 features at the sample data to 1,000), not a target.
-            if s != "sample" and value is not None and name != "ogc-items-10":
-                checks.append((f"{name} at N ≥ 0.5 × sample", s, fmt(value, 2), value >= 0.5))
-        lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
+            if value is not None and name != "ogc-items-10":
+                how = "side by side, median" if pair else "sequential phases"
+                checks.append((f"{name} at N ≥ 0.5 × sample ({how})", s, fmt(value, 2), value >= 0.5))
+        if not side_by_side:
+            lines.append(f"| {dict(URLS)[name]} | " + " | ".join(cells) + " |")
+    if side_by_side:
+        lines += ["", f"Load average before → after the side-by-side phase: {load_average(read(f'{raw}/pairs.load-before'))} → "
+                  f"{load_average(read(f'{raw}/pairs.load-after'))}."]
     ogc_bytes = {s: dict(reversed(line.split()) for line in read(f"{raw}/{s}.ogc-items-bytes").splitlines()) for s in sizes}
     if all(ogc_bytes[s] for s in sizes):
         lines += ["", "OGC items with `limit=1000` returns " + ", ".join(

@@ -7,8 +7,13 @@
 # first drawn cluster on home and /embed/map against a bare Leaflet + markercluster page, longest main-thread task
 # during load and during pan and zoom, bytes transferred. Writes bench/results/scale.md; raw output in artifacts/bench/.
 # The databases (kl_bench_SIZE in the project-local cluster) are kept between runs: generating 50,000 takes minutes.
-# KL_BENCH_SECONDS (default 10) per wrk run, KL_BENCH_RUNS (default 3) browser runs per page, KL_BENCH_PORT (5190),
-# KL_BENCH_FRESH=1 drops and regenerates the databases.
+# Then, with the sample data among the sizes, the cross-size ratios the targets use (home, list, facets, evaluation, feed,
+# OGC items at N against the sample data) side by side: the sample-data server and every size's server up at once, short
+# wrk runs alternating between them in rounds (the order rotating per round), a ratio per round, the median reported.
+# The phases above run minutes apart on a shared machine, so their ratios also measure how busy it was in each.
+# KL_BENCH_SECONDS (default 10) per wrk run, KL_BENCH_RUNS (default 3) browser runs per page, KL_BENCH_PORT (5190; the
+# side-by-side servers take the ports after it), KL_BENCH_PAIR_SECONDS (default 2) per side-by-side wrk run,
+# KL_BENCH_PAIR_ROUNDS (default 5), KL_BENCH_FRESH=1 drops and regenerates the databases.
 set -euo pipefail
 KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$KL_ROOT/scripts/bootstrap.sh"
@@ -17,6 +22,8 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(sample 10000 50000)
 seconds="${KL_BENCH_SECONDS:-10}"
 browser_runs="${KL_BENCH_RUNS:-3}"
+pair_seconds="${KL_BENCH_PAIR_SECONDS:-2}"
+pair_rounds="${KL_BENCH_PAIR_ROUNDS:-5}"
 port="${KL_BENCH_PORT:-5190}"
 base="http://127.0.0.1:$port"
 raw="$KL_ROOT/artifacts/bench"
@@ -37,7 +44,15 @@ stop_server() {
     fi
     server_pid=""
 }
-cleanup() { stop_server; [ "$started_here" -eq 1 ] && stop_cluster || true; }
+pair_pids=()
+stop_pair_servers() {
+    local pid
+    for pid in "${pair_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    done
+    pair_pids=()
+}
+cleanup() { stop_server; stop_pair_servers; [ "$started_here" -eq 1 ] && stop_cluster || true; }
 trap cleanup EXIT
 
 build_app
@@ -66,9 +81,12 @@ prepare_database() {
             app generate "$((size - have))"
         fi
     fi
-    psql_db "$name" "ANALYZE" >/dev/null
+    # Vacuumed as well as analysed: generating leaves every row unvisited, so autovacuum would otherwise run during the
+    # measurements, and index-only scans (the covering index of the public reads) need the visibility map it writes.
+    psql_db "$name" "VACUUM (ANALYZE)" >/dev/null
 }
 
+# start_server [ENV=VALUE…]: serves kl_bench_$label (ConnectionStrings__KreativLand from prepare_database) on $base.
 start_server() {
     (cd "$KL_ROOT/src/KreativLand.Web" && exec env \
         Bench__ReferenceDirectory="$reference" \
@@ -152,5 +170,69 @@ for size in "${sizes[@]}"; do
     uptime >"$raw/$label.load-after"
 done
 
+# Side by side: the cross-size ratios of the targets, with the sample data's server and each size's server up at once.
+pair_pages=(
+    "home /en/"
+    "list /en/cooperations"
+    "facets /api/v1/facets"
+    "evaluation /en/evaluation"
+    "feed /feed.atom"
+    "ogc-items /ogc/collections/cooperations/items?limit=1000"
+    "ogc-items-10 /ogc/collections/cooperations/items?limit=10"
+)
+pair_sizes=()
+for size in "${sizes[@]}"; do [ "$size" = "sample" ] || pair_sizes+=("$size"); done
+if [[ " ${sizes[*]} " == *" sample "* ]] && [ ${#pair_sizes[@]} -gt 0 ]; then
+    say "Side by side: sample data and ${pair_sizes[*]} served at once; $pair_rounds rounds of ${pair_seconds} s wrk runs per page and server"
+    uptime >"$raw/pairs.load-before"
+    pair_servers=(sample "${pair_sizes[@]}")
+    declare -A pair_base=()
+    for i in "${!pair_servers[@]}"; do
+        size="${pair_servers[$i]}"
+        pair_base[$size]="http://127.0.0.1:$((port + 1 + i))"
+        # Entries live an hour here (60 s by default): a 2 s run must not pay a whole miss (1-2 s at 50,000) that visitors share
+        # over a minute of traffic; what a miss costs is measured above, without the output cache.
+        (cd "$KL_ROOT/src/KreativLand.Web" && exec env \
+            ConnectionStrings__KreativLand="Host=$KL_PGSOCKET;Port=5432;Username=$KL_DB_USER;Database=kl_bench_$size;Command Timeout=0" \
+            Map__TileUrl="http://127.0.0.1:9/{z}/{x}/{y}.png" RateLimits__ApiPermitsPerMinute=0 Serilog__MinimumLevel__Default=Warning \
+            PublicReadCache__Lifetime=01:00:00 \
+            dotnet bin/Release/net10.0/KreativLand.Web.dll --urls "${pair_base[$size]}" >"$raw/server-pair-$size.log" 2>&1) &
+        pair_pids+=($!)
+    done
+    for size in "${pair_servers[@]}"; do
+        for _ in $(seq 1 240); do
+            curl -fsS -m 2 "${pair_base[$size]}/health/live" >/dev/null 2>&1 && continue 2
+            sleep 0.5
+        done
+        fail "the site over kl_bench_$size did not start (see $raw/server-pair-$size.log)"
+    done
+    # Warm-up, not recorded: the first request of each page fills its cache entry, two seconds of wrk run the JIT through it
+    # (tiered compilation: under load the first seconds of a fresh server still run unoptimised code).
+    for page in "${pair_pages[@]}"; do
+        set -- $page
+        for size in "${pair_servers[@]}"; do
+            curl -fsS -o /dev/null -H "Accept:" -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" || fail "GET $2 failed"
+            wrk -t2 -c8 -d2s --timeout 10s -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" >/dev/null
+        done
+    done
+    for round in $(seq 1 "$pair_rounds"); do
+        # The order of the servers rotates per round, so neither side always runs first after a page change.
+        shift_by=$(( (round - 1) % ${#pair_servers[@]} ))
+        order=("${pair_servers[@]:$shift_by}" "${pair_servers[@]:0:$shift_by}")
+        for page in "${pair_pages[@]}"; do
+            set -- $page
+            for size in "${order[@]}"; do
+                wrk -t2 -c8 -d"${pair_seconds}s" --timeout 10s --latency -H "Accept-Encoding: $browser_encoding" "${pair_base[$size]}$2" \
+                    >"$raw/pair-$round.$size.$1.br.wrk"
+            done
+        done
+        printf '  round %s of %s: %s\n' "$round" "$pair_rounds" "$(for size in "${pair_servers[@]}"; do
+            printf '%s ogc-items %s  ' "$size" "$(awk '/Requests\/sec/ {print $2}' "$raw/pair-$round.$size.ogc-items.br.wrk")"; done)"
+    done
+    stop_pair_servers
+    uptime >"$raw/pairs.load-after"
+fi
+
 say "Writing bench/results/scale.md"
-/usr/bin/python3 "$KL_ROOT/bench/report.py" "$raw" "$KL_ROOT/bench/results/scale.md" "$seconds" "${sizes[@]}"
+KL_BENCH_PAIR_SECONDS="$pair_seconds" KL_BENCH_PAIR_ROUNDS="$pair_rounds" \
+    /usr/bin/python3 "$KL_ROOT/bench/report.py" "$raw" "$KL_ROOT/bench/results/scale.md" "$seconds" "${sizes[@]}"

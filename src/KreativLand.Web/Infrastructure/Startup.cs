@@ -141,7 +141,10 @@ public static class Startup
         // Behind a TLS proxy on this machine (the default KnownProxies: loopback), take scheme and client from X-Forwarded-*,
         // so cookies are Secure and absolute links use https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseSerilogRequestLogging();
+        // Through the configured logger (its levels, overrides and sinks): the middleware's default is the static Log.Logger,
+        // which AddSerilog(preserveStaticLogger: true) leaves as Program's bootstrap console logger, so every request was
+        // written to the console at Information whatever the configuration said.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         if (!app.Environment.IsDevelopment())
         {
             app.UseOutageAwareExceptionHandler("/error");
