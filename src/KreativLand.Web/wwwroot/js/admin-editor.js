@@ -1,10 +1,10 @@
 // The listing editor (/admin/cooperations/edit): language tabs, adding and removing rows, the position map,
 // the gazetteer lookup and the live criteria checklist. The form works without this script; it only makes it quicker.
 // Leaflet is loaded as a classic script before this module (window.L), as on every page with a map.
-import { addTiles, format, settingsOf } from './map-core.js';
+import { addTiles, settingsOf } from './map-core.js';
+import { format, formatCount } from './numbers.js';
 import { askBeforeDestructive } from './status-confirm.js';
 import { setUpImageRows } from './editor-images.js';
-import { formatCount } from './numbers.js';
 
 const L = window.L;
 

@@ -1,6 +1,6 @@
 // The import upload (/admin/cooperations/transfer): sends the file with a progress bar and shows the server's answer
 // in place. Without this script the form posts normally.
-import { format } from './map-core.js';
+import { format } from './numbers.js';
 
 const form = document.getElementById('upload-form');
 const progress = document.getElementById('upload-progress');

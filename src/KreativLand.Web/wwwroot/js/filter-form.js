@@ -1,7 +1,7 @@
 // The map's filter form (Pages/Shared/_FilterForm.cshtml), shared by the home explorer and the embed generator: its values
 // as query parameters, filling it from parameters (reset, back and forward), the distance filter with its gazetteer place
 // search, the map-area box and the facet counts. Without JavaScript the form is sent as it is; this only keeps it live.
-import { format } from './map-core.js';
+import { format } from './numbers.js';
 import { fetchJson } from './api.js';
 import { attachPlaceSearch, placeLabel } from './place-search.js';
 

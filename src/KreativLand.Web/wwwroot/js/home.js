@@ -1,5 +1,6 @@
 // Home page: the map explorer. The filter form, the clustered map, the result list and the URL stay in sync.
-import { createBaseMap, addCountryOutlines, settingsOf, format, prefersReducedMotion } from './map-core.js';
+import { createBaseMap, addCountryOutlines, settingsOf, prefersReducedMotion } from './map-core.js';
+import { format } from './numbers.js';
 import { createResultRenderer, resultCountText } from './map-results.js';
 import { createClusterLayer, preloadMapData, listingDetails } from './map-data.js';
 import { addRegionOutline, addNearCircle } from './map-overlays.js';

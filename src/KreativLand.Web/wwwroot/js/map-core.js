@@ -3,7 +3,6 @@
 // the tile server is a third party), colours from the stylesheet, the subsector marker icon and small text helpers.
 // Leaflet is loaded as a classic script before the page module, as window.L.
 import { inPieces, whenIdle } from './tasks.js';
-import { formatCount } from './numbers.js';
 
 const L = window.L;
 
@@ -129,14 +128,6 @@ export function subsectorIcon(subsectors) {
   dot.className = 'kl-marker-dot';
   if (subsectors && subsectors.length > 0) dot.dataset.subsector = subsectors[0];
   return L.divIcon({ className: 'kl-marker', html: dot, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
-}
-
-/** Fills a text's {0}, {1}, …; numbers are counts, written with the page language's grouping like the server's {0:N0}. */
-export function format(template, ...values) {
-  return template.replace(/\{(\d+)\}/g, (_, index) => {
-    const value = values[Number(index)];
-    return typeof value === 'number' ? formatCount(value) : String(value ?? '');
-  });
 }
 
 const regionNames = new Map(); // language -> Intl.DisplayNames, made once: each costs ICU's locale data

@@ -4,11 +4,11 @@
 // only add its start-up and a round trip per question before the first clusters. Large data goes to a Web Worker
 // (map-worker.js), so the main thread never parses megabytes or builds a big index. The bytes are fetched here (the first
 // request as early as the page allows, matching its <link rel="preload">); markers are added in pieces so no task grows long.
-import { format, prefersReducedMotion } from './map-core.js';
+import { prefersReducedMotion } from './map-core.js';
+import { format, formatShortCount } from './numbers.js';
 import { fetchJson } from './api.js';
 import { inPieces, stepYielder } from './tasks.js';
 import { buildIndex } from './cluster-index.js';
-import { formatShortCount } from './numbers.js';
 
 const L = window.L;
 

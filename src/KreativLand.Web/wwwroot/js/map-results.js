@@ -1,5 +1,6 @@
 // How a cooperation appears in a result list and a marker popup: shared by the home explorer and the embedded map.
-import { countryName, subsectorIcon, format } from './map-core.js';
+import { countryName, subsectorIcon } from './map-core.js';
+import { format } from './numbers.js';
 
 const L = window.L;
 

@@ -21,3 +21,11 @@ export function formatCount(value) {
 export function formatShortCount(value) {
   return value < 10000 ? formatCount(value) : `${formatCount(Math.floor(value / 1000))}k`;
 }
+
+/** Fills a text's {0}, {1}, …; numbers are counts, written with the page language's grouping like the server's {0:N0}. */
+export function format(template, ...values) {
+  return template.replace(/\{(\d+)\}/g, (_, index) => {
+    const value = values[Number(index)];
+    return typeof value === 'number' ? formatCount(value) : String(value ?? '');
+  });
+}

@@ -2,7 +2,7 @@
 // bulk actions. The chosen option carries the question (data-confirm; "{0}" is the number of chosen rows). A confirmed
 // dialog sets the form's hidden Confirmed field, so the server does not ask again; a dismissed one sends nothing.
 // Without this script the server asks in a second step.
-import { format } from './map-core.js';
+import { format } from './numbers.js';
 
 export function askBeforeDestructive(form, select, countChosen) {
   const confirmed = form.querySelector('[data-confirmed]');

@@ -1,6 +1,7 @@
 // "Become part": the error summary takes the focus, and a point can be picked on a small map (a click, or the map's centre
 // for keyboard users). Without JavaScript the municipality's point from the gazetteer is used.
-import { createBaseMap, settingsOf, format } from './map-core.js';
+import { createBaseMap, settingsOf } from './map-core.js';
+import { format } from './numbers.js';
 import { fetchJson } from './api.js';
 
 const summary = document.getElementById('problems');
