@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -194,18 +193,10 @@ public class EmbedBrowserTests(EmbedBrowserFixture site) : BrowserTest, IClassFi
     {
         // 30,000 points (4 MB): the body arrives in several reads, each handed to the worker as it comes and joined there.
         const int points = 30_000;
-        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (var i = 1; i <= points; i++)
-        {
-            if (i > 1) body.Append(',');
-            var (lng, lat) = (5 + i % 200 * 0.1, 45 + i / 200 * 0.066);
-            body.Append(CultureInfo.InvariantCulture,
-                $"{{\"type\":\"Feature\",\"id\":{i},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lng:0.###},{lat:0.###}]}},\"properties\":{{\"subsectors\":[\"design\"]}}}}");
-        }
-        body.Append("]}");
+        var body = SyntheticMapData.Body(points, i => (5 + (i + 1) % 200 * 0.1, 45 + (i + 1) / 200 * 0.066));
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
         page.PageError += (_, error) => failures.Enqueue(error);
-        await page.RouteAsync("**/api/v1/map", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/geo+json", Body = body.ToString() }));
+        await SyntheticMapData.ServeAsync(page, body);
         await page.GotoAsync("/en/embed/map");
         var map = page.Locator("#map[data-state='ready']");
         await map.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });

@@ -63,7 +63,6 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
     [Fact]
     public async Task The_progress_of_a_large_import_writes_its_counts_with_the_languages_grouping()
     {
-        const string language = "de", locale = "de-DE", progress = @"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \(";
         var email = await Curators.CreateAsync(site, "admin");
         // 1,500 listings, written in batches of 500: the page asks every second, and while the last batch is written it hears
         // of 1,000 read.
@@ -71,20 +70,16 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
         await SyntheticListings.WriteFileAsync(1500, file);
         try
         {
-            var page = await NewPageAsync(site.BaseAddress, locale);
+            var page = await NewPageAsync(site.BaseAddress, "de-DE");
             var failures = new ConcurrentQueue<string>();
             Chromium.CollectFailures(page, failures);
-            await page.GotoAsync("/account/login");
-            await page.Locator("[name='Input.Email']").FillAsync(email);
-            await page.Locator("[name='Input.Password']").FillAsync(Curators.Password);
-            await page.Locator("[name='Input.Password']").PressAsync("Enter");
-            await page.WaitForURLAsync("**/admin");
-            await page.GotoAsync($"/{language}/admin/cooperations/transfer");
+            await CuratorBrowserTests.SignInAsync(page, email);
+            await page.GotoAsync("/de/admin/cooperations/transfer");
             await page.Locator("#upload").SetInputFilesAsync(file);
             // The generated listings are published: an administrator's reason lets them in as they are.
             await page.Locator("#OverrideReason").FillAsync("Testdaten für die Fortschrittsanzeige");
             await page.Locator("#upload-form button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator("#import-progress")).ToHaveTextAsync(new Regex(progress), new() { Timeout = 120_000 });
+            await Assertions.Expect(page.Locator("#import-progress")).ToHaveTextAsync(new Regex(@"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \("), new() { Timeout = 120_000 });
             await Assertions.Expect(page.Locator("#import-result .notice").First).ToContainTextAsync("1.500", new() { Timeout = 120_000 });
             Assert.Empty(failures);
         }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -389,19 +387,10 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
 
         // 12,345 listings in one village and one far away (so the fitted view takes in both): the circle says "12k", the name
         // the full count with the language's grouping.
-        var body = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (var i = 0; i <= 12_345; i++)
-        {
-            if (i > 0) body.Append(',');
-            var (lng, lat) = i == 0 ? (-9.14, 38.72) : (12.4 + i % 100 * 0.0001, 51.3 + i / 100 * 0.0001);
-            body.Append(CultureInfo.InvariantCulture,
-                $"{{\"type\":\"Feature\",\"id\":{i + 1},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lng:0.#####},{lat:0.#####}]}},\"properties\":{{\"subsectors\":[\"design\"]}}}}");
-        }
-        body.Append("]}");
+        var body = SyntheticMapData.Body(12_346, i => i == 0 ? (-9.14, 38.72) : (12.4 + i % 100 * 0.0001, 51.3 + i / 100 * 0.0001));
         var many = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(many, failures);
-        await many.RouteAsync(address => new Uri(address).AbsolutePath.EndsWith("/api/v1/map", StringComparison.Ordinal),
-            route => route.FulfillAsync(new() { Status = 200, ContentType = "application/geo+json", Body = body.ToString() }));
+        await SyntheticMapData.ServeAsync(many, body);
         await many.GotoAsync(url);
         await many.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         var big = many.GetByRole(AriaRole.Button, new() { Name = $"{grouped} {named}", Exact = true });
