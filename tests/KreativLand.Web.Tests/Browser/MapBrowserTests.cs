@@ -228,8 +228,22 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var items = page.Locator("#result-list .result-item");
         Assert.Equal(7, await items.CountAsync());
         // The list's box at the top of the window: its first item is rendered, its last (below the box) is skipped by
-        // content-visibility: auto, yet in the page with its text (find in page, screen readers).
+        // content-visibility: auto, yet in the page with its text (find in page, screen readers). Each item is made 30rem
+        // high so that the last lies far beyond the box and any margin the browser keeps rendered around the window: with
+        // the items' own height, whether the seventh fell inside that margin depended on the machine's fonts (it did on CI).
+        await page.EvaluateAsync("""
+            () => {
+                const sheet = new CSSStyleSheet();
+                sheet.replaceSync('#result-list > .result-item { min-height: 30rem; }');
+                document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+            }
+            """);
         await page.Locator(".explorer-results").EvaluateAsync("e => e.scrollIntoView()");
+        var beyondBox = await page.EvaluateAsync<double>("""
+            () => document.querySelector('#result-list .result-item:last-child').getBoundingClientRect().top
+                - document.querySelector('.explorer-results').getBoundingClientRect().bottom
+            """);
+        Assert.True(beyondBox > 2 * 400, $"the last item starts {beyondBox} px below the list's box");
         const string Rendered = "selector => document.querySelector(selector).checkVisibility({ contentVisibilityAuto: true })";
         await page.WaitForFunctionAsync(Rendered, "#result-list .result-item:first-child .result-title");
         await page.WaitForFunctionAsync($"selector => !({Rendered})(selector)", "#result-list .result-item:last-child .result-title");
