@@ -25,6 +25,13 @@ public class ModuleImportMapTests(SharedMapDataBrowserFixture site) : BrowserTes
         var html = await response.Content.ReadAsStringAsync();
         var match = Regex.Match(html, "<script type=\"importmap\">(.*?)</script>", RegexOptions.Singleline);
         Assert.True(match.Success, "no import map on " + url);
+        // Before every module the page preloads or runs: a module parsed before the map has its imports resolved without it.
+        var modules = Regex.Matches(html, "<link rel=\"modulepreload\"[^>]*>|<script[^>]* type=\"module\"[^>]*>");
+        if (url != "/cooperations") Assert.NotEmpty(modules); // the map pages preload their modules; the list runs none
+        foreach (var module in modules.Cast<Match>())
+        {
+            Assert.True(module.Index > match.Index, $"{module.Value} comes before the import map on {url}");
+        }
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups[1].Value)));
         Assert.Contains($"script-src 'self' 'sha256-{hash}';", response.Headers.GetValues("Content-Security-Policy").Single());
 
