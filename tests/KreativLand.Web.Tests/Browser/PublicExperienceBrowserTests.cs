@@ -309,6 +309,42 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, Shar
         Assert.Empty(failures);
     }
 
+    /// <summary>
+    /// A page keeps its place when its script starts: a visitor clicking the submission form's consent box, or reading the
+    /// profile below its map, while the map, its tile consent and its buttons come up must not have the page moved from under
+    /// the pointer (the test hosts ask for tile consent). The script is held back until the page has been measured.
+    /// </summary>
+    [Theory]
+    [InlineData("/en/submit", "**/js/submit*", "#submit-map", "#Input_Consent")]
+    [InlineData("/en/cooperations/erz-code", "**/js/profile-map*", "#profile-map", ".profile-map-area + dl")]
+    public async Task The_page_does_not_move_when_its_map_script_starts(string url, string script, string map, string below)
+    {
+        var failures = new ConcurrentQueue<string>();
+        var page = await NewPageAsync(site.BaseAddress, "en-GB", Chromium.Desktop);
+        CollectFailures(page, failures);
+        var release = new TaskCompletionSource();
+        await page.RouteAsync(script, async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        // Parsed to the end and styled, the module not yet run (it holds DOMContentLoaded back).
+        await page.WaitForFunctionAsync("""
+            map => document.readyState !== 'loading' && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet)
+                && !document.querySelector(map).dataset.state
+            """, map);
+        var element = page.Locator(below);
+        var before = (await element.BoundingBoxAsync())!.Y;
+
+        release.SetResult();
+        await page.Locator($"{map}[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-consent-overlay]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
+        Assert.Equal(before, (await element.BoundingBoxAsync())!.Y);
+        Assert.Empty(failures);
+    }
+
     /// <summary>Every public page type in both languages (new ones included as they come).</summary>
     public static readonly string[] PublicPages =
     [

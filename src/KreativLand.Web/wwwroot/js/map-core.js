@@ -93,7 +93,7 @@ export function addCountryOutlines(map, element, settings) {
  */
 function askForTileConsent(map, element, settings) {
   const overlay = document.querySelector('[data-consent-overlay]');
-  overlay.hidden = false;
+  delete overlay.dataset.awaitingScript; // shown where its place was kept (site.css)
   element.dataset.tiles = 'waiting';
   overlay.querySelector('[data-consent-accept]').addEventListener('click', () => {
     addTiles(map, element, settings);

@@ -50,7 +50,7 @@ if (element && L) {
     map.setView([50, 10], 4, { animate: false });
   }
   map.on('click', (event) => setPoint(event.latlng.lat, event.latlng.lng));
-  actions.hidden = false;
+  delete actions.dataset.awaitingScript; // its place was kept while it waited: the form below does not move
   actions.querySelector('[data-point-centre]').addEventListener('click', () => {
     const centre = map.getCenter();
     setPoint(centre.lat, centre.lng);
