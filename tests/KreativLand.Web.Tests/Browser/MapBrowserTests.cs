@@ -287,15 +287,39 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         Assert.Equal(7, await MarkerCountAsync(page));
 
         // Pick a centre on the map, once the fit to all results has finished and the map, focused by the button, has scrolled
-        // into place: while either moves, a marker may pass under the click.
+        // into place: while either moves, a marker may pass under the click. The click goes to a spot of the map that is clear
+        // of markers, clusters and controls: where they lie follows the map's size, which the page's layout decides.
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose a point on the map" }).ClickAsync();
         await Chromium.MapSettledAsync(page);
-        await page.Locator("#map").ClickAsync(new() { Position = new() { X = 300, Y = 200 } });
+        var spot = await ClearSpotAsync(page.Locator("#map"));
+        await page.Locator("#map").ClickAsync(new() { Position = new() { X = spot[0], Y = spot[1] } });
         await page.WaitForURLAsync(url => url.Contains("near="));
         await WaitReadyAsync(page);
         Assert.Contains("radiusKm=", page.Url);
         Assert.True(await page.Locator("[data-near-point]").IsVisibleAsync());
         Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// A point of the Leaflet map (relative to its box, in the part inside the window) where a click reaches the map itself:
+    /// at least 24 px from every marker, cluster, control and popup.
+    /// </summary>
+    private static async Task<float[]> ClearSpotAsync(ILocator map)
+    {
+        var spot = await map.EvaluateAsync<float[]?>("""
+            map => {
+              const box = map.getBoundingClientRect();
+              const taken = [...map.querySelectorAll('.leaflet-marker-icon, .leaflet-control, .leaflet-popup')].map(e => e.getBoundingClientRect());
+              const clear = (x, y) => taken.every(r => x < r.left - 24 || x > r.right + 24 || y < r.top - 24 || y > r.bottom + 24);
+              const top = Math.max(box.top, 0) + 24, bottom = Math.min(box.bottom, window.innerHeight) - 24;
+              for (let y = top; y < bottom; y += 8)
+                for (let x = box.left + 24; x < box.right - 24; x += 8)
+                  if (clear(x, y) && document.elementFromPoint(x, y)?.closest('.leaflet-container') === map) return [x - box.left, y - box.top];
+              return null;
+            }
+            """);
+        Assert.True(spot is not null, "no spot of the map is clear of markers and controls");
+        return spot;
     }
 
     /// <summary>
