@@ -11,7 +11,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
     {
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
         await WaitReadyAsync(page);
         return page;
     }
@@ -210,7 +210,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
             window.__numberFormats = 0;
             Intl.NumberFormat = new Proxy(Intl.NumberFormat, { construct(target, args) { window.__numberFormats++; return Reflect.construct(target, args); } });
             """);
-        await page.GotoAsync("/en/");
+        await page.GotoAsync("/en/", Chromium.Parsed);
         await WaitReadyAsync(page);
         await Chromium.MapSettledAsync(page);
         await page.WaitForSelectorAsync(".marker-cluster div"); // a cluster icon's count, written by numbers.js
@@ -379,7 +379,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
                 await release.Task;
                 await route.ContinueAsync();
             });
-        await page.GotoAsync("/en/");
+        await page.GotoAsync("/en/", Chromium.Parsed);
         await WaitReadyAsync(page);
 
         await page.GetByLabel("Film industry").CheckAsync();
@@ -413,7 +413,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var failures = new ConcurrentQueue<string>();
         var page = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
         await WaitReadyAsync(page);
         await Chromium.MapSettledAsync(page);
         // The sample data's Saxon cluster: a button named by its count, not only the digits drawn in the circle; axe stays clean.
@@ -429,7 +429,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var many = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(many, failures);
         await SyntheticMapData.ServeAsync(many, body);
-        await many.GotoAsync(url);
+        await many.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit }); // routed, as in EmbedBrowserTests: the minute below is for all of it
         await many.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         var big = many.GetByRole(AriaRole.Button, new() { Name = $"{grouped} {named}", Exact = true });
         await Assertions.Expect(big).ToHaveCountAsync(1, new() { Timeout = 20_000 });
