@@ -19,7 +19,9 @@ public class AccessibilityTests(SharedMapDataBrowserFixture site, SharedPages pa
     /// <summary>Opens <paramref name="url"/> in <paramref name="page"/>; on a page with a map, waits until the map is ready and still.</summary>
     internal static async Task<IPage> LoadAsync(IPage page, string url)
     {
-        await page.GotoAsync(url);
+        // The document and its stylesheets are what axe judges.
+        await page.GotoAsync(url, Chromium.Parsed);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet !== null)");
         if (await page.Locator("#map").CountAsync() > 0)
         {
             await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });

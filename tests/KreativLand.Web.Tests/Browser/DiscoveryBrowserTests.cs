@@ -11,7 +11,7 @@ public class DiscoveryBrowserTests(SharedMapDataBrowserFixture site) : BrowserTe
     public async Task Subscribe_link_follows_the_filter()
     {
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
-        await page.GotoAsync("/en/");
+        await page.GotoAsync("/en/", Chromium.Parsed);
         await page.WaitForSelectorAsync("#map[data-state='ready']", new() { State = WaitForSelectorState.Attached });
         Assert.EndsWith("/en/feed.atom", await page.Locator("#feed-link").EvaluateAsync<string>("a => a.href"));
 

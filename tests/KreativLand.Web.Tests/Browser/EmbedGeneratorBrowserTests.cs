@@ -15,7 +15,7 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
         var failures = new ConcurrentQueue<string>();
         var page = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
 
         var place = page.GetByLabel(placeLabel);
         await place.FillAsync("Annaberg-B");
@@ -44,7 +44,7 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
         var failures = new ConcurrentQueue<string>();
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync("/en/embed?country=DE&near=13.0,50.58&radiusKm=50&bbox=11.8,50.1,15.1,51.7");
+        await page.GotoAsync("/en/embed?country=DE&near=13.0,50.58&radiusKm=50&bbox=11.8,50.1,15.1,51.7", Chromium.Parsed);
         var iframe = page.Locator("#iframe-snippet");
         var script = page.Locator("#script-snippet");
         foreach (var attribute in new[] { "data-country", "data-near", "data-radius-km", "data-bbox" })
@@ -70,7 +70,7 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
         var failures = new ConcurrentQueue<string>();
         var page = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
         await page.Locator("details.facet-states summary", new() { HasTextString = facet }).ClickAsync();
         await page.GetByLabel(tyrol, new() { Exact = false }).First.CheckAsync();
         await Assertions.Expect(page.Locator("#iframe-snippet")).ToHaveValueAsync(new Regex(@"/embed/map\?state=AT-tirol&amp;"));
@@ -84,7 +84,7 @@ public class EmbedGeneratorBrowserTests(EmbedBrowserFixture site) : BrowserTest,
     public async Task A_width_without_a_unit_reaches_the_script_snippet_and_the_widget_honours_it()
     {
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
-        await page.GotoAsync("/en/embed");
+        await page.GotoAsync("/en/embed", Chromium.Parsed);
         await page.Locator("#e-width").FillAsync("600");
         await Assertions.Expect(page.Locator("#script-snippet")).ToHaveValueAsync(new Regex(@"data-width=""600"""));
         await Assertions.Expect(page.Locator("#iframe-snippet")).ToHaveValueAsync(new Regex(@"width=""600"""));

@@ -4,6 +4,7 @@ using KreativLand.Web.Import;
 using KreativLand.Web.Pages.Admin.Cooperations;
 using KreativLand.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace KreativLand.Web.Tests.Browser;
 
@@ -64,10 +65,21 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
     public async Task The_progress_of_a_large_import_writes_its_counts_with_the_languages_grouping()
     {
         var email = await Curators.CreateAsync(site, "admin");
-        // 1,500 listings, written in batches of 500: the page asks every second, and while the last batch is written it hears
-        // of 1,000 read.
+        // 1,500 listings, written in batches of 500: the page asks every second and hears of 1,000 read once the second batch
+        // is written. Whether one of its questions fell between that and the end of the import depended on the machine's
+        // speed (a fast one wrote the last batch within the second), so the third batch waits in the database until the page
+        // has shown the count: a trigger on the 1,001st listing takes a lock that this connection holds until then.
         var file = Path.Combine(Path.GetTempPath(), $"kl-many-{Guid.NewGuid():N}.json");
         await SyntheticListings.WriteFileAsync(1500, file);
+        await using var hold = new NpgsqlConnection(site.ConnectionString);
+        await hold.OpenAsync();
+        await ExecuteAsync(hold, $"""
+            CREATE FUNCTION test_hold_import() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN PERFORM pg_advisory_xact_lock_shared({HoldKey}); RETURN NEW; END $$;
+            CREATE TRIGGER test_hold_import BEFORE INSERT ON cooperations FOR EACH ROW
+              WHEN (NEW.slug = '{SyntheticListings.SlugPrefix}1000') EXECUTE FUNCTION test_hold_import();
+            SELECT pg_advisory_lock({HoldKey});
+            """);
         try
         {
             var page = await NewPageAsync(site.BaseAddress, "de-DE");
@@ -80,12 +92,24 @@ public class ImportUploadBrowserTests(BasicDataBrowserFixture site) : BrowserTes
             await page.Locator("#OverrideReason").FillAsync("Testdaten für die Fortschrittsanzeige");
             await page.Locator("#upload-form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("#import-progress")).ToHaveTextAsync(new Regex(@"^[1-9]\d{0,2}(\.\d{3})+ Datensätze gelesen \("), new() { Timeout = 120_000 });
+            await ExecuteAsync(hold, $"SELECT pg_advisory_unlock({HoldKey})");
             await Assertions.Expect(page.Locator("#import-result .notice").First).ToContainTextAsync("1.500", new() { Timeout = 120_000 });
             Assert.Empty(failures);
         }
         finally
         {
+            // Released first: dropping the trigger waits for the import's transaction, which may still wait for the lock.
+            await ExecuteAsync(hold, "SELECT pg_advisory_unlock_all(); DROP TRIGGER test_hold_import ON cooperations; DROP FUNCTION test_hold_import()");
             File.Delete(file);
         }
+    }
+
+    /// <summary>The advisory lock the held import waits for (the importer's own is <see cref="CooperationImporter.ImportLockKey"/>).</summary>
+    private const long HoldKey = 0x4B4C_484F;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

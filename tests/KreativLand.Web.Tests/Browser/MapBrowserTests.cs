@@ -11,7 +11,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
     {
         var page = await NewPageAsync(site.BaseAddress, "en-GB");
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
         await WaitReadyAsync(page);
         return page;
     }
@@ -210,7 +210,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
             window.__numberFormats = 0;
             Intl.NumberFormat = new Proxy(Intl.NumberFormat, { construct(target, args) { window.__numberFormats++; return Reflect.construct(target, args); } });
             """);
-        await page.GotoAsync("/en/");
+        await page.GotoAsync("/en/", Chromium.Parsed);
         await WaitReadyAsync(page);
         await Chromium.MapSettledAsync(page);
         await page.WaitForSelectorAsync(".marker-cluster div"); // a cluster icon's count, written by numbers.js
@@ -287,15 +287,39 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         Assert.Equal(7, await MarkerCountAsync(page));
 
         // Pick a centre on the map, once the fit to all results has finished and the map, focused by the button, has scrolled
-        // into place: while either moves, a marker may pass under the click.
+        // into place: while either moves, a marker may pass under the click. The click goes to a spot of the map that is clear
+        // of markers, clusters and controls: where they lie follows the map's size, which the page's layout decides.
         await page.GetByRole(AriaRole.Button, new() { Name = "Choose a point on the map" }).ClickAsync();
         await Chromium.MapSettledAsync(page);
-        await page.Locator("#map").ClickAsync(new() { Position = new() { X = 300, Y = 200 } });
+        var spot = await ClearSpotAsync(page.Locator("#map"));
+        await page.Locator("#map").ClickAsync(new() { Position = new() { X = spot[0], Y = spot[1] } });
         await page.WaitForURLAsync(url => url.Contains("near="));
         await WaitReadyAsync(page);
         Assert.Contains("radiusKm=", page.Url);
         Assert.True(await page.Locator("[data-near-point]").IsVisibleAsync());
         Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// A point of the Leaflet map (relative to its box, in the part inside the window) where a click reaches the map itself:
+    /// at least 24 px from every marker, cluster, control and popup.
+    /// </summary>
+    private static async Task<float[]> ClearSpotAsync(ILocator map)
+    {
+        var spot = await map.EvaluateAsync<float[]?>("""
+            map => {
+              const box = map.getBoundingClientRect();
+              const taken = [...map.querySelectorAll('.leaflet-marker-icon, .leaflet-control, .leaflet-popup')].map(e => e.getBoundingClientRect());
+              const clear = (x, y) => taken.every(r => x < r.left - 24 || x > r.right + 24 || y < r.top - 24 || y > r.bottom + 24);
+              const top = Math.max(box.top, 0) + 24, bottom = Math.min(box.bottom, window.innerHeight) - 24;
+              for (let y = top; y < bottom; y += 8)
+                for (let x = box.left + 24; x < box.right - 24; x += 8)
+                  if (clear(x, y) && document.elementFromPoint(x, y)?.closest('.leaflet-container') === map) return [x - box.left, y - box.top];
+              return null;
+            }
+            """);
+        Assert.True(spot is not null, "no spot of the map is clear of markers and controls");
+        return spot;
     }
 
     /// <summary>
@@ -355,7 +379,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
                 await release.Task;
                 await route.ContinueAsync();
             });
-        await page.GotoAsync("/en/");
+        await page.GotoAsync("/en/", Chromium.Parsed);
         await WaitReadyAsync(page);
 
         await page.GetByLabel("Film industry").CheckAsync();
@@ -389,7 +413,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var failures = new ConcurrentQueue<string>();
         var page = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(page, failures);
-        await page.GotoAsync(url);
+        await page.GotoAsync(url, Chromium.Parsed);
         await WaitReadyAsync(page);
         await Chromium.MapSettledAsync(page);
         // The sample data's Saxon cluster: a button named by its count, not only the digits drawn in the circle; axe stays clean.
@@ -405,7 +429,7 @@ public class MapBrowserTests(SharedMapDataBrowserFixture site) : BrowserTest, IC
         var many = await NewPageAsync(site.BaseAddress, locale);
         Chromium.CollectFailures(many, failures);
         await SyntheticMapData.ServeAsync(many, body);
-        await many.GotoAsync(url);
+        await many.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit }); // routed, as in EmbedBrowserTests: the minute below is for all of it
         await many.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         var big = many.GetByRole(AriaRole.Button, new() { Name = $"{grouped} {named}", Exact = true });
         await Assertions.Expect(big).ToHaveCountAsync(1, new() { Timeout = 20_000 });
