@@ -94,10 +94,14 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         return new Done("Editor.ReviewedSaved");
     }
 
-    public async Task<Outcome> DiscardRevisionAsync(int id, CancellationToken cancellationToken)
+    /// <summary>Drops the pending revision the curator saw (a newer one is refused by the listing) and records it.</summary>
+    public async Task<Outcome> DiscardRevisionAsync(int id, TransitionInput input, Actor me, CancellationToken cancellationToken)
     {
+        var cooperation = await db.Cooperations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cooperation is null) return new NotFound();
         var revision = await EditorQueries.RevisionAsync(db, id, tracked: true, cancellationToken);
         if (revision is null) return new Done(null);
+        if (cooperation.DiscardRevision(revision, me, clock.GetUtcNow(), input.Version) is { } refusal) return new Refused("Revision", refusal);
         db.CooperationRevisions.Remove(revision);
         await db.SaveChangesAsync(cancellationToken);
         return new Done("Editor.RevisionDiscarded");
