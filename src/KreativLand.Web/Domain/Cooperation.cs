@@ -208,6 +208,21 @@ public class Cooperation
         return null;
     }
 
+    /// <summary>
+    /// Drops a pending revision of this listing unapplied. The curator must have seen its current version: a revision
+    /// saved again after they opened it is refused, so nobody discards work they have not seen. The history names whose
+    /// revision it was.
+    /// </summary>
+    public Refusal? DiscardRevision(CooperationRevision revision, Actor actor, DateTimeOffset now, uint? seenVersion)
+    {
+        if (seenVersion is { } seen && seen != revision.Version) return new("Workflow.RevisionStale");
+        StatusChanges.Add(new StatusChange
+        {
+            From = Status, To = Status, ChangedBy = actor.Name, ChangedAt = now, Event = HistoryEvent.RevisionDiscarded, Detail = revision.UpdatedBy,
+        });
+        return null;
+    }
+
     /// <summary>An import that changed nothing about the status still leaves its mark: who imported the listing from which file.</summary>
     public void RecordImport(Actor actor, DateTimeOffset now, string source, string? overrideReason = null) =>
         StatusChanges.Add(new StatusChange

@@ -16,6 +16,8 @@ public enum HistoryEvent
     Imported,
     /// <summary>A pending revision approved; detail: who wrote it.</summary>
     RevisionApproved,
+    /// <summary>A pending revision dropped unapplied; detail: who wrote it.</summary>
+    RevisionDiscarded,
     /// <summary>A published listing checked and still current.</summary>
     Reviewed,
     /// <summary>Assigned to a curator; detail: the curator, empty when unassigned.</summary>

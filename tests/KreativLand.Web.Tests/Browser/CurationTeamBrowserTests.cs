@@ -92,4 +92,43 @@ public class CurationTeamBrowserTests(CurationTeamBrowserFixture site) : Browser
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Kräuterhof trifft Illustratorin");
         Assert.Empty(failures);
     }
+
+    [Theory]
+    [InlineData(360)]
+    [InlineData(1366)]
+    public async Task A_decision_refused_because_another_curator_decided_first_is_shown_where_the_curator_looks(int width)
+    {
+        var failures = new ConcurrentQueue<string>();
+        // A listing in review, made over HTTP (the real server's client must not follow redirects: CreateAsync reads the new id from one).
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, await Curators.CreateAsync(site, "curator"), Curators.Password))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var id = await Pages.Admin.Cooperations.EditorTests.CreateAsync(client, Pages.Admin.Cooperations.EditorTests.NewListing($"Zugleich entschieden {width}"));
+        using (var moved = await client.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "in-review" }))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, moved.StatusCode);
+
+        // Two curators open it at the same time.
+        var pages = new List<IPage>();
+        foreach (var curator in new[] { await Curators.CreateAsync(site, "curator"), await Curators.CreateAsync(site, "curator") })
+        {
+            var page = await NewPageAsync(site.BaseAddress, configure: options => { if (width == 360) Chromium.Phone(options); else Chromium.Desktop(options); });
+            Chromium.CollectFailures(page, failures);
+            await CuratorBrowserTests.SignInAsync(page, curator);
+            await page.GotoAsync($"/admin/cooperations/edit/{id}");
+            pages.Add(page);
+        }
+        var (first, second) = (pages[0], pages[1]);
+        await first.Locator("#Transition_To").SelectOptionAsync("draft");
+        await first.Locator("#transition").ClickAsync();
+        await Assertions.Expect(first.Locator("#current-status")).ToHaveTextAsync("Entwurf");
+
+        // The second decides on the version they opened: refused, and told where they look, not somewhere down the page.
+        await second.Locator("#Transition_To").SelectOptionAsync("draft");
+        await second.Locator("#transition").ClickAsync();
+        var refusal = second.Locator("#transition-error");
+        await Assertions.Expect(refusal).ToContainTextAsync("Der Eintrag wurde geändert, nachdem Sie ihn geöffnet haben.");
+        await Assertions.Expect(refusal).ToBeFocusedAsync();
+        await Assertions.Expect(refusal).ToBeInViewportAsync();
+        Assert.Empty(failures);
+    }
 }

@@ -85,7 +85,18 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             await LoadAsync(cancellationToken);
             return Page();
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another curator saved one of the chosen listings between this request's read and its write: nothing is stored.
+            Problems.Add(L["Bulk.ChangedMeanwhile"]);
+            db.ChangeTracker.Clear();
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
         await mail.AssignedAsync(newlyAssigned, Assignee!, actor, cancellationToken);
         if (BulkAction == "reject")
             foreach (var listing in listings) await mail.DecidedAsync(listing, Reason, cancellationToken);

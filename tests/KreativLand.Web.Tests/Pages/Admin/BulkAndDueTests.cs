@@ -54,6 +54,21 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
     }
 
     [Fact]
+    public async Task A_bulk_action_at_the_same_moment_as_another_save_of_a_chosen_listing_changes_nothing_and_says_so()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Zugleich eins", "Zugleich zwei");
+
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE id = {ids[1]}",
+            () => BulkAsync(client, ids, "archive"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Someone changed one of the chosen listings at the same moment, so nothing was changed.", (await Html.ParseAsync(response)).Text("#problems"));
+        await using var db = site.OpenContext();
+        Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.InReview, status));
+    }
+
+    [Fact]
     public async Task Bulk_assign_and_archive()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");

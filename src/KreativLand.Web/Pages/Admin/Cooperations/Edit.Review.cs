@@ -23,7 +23,7 @@ public partial class EditModel
         await ShowAsync(await Review.MarkReviewedAsync(id, Me, cancellationToken), id, cancellationToken);
 
     public async Task<IActionResult> OnPostDiscardRevisionAsync(int id, CancellationToken cancellationToken) =>
-        await ShowAsync(await Review.DiscardRevisionAsync(id, cancellationToken), id, cancellationToken);
+        await ShowAsync(await Review.DiscardRevisionAsync(id, Transition, Me, cancellationToken), id, cancellationToken);
 
     private async Task<IActionResult> ShowAsync(ListingReview.Outcome outcome, int id, CancellationToken cancellationToken)
     {

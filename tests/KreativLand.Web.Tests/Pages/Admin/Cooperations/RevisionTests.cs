@@ -138,6 +138,42 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task A_revision_saved_again_after_the_page_was_opened_is_not_discarded_unseen_and_a_discard_is_recorded()
+    {
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
+        var (second, secondEmail) = await Curators.SignedInAsync(site, "curator");
+        var (id, _) = await PublishedAsync(first, "Nicht verwerfen");
+        var firstPage = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await first.PostFormAsync(firstPage, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Erste Überarbeitung" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // The second curator opens the revision; then the first saves more work into it.
+        var seen = await second.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        var again = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
+        using (var saved = await first.PostFormAsync(again, $"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Stunden an Arbeit" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Discarding what the second curator saw is refused, with the current revision shown; nothing is dropped.
+        using var refused = await second.PostFormAsync(seen, $"/en/admin/cooperations/edit/{id}", "#discard-revision-form", new());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Equal("It was changed after you opened it. Please look at the current version below and decide again.", page.Text("#revision-error"));
+        Assert.Equal("Stunden an Arbeit", page.QuerySelector("[name='Input.Summary.De']")!.TextContent);
+        await using (var db = site.OpenContext())
+            Assert.True(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+
+        // Discarding the version now shown works, and the history says who discarded whose revision.
+        using (var discarded = await second.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#discard-revision-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var editor = await second.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        Assert.Null(editor.QuerySelector("#revision"));
+        var discard = editor.QuerySelector(".status-history li[data-event='revision-discarded']");
+        Assert.NotNull(discard);
+        Assert.Equal($"revision by {firstEmail} discarded", discard!.QuerySelector(".event")?.TextContent);
+        Assert.Equal($"({secondEmail})", discard.QuerySelector(".muted")?.TextContent);
+    }
+
+    [Fact]
     public async Task Two_curators_editing_the_same_revision_get_a_conflict()
     {
         var first = await Curators.SignedInClientAsync(site, "curator");

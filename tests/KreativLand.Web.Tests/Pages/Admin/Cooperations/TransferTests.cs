@@ -11,6 +11,13 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
 {
     private static async Task<AngleSharp.Dom.IDocument> UploadAsync(HttpClient client, string json, string fileName = "upload.json", string language = "en")
     {
+        using var response = await PostUploadAsync(client, json, fileName, language);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(response);
+    }
+
+    private static async Task<HttpResponseMessage> PostUploadAsync(HttpClient client, string json, string fileName = "upload.json", string language = "en")
+    {
         var page = await client.GetDocumentAsync($"/{language}/admin/cooperations/transfer");
         var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var content = new MultipartFormDataContent();
@@ -18,9 +25,7 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(file, "upload", fileName);
-        using var response = await client.PostAsync($"/{language}/admin/cooperations/transfer", content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Html.ParseAsync(response);
+        return await client.PostAsync($"/{language}/admin/cooperations/transfer", content);
     }
 
     private static async Task<string> DownloadAsync(HttpClient client)
@@ -154,6 +159,32 @@ public class TransferTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         await using var db = site.OpenContext();
         Assert.False(await db.Cooperations.AnyAsync(c => c.Slug == "uploaded-published"));
         Assert.True(await db.Cooperations.AnyAsync(c => c.Slug == "uploaded-draft"));
+    }
+
+    [Fact]
+    public async Task An_import_at_the_same_moment_as_a_save_of_one_of_its_listings_imports_nothing_and_says_so()
+    {
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        const string json = """
+            { "formatVersion": 1, "cooperations": [
+              { "slug": "uploaded-twice-edited", "status": "draft", "title": { "de": "Aus der Datei" }, "location": { "municipality": "A", "country": "AT", "latitude": 47, "longitude": 13 },
+                "partners": [ { "slug": "te-a", "name": "TE A", "kind": "sme" }, { "slug": "te-b", "name": "TE B", "kind": "cci", "subsector": "film" } ] },
+              { "slug": "uploaded-alongside", "status": "draft", "title": { "de": "Daneben" }, "location": { "municipality": "A", "country": "AT", "latitude": 47, "longitude": 13 },
+                "partners": [ { "slug": "te-a", "name": "TE A", "kind": "sme" }, { "slug": "te-b", "name": "TE B", "kind": "cci", "subsector": "film" } ] } ] }
+            """;
+        var firstOnly = json[..json.LastIndexOf('{', json.IndexOf("uploaded-alongside", StringComparison.Ordinal))].TrimEnd().TrimEnd(',') + " ] }";
+        Assert.Contains("1 created, 0 updated", (await UploadAsync(curator, firstOnly.Replace("Aus der Datei", "Erste Fassung"))).Text("#import-result"));
+
+        // A curator saves the listing while the import writes it.
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE slug = 'uploaded-twice-edited'",
+            () => PostUploadAsync(curator, json));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("A listing of the file was changed by someone else while it was imported, so nothing was imported. Please upload the file again.",
+            (await Html.ParseAsync(response)).Text("#import-result"));
+        await using var check = site.OpenContext();
+        Assert.Equal("Erste Fassung", (await check.Cooperations.SingleAsync(c => c.Slug == "uploaded-twice-edited")).Title.De);
+        Assert.False(await check.Cooperations.AnyAsync(c => c.Slug == "uploaded-alongside"));
     }
 
     [Fact]

@@ -29,6 +29,23 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task A_decision_at_the_same_moment_as_another_save_is_refused_with_the_current_state_shown()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(client, With(NewListing("Gleichzeitig entschieden"), Attested()));
+        var page = await client.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE id = {id}",
+            () => client.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#transition-form", new() { ["Transition.To"] = "archived", ["Transition.Confirmed"] = "true" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = await Html.ParseAsync(response);
+        Assert.Equal("The listing was changed after you opened it. Please look at the current version and decide again.", shown.Text("#transition-error"));
+        Assert.Contains("someone@example.org", shown.Text("main"));
+        Assert.Equal(CooperationStatus.Draft, await StatusAsync(id));
+    }
+
+    [Fact]
     public async Task A_draft_cannot_skip_the_review()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");
