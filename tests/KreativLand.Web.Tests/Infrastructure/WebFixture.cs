@@ -113,6 +113,9 @@ public class WebFixture : DatabaseFixture
         // No background privacy retention while tests look at their data (PrivacyTests call it directly).
         builder.UseSetting("Privacy:RetentionIntervalMinutes", "0");
         builder.UseSetting("Media:Directory", MediaDirectory);
+        // Warnings and errors only: at Information every request of every test was a console line (about 14,000 a run) that
+        // testhost formatted and dotnet test carried and printed. RequestLoggingTests checks the request log at both levels.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (PasswordHashIterations is { } iterations)
             builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = iterations));
