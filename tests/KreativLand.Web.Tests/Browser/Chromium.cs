@@ -11,9 +11,15 @@ public static class Chromium
 
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
-    // Web-first assertions (Expect) wait as long as every other wait here, not Playwright's 5 s: on a loaded machine a
-    // debounced filter plus its fetch can take longer than that.
-    static Chromium() => Assertions.SetDefaultExpectTimeout(15_000);
+    /// <summary>
+    /// How long any wait may take: every navigation, action and web-first assertion (Expect, not Playwright's 5 s). A wait
+    /// ends as soon as its state arrives, so this costs nothing on a passing run; it only decides when a missing state counts
+    /// as a failure. 15 s ran out in a fresh-clone suite at load 70–100 (navigations, a full-page screenshot), states that
+    /// arrived later; CI's machine is shared too.
+    /// </summary>
+    public const int WaitLimitMs = 30_000;
+
+    static Chromium() => Assertions.SetDefaultExpectTimeout(WaitLimitMs);
 
     public static Task<IBrowser> BrowserAsync() => Shared.Value;
 
@@ -29,7 +35,7 @@ public static class Chromium
         };
         configure?.Invoke(options);
         var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(WaitLimitMs);
         return context;
     }
 
