@@ -102,7 +102,7 @@ public static class Chromium
     /// <summary>
     /// Navigation for a test that then waits for the state it needs (a map's data-state, a preview, a form): until the document
     /// is parsed and its scripts have run. The load event also waits for every picture, tile and frame, which on a busy machine
-    /// (load average 40-90 on two cores) took longer than the 15 s a navigation may take, while the page itself was usable.
+    /// (load average 40-90 on two cores) took longer than a navigation may wait (Chromium.WaitLimitMs), while the page itself was usable.
     /// </summary>
     public static PageGotoOptions Parsed => new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
