@@ -22,6 +22,17 @@ if (form) {
 setUpConfirmations(document);
 const transition = document.getElementById('transition-form');
 if (transition) askBeforeDestructive(transition, transition.querySelector('#Transition_To'));
+showRefusal();
+
+// A refused decision (the server's .error-summary with autofocus) is where the curator looks. The browser may focus and
+// scroll to it before this script has reshaped the page (language panels hidden, rows set up), which moved it out of view
+// on a phone; so it is brought back once the page has its shape.
+function showRefusal() {
+  const refusal = document.querySelector('.error-summary[autofocus]');
+  if (!refusal) return;
+  refusal.focus({ preventScroll: true });
+  refusal.scrollIntoView({ block: 'nearest' });
+}
 
 function setUpLanguageTabs(form) {
   const tablist = form.querySelector('.language-tabs');
