@@ -65,10 +65,26 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
     /// <summary>
     /// Imports a file all or nothing. It is read record by record (<see cref="ImportFileReader"/>) and written in batches of
     /// <see cref="BatchSize"/> inside one transaction, so a file of any size needs the memory of one batch; a problem
-    /// anywhere rolls everything back. <paramref name="progress"/> hears after each batch.
+    /// anywhere rolls everything back. <paramref name="progress"/> hears after each batch. A curator who saves a listing of
+    /// the file while the import writes it makes the import fail whole, with a message, for every caller (upload, command line).
     /// </summary>
     public async Task<ImportResult> ImportAsync(Stream json, ImportOptions options, CancellationToken cancellationToken = default,
         IProgress<ImportProgress>? progress = null)
+    {
+        try
+        {
+            return await ImportAllOrNothingAsync(json, options, cancellationToken, progress);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The listing's version changed between the import's read and its write; the transaction was rolled back.
+            db.ChangeTracker.Clear();
+            return ImportResult.Failed(L["ImportMessage.ChangedMeanwhile"]);
+        }
+    }
+
+    private async Task<ImportResult> ImportAllOrNothingAsync(Stream json, ImportOptions options, CancellationToken cancellationToken,
+        IProgress<ImportProgress>? progress)
     {
         if (options.Override && !options.Actor.IsAdmin) return ImportResult.Failed(L["ImportMessage.OverrideAdminOnly"]);
         if (options.OverrideReason?.Trim().Length > Workflow.MaxReasonLength) return ImportResult.Failed(L["Workflow.ReasonTooLong"]);

@@ -66,15 +66,7 @@ public class TransferModel(KreativLandDbContext db, CooperationImporter importer
         }
         await using var stream = upload.OpenReadStream();
         var options = new ImportOptions(Actor.Of(User), FileName, OverrideReason.TrimOrNull());
-        try
-        {
-            Result = await importer.ImportAsync(stream, options, cancellationToken, board.For(User.Identity!.Name!, ImportId));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A curator saved a listing of the file while the import wrote it; the import's transaction is rolled back whole.
-            Result = ImportResult.Failed(L["ImportMessage.ChangedMeanwhile"]);
-        }
+        Result = await importer.ImportAsync(stream, options, cancellationToken, board.For(User.Identity!.Name!, ImportId));
         return Page();
     }
 
