@@ -18,7 +18,7 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, Shar
         var page = await SharedPageAsync(pages, site.BaseAddress, locale, screen);
         CollectFailures(page, failures);
         // The map's own readiness is what counts; the load event may wait on a busy machine for things the test does not use.
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GotoAsync(url, Chromium.Parsed);
         if (await page.Locator("#map").CountAsync() > 0)
         {
             await page.Locator("#map[data-state='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -209,7 +209,7 @@ public class PublicExperienceBrowserTests(SharedMapDataBrowserFixture site, Shar
         void OnRequest(object? sender, IRequest request) { if (request.Url.StartsWith(WebFixture.UnreachableTiles)) tiles.Enqueue(request.Url); }
         page.Request += OnRequest;
         AfterTest(() => page.Request -= OnRequest);
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GotoAsync(url, Chromium.Parsed);
         var map = page.Locator("#profile-map[data-state='ready']");
         await map.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator("#profile-map .kl-marker")).ToHaveCountAsync(1);
