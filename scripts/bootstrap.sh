@@ -9,21 +9,34 @@ KL_DB_NAME=kreativland
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# missing_packages PACKAGE:CHECK-PATH ... — prints the packages whose file is missing.
+missing_packages() {
+    local item
+    for item in "$@"; do [ -e "${item#*:}" ] || printf '%s\n' "${item%%:*}"; done
+}
+
 # install_missing PACKAGE:CHECK-PATH ...  — apt-get installs packages whose file is missing (root only).
 install_missing() {
-    local missing=() item package path
-    for item in "$@"; do
-        package="${item%%:*}"; path="${item#*:}"
-        [ -e "$path" ] || missing+=("$package")
-    done
+    local missing apt_lock
+    mapfile -t missing < <(missing_packages "$@")
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
         fail "missing Debian packages: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}"
     fi
-    say "Installing Debian packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq || fail "apt-get update failed"
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"
+    # Two checkouts bootstrapping at once (./run.sh in one terminal, ./test.sh in another) would collide on apt's lock:
+    # take turns, then look again, as the other one may have installed the same packages meanwhile.
+    exec {apt_lock}>/var/lock/kreativland-apt.lock
+    flock "$apt_lock"
+    mapfile -t missing < <(missing_packages "$@")
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "Installing Debian packages: ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        # Lock::Timeout: wait for any other apt (e.g. unattended upgrades) instead of failing at once.
+        apt-get -o DPkg::Lock::Timeout=600 update -qq || fail "apt-get update failed"
+        apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+            || fail "apt-get install ${missing[*]} failed"
+    fi
+    exec {apt_lock}>&-
 }
 
 require_dotnet() {
