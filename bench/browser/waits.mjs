@@ -2,8 +2,8 @@
 // its run-queue wait (the kernel's /proc schedstat of the renderer's main thread, read every few ms during the load and
 // interpolated at the task's start and end: the thread was ready, another thread had the core) and what is left (blocked:
 // sync calls to other processes, locks). The sync font calls in the task (FontDataManager, WebSandboxSupportLinux) are
-// shown beside it: their time is mostly the main thread's own run-queue wait after the answer has come, so it is counted
-// in the run-queue part too. Trace timestamps and Node's hrtime are both CLOCK_MONOTONIC.
+// shown beside it: a call's time is partly blocked (until the browser's thread has run) and partly the main thread's own
+// run-queue wait after the answer, so it overlaps both parts. Trace timestamps and Node's hrtime are both CLOCK_MONOTONIC.
 //   node --experimental-websocket waits.mjs URL [RUNS=5] [--warm]
 // --warm: the same Chromium first shows a page of another origin (a data: URL) and idles a second, as a visitor's long-running
 // browser has done its own start-up work long before; without it each load is in a Chromium started for it, as measure.mjs.
