@@ -81,6 +81,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
+    /// <summary>The pending revision was last saved by this curator: discarding it drops their own changes, not another's.</summary>
+    public bool OwnRevision => HasRevision && string.Equals(RevisionBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
     /// <summary>The signed-in curator wrote the content to be reviewed (the revision's, else the listing's).</summary>
     public bool OwnWork => FourEyes && string.Equals(HasRevision ? RevisionBy : LastEditedBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
 
