@@ -191,7 +191,7 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     [Fact]
     public async Task Two_curators_editing_the_same_revision_get_a_conflict()
     {
-        var first = await Curators.SignedInClientAsync(site, "curator");
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
         var second = await Curators.SignedInClientAsync(site, "curator");
         var (id, _) = await PublishedAsync(first, "Zwei Köche");
         var firstPage = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
@@ -203,6 +203,8 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await Html.ParseAsync(conflict);
         Assert.Contains("Erster Koch", page.Text("#conflict"));
+        // The title is the first curator's revision, named by its author.
+        Assert.Equal($"ja, von {firstEmail}", page.QuerySelector("#conflict tr[data-field='title.de'].changed-meanwhile td:last-child")?.TextContent);
         Assert.Equal("Zweiter Koch", page.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
     }
 }
