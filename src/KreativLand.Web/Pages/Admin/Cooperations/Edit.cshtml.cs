@@ -73,6 +73,9 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// meanwhile, with who did (null when the data does not say); the other rows are this curator's own edits.
     /// </summary>
     public IReadOnlyDictionary<string, string?>? ChangedMeanwhile { get; private set; }
+    /// <summary>After a refused save: the status another curator set since the form was loaded (who and when, if recorded).</summary>
+    public StatusMeanwhile? StatusChangedMeanwhile { get; private set; }
+    public sealed record StatusMeanwhile(CooperationStatus From, CooperationStatus To, string? By, DateTimeOffset? At);
     public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     /// <summary>The form shows a pending revision of a published listing (the live version is unchanged).</summary>
@@ -288,7 +291,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>
     /// Marks the conflict against what the form was loaded from (<see cref="Seen"/>): the rows another curator changed,
     /// named by the pending revision's author, else by the newest history entry of that field, else by the listing's last
-    /// editor. Then the form counts as loaded from the
+    /// editor; and a status set meanwhile, with the history row that set it. Then the form counts as loaded from the
     /// stored state, like its version: saving again overwrites deliberately.
     /// </summary>
     private void MarkConflict(Cooperation fresh, IReadOnlyDictionary<string, string> stored, CooperationRevision? revision)
@@ -297,6 +300,11 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         {
             ChangedMeanwhile = Conflict!.Where(change => seen.Changed(change.Field, stored)).ToDictionary(change => change.Field,
                 change => revision?.UpdatedBy ?? Audit.FirstOrDefault(a => a.Changes.Any(c => c.Field == change.Field))?.ChangedBy ?? fresh.LastEditedBy);
+            if (Code.TryParse<CooperationStatus>(seen.Status, out var from) && from != fresh.Status)
+            {
+                var set = StatusHistory.FirstOrDefault(s => s.To == fresh.Status && s.From != s.To);
+                StatusChangedMeanwhile = new(from, fresh.Status, set?.ChangedBy, set?.ChangedAt);
+            }
         }
         Seen = SeenState.Write(fresh.Status, stored);
     }

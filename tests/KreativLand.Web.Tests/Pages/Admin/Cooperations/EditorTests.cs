@@ -418,6 +418,7 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         var own = page.QuerySelector("#conflict tr[data-field='summary.de']")!;
         Assert.False(own.ClassList.Contains("changed-meanwhile"));
         Assert.Equal("no – your edit", own.QuerySelector("td:last-child")!.TextContent);
+        Assert.Null(page.QuerySelector("#conflict-status"));
 
         // The page now counts as loaded from the stored state: the first curator's next save is the only change marked.
         using (var saved = await first.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.En"] = "A second thought" }))
