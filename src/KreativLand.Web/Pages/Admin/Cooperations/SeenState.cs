@@ -15,7 +15,8 @@ namespace KreativLand.Web.Pages.Admin.Cooperations;
 public sealed class SeenState
 {
     public string? Status { get; init; }
-    public Dictionary<string, string> Fields { get; init; } = [];
+    /// <summary>Field → hash; null in a value sent back altered ({"Fields":null}), which then marks every stored field.</summary>
+    public Dictionary<string, string>? Fields { get; init; }
 
     public static string Write(CooperationStatus status, IReadOnlyDictionary<string, string> snapshot) =>
         JsonSerializer.Serialize(new SeenState { Status = Code.Of(status), Fields = snapshot.ToDictionary(f => f.Key, f => Hash(f.Value)) });
@@ -35,7 +36,7 @@ public sealed class SeenState
 
     /// <summary>The stored value of <paramref name="field"/> is not the one the form was loaded with.</summary>
     public bool Changed(string field, IReadOnlyDictionary<string, string> stored) =>
-        Fields.GetValueOrDefault(field) != (stored.TryGetValue(field, out var value) ? Hash(value) : null);
+        Fields?.GetValueOrDefault(field) != (stored.TryGetValue(field, out var value) ? Hash(value) : null);
 
     /// <summary>Eight characters of SHA-256: enough to tell a changed field, short enough for a form of many fields.</summary>
     private static string Hash(string value) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(value)), 0, 6);

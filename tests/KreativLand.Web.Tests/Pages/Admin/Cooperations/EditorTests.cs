@@ -429,6 +429,22 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal($"yes, by {firstEmail}", marked[0].QuerySelector("td:last-child")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("{\"Fields\":null,\"Status\":\"bogus\"}")]
+    [InlineData("not what the page sent")]
+    public async Task An_altered_seen_state_still_gets_the_conflict_page(string seen)
+    {
+        var first = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(first, NewListing($"Verändert gesehen {seen.Length}"));
+        var page = await first.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        using (var saved = await first.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Zwischendurch" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var conflict = await first.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Seen"] = seen });
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Zwischendurch", (await Html.ParseAsync(conflict)).Text("#conflict"));
+    }
+
     [Fact]
     public async Task A_second_save_of_the_same_version_gets_a_conflict_and_keeps_its_input()
     {
