@@ -150,10 +150,13 @@ public class PartnerChange
         return null;
     }
 
-    public void Discard(Actor actor, DateTimeOffset now, string? reason)
+    /// <summary>Drops the change; refused when the curator saw an older version of it (<paramref name="seenVersion"/>) than the stored one.</summary>
+    public Refusal? Discard(Actor actor, DateTimeOffset now, string? reason, uint? seenVersion = null)
     {
-        if (Status != PartnerChangeStatus.Pending) return;
+        if (Status != PartnerChangeStatus.Pending) return null;
+        if (seenVersion is { } seen && seen != Version) return new("Workflow.RevisionStale");
         Decide(PartnerChangeStatus.Discarded, actor, now, reason.TrimOrNull());
+        return null;
     }
 
     private void Decide(PartnerChangeStatus status, Actor actor, DateTimeOffset now, string? reason)

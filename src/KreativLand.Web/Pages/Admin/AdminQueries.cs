@@ -6,12 +6,14 @@ using static KreativLand.Web.Listings.CooperationQueries;
 namespace KreativLand.Web.Pages.Admin;
 
 /// <summary>A listing as a row of the curator area's tables (dashboard queue and listing table).</summary>
-public sealed record ListingRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo);
+/// <param name="Version">The listing's concurrency token as listed: the queue's bulk form carries it, so a listing saved since is refused.</param>
+public sealed record ListingRow(int Id, string Slug, LocalizedText Title, CooperationStatus Status, string Municipality, string CountryCode, DateTimeOffset UpdatedAt, string? AssignedTo,
+    uint Version);
 
 public static class AdminQueries
 {
     public static IQueryable<ListingRow> ToRows(IQueryable<Cooperation> query) =>
-        query.Select(c => new ListingRow(c.Id, c.Slug, Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo));
+        query.Select(c => new ListingRow(c.Id, c.Slug, Text(c.Title), c.Status, c.Location.Municipality, c.Location.CountryCode, c.UpdatedAt, c.AssignedTo, c.Version));
 
     /// <summary>The one text filter of the curator area: title (either language), slug, municipality or a partner's name.</summary>
     public static IQueryable<Cooperation> Matching(IQueryable<Cooperation> query, string? text)

@@ -27,6 +27,8 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     /// <summary>Listings in the queue before the filter.</summary>
     public int QueueTotal { get; private set; }
     [BindProperty] public List<int> Selected { get; set; } = [];
+    /// <summary>The version of each listing as the queue showed it (listing id → version): a listing saved since is refused.</summary>
+    [BindProperty] public Dictionary<int, uint> Seen { get; set; } = [];
     [BindProperty] public string? BulkAction { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Assignee { get; set; }
@@ -60,6 +62,15 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         var newlyAssigned = new List<Cooperation>();
         foreach (var listing in listings)
         {
+            // Saved by someone else after the queue was shown (edited, assigned, moved): the curator chose it as it was then.
+            // The whole action is refused, naming those listings, and the queue is shown again as it is now with the selection
+            // kept: acting on the rest is one click after a look. Acting on the rest at once would leave a mixed result to
+            // untangle, while the curator's choice may have depended on the changed one; the other refusals are all or nothing too.
+            if (Seen.TryGetValue(listing.Id, out var seen) && seen != listing.Version)
+            {
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.ChangedSinceShown"]}");
+                continue;
+            }
             // Bulk actions are for the queue only; published listings change through their editor.
             if (listing.Status is not (CooperationStatus.Submitted or CooperationStatus.InReview))
             {

@@ -69,6 +69,39 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
     }
 
     [Fact]
+    public async Task A_bulk_action_on_a_listing_saved_after_the_queue_was_shown_is_refused_naming_it_and_goes_through_once_looked_at()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Gezeigt eins", "Gezeigt zwei");
+        var shown = await client.GetDocumentAsync("/en/admin");
+        await using (var other = site.OpenContext())
+            Assert.Equal(1, await other.Database.ExecuteSqlAsync($"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE id = {ids[1]}"));
+
+        // The queue's form as shown, with the two listings chosen: it carries each listing's version as listed.
+        async Task<HttpResponseMessage> ArchiveAsync(AngleSharp.Dom.IDocument page)
+        {
+            var form = page.QuerySelector("#bulk-form")!;
+            var values = Curators.FormValues(form).Where(v => v.Key is not ("Selected" or "BulkAction" or "Confirmed"))
+                .Concat(ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString())))
+                .Append(new("BulkAction", "archive")).Append(new("Confirmed", "true"));
+            return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+        }
+        using var refused = await ArchiveAsync(shown);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        var problems = page.Text("#problems");
+        Assert.Contains("Gezeigt zwei (gezeigt-zwei): was saved by someone else after the list was shown, so nothing was changed.", problems);
+        Assert.DoesNotContain("gezeigt-eins", problems);
+        await using var db = site.OpenContext();
+        Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.InReview, status));
+
+        // The queue shown again is the current one: after a look, the same choice goes through.
+        using (var done = await ArchiveAsync(page)) Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.All(await db.Cooperations.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.Archived, status));
+    }
+
+    [Fact]
     public async Task Bulk_assign_and_archive()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");

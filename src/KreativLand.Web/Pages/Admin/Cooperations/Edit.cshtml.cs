@@ -24,6 +24,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     [BindProperty(Name = "")] public EditorForm Form { get; set; } = new();
     /// <summary>The concurrency token the form was loaded with (the listing's, or its pending revision's).</summary>
     [BindProperty] public uint Version { get; set; }
+    /// <summary>What the form was loaded from (<see cref="SeenState"/>): after a conflict it tells another curator's changes from this curator's.</summary>
+    [BindProperty] public string? Seen { get; set; }
     [BindProperty] public TransitionInput Transition { get; set; } = new();
     /// <summary>The curator has looked at the similar listings and creates a new one anyway.</summary>
     [BindProperty] public bool ConfirmNotDuplicate { get; set; }
@@ -66,6 +68,14 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Message).ToList(), StringComparer.Ordinal));
     /// <summary>Set after a refused save: how the stored listing differs from this form.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+    /// <summary>
+    /// After a refused save, when the form said what it was loaded from: the conflict's fields another curator changed
+    /// meanwhile, with who did (null when the data does not say); the other rows are this curator's own edits.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>? ChangedMeanwhile { get; private set; }
+    /// <summary>After a refused save: the status another curator set since the form was loaded (who and when, if recorded).</summary>
+    public StatusMeanwhile? StatusChangedMeanwhile { get; private set; }
+    public sealed record StatusMeanwhile(CooperationStatus From, CooperationStatus To, string? By, DateTimeOffset? At);
     public IReadOnlyList<StatusChange> StatusHistory { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
     /// <summary>The form shows a pending revision of a published listing (the live version is unchanged).</summary>
@@ -81,6 +91,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
+    /// <summary>The pending revision was last saved by this curator: discarding it drops their own changes, not another's.</summary>
+    public bool OwnRevision => HasRevision && string.Equals(RevisionBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
     /// <summary>The signed-in curator wrote the content to be reviewed (the revision's, else the listing's).</summary>
     public bool OwnWork => FourEyes && string.Equals(HasRevision ? RevisionBy : LastEditedBy, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
 
@@ -104,14 +116,16 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     /// <summary>The form filled with the stored listing, or with its pending revision when there is one.</summary>
     private async Task ShowStoredAsync(Cooperation cooperation, CancellationToken cancellationToken)
     {
-        Form.Fill(CooperationRecords.ToRecord(cooperation));
+        var shown = CooperationRecords.ToRecord(cooperation);
         Version = cooperation.Version;
         var revision = await EditorQueries.RevisionAsync(db, cooperation.Id, tracked: false, cancellationToken);
         if (revision is not null)
         {
-            Form.Fill(RevisionContent.Parse(revision.Content).Record);
+            shown = RevisionContent.Parse(revision.Content).Record;
             Version = revision.Version;
         }
+        Form.Fill(shown);
+        Seen = SeenState.Write(cooperation.Status, CooperationRecords.Snapshot(shown));
         await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
     }
 
@@ -194,9 +208,11 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             db.ChangeTracker.Clear();
             var current = await EditorQueries.ListingAsync(db, id!.Value, tracked: false, cancellationToken);
             if (current is null) return NotFound();
-            Conflict = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(current)), CooperationRecords.Snapshot(record));
+            var stored = CooperationRecords.Snapshot(CooperationRecords.ToRecord(current));
+            Conflict = CooperationRecords.Diff(stored, CooperationRecords.Snapshot(record));
             ModelState.Clear();
             await PrepareAsync(current, cancellationToken, record, keepVersion: true);
+            MarkConflict(current, stored, revision: null);
             return Page();
         }
         catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
@@ -263,12 +279,34 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         var fresh = await EditorQueries.ListingAsync(db, live.Id, tracked: false, cancellationToken);
         if (fresh is null) return NotFound();
         var stored = await EditorQueries.RevisionAsync(db, live.Id, tracked: false, cancellationToken);
-        var storedRecord = stored is null ? CooperationRecords.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record;
-        Conflict = CooperationRecords.Diff(CooperationRecords.Snapshot(storedRecord), CooperationRecords.Snapshot(record));
+        var storedFields = CooperationRecords.Snapshot(stored is null ? CooperationRecords.ToRecord(fresh) : RevisionContent.Parse(stored.Content).Record);
+        Conflict = CooperationRecords.Diff(storedFields, CooperationRecords.Snapshot(record));
         ModelState.Clear();
         await PrepareAsync(fresh, cancellationToken, record, loadedRevision: (true, stored));
         Version = stored?.Version ?? fresh.Version;
+        MarkConflict(fresh, storedFields, stored);
         return Page();
+    }
+
+    /// <summary>
+    /// Marks the conflict against what the form was loaded from (<see cref="Seen"/>): the rows another curator changed,
+    /// named by the pending revision's author, else by the newest history entry of that field, else by the listing's last
+    /// editor; and a status set meanwhile, with the history row that set it. Then the form counts as loaded from the
+    /// stored state, like its version: saving again overwrites deliberately.
+    /// </summary>
+    private void MarkConflict(Cooperation fresh, IReadOnlyDictionary<string, string> stored, CooperationRevision? revision)
+    {
+        if (SeenState.Read(Seen) is { } seen)
+        {
+            ChangedMeanwhile = Conflict!.Where(change => seen.Changed(change.Field, stored)).ToDictionary(change => change.Field,
+                change => revision?.UpdatedBy ?? Audit.FirstOrDefault(a => a.Changes.Any(c => c.Field == change.Field))?.ChangedBy ?? fresh.LastEditedBy);
+            if (Code.TryParse<CooperationStatus>(seen.Status, out var from) && from != fresh.Status)
+            {
+                var set = StatusHistory.FirstOrDefault(s => s.To == fresh.Status && s.From != s.To);
+                StatusChangedMeanwhile = new(from, fresh.Status, set?.ChangedBy, set?.ChangedAt);
+            }
+        }
+        Seen = SeenState.Write(fresh.Status, stored);
     }
 
     private Task<IReadOnlyList<SimilarListing>> SimilarAsync(CooperationRecord record, CancellationToken cancellationToken) =>

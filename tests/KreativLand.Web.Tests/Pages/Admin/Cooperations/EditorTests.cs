@@ -397,6 +397,55 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_conflict_marks_the_other_curators_changes_names_them_and_tells_them_from_ones_own_edits()
+    {
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(first, NewListing("Wer hat was geändert"));
+        var firstPage = await first.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        var secondPage = await second.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+
+        using (var saved = await first.PostFormAsync(firstPage, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Fassung der Ersten" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var conflict = await second.PostFormAsync(secondPage, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Fassung der Zweiten" });
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = await Html.ParseAsync(conflict);
+        Assert.Equal("Changed meanwhile", page.Text("#conflict thead th:last-child"));
+        var theirs = page.QuerySelector("#conflict tr[data-field='title.de']")!;
+        Assert.True(theirs.ClassList.Contains("changed-meanwhile"));
+        Assert.Equal($"yes, by {firstEmail}", theirs.QuerySelector("td:last-child")!.TextContent);
+        var own = page.QuerySelector("#conflict tr[data-field='summary.de']")!;
+        Assert.False(own.ClassList.Contains("changed-meanwhile"));
+        Assert.Equal("no – your edit", own.QuerySelector("td:last-child")!.TextContent);
+        Assert.Null(page.QuerySelector("#conflict-status"));
+
+        // The page now counts as loaded from the stored state: the first curator's next save is the only change marked.
+        using (var saved = await first.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.En"] = "A second thought" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var again = await second.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form", new());
+        var marked = (await Html.ParseAsync(again)).QuerySelectorAll("#conflict tr.changed-meanwhile").ToList();
+        Assert.Equal(["summary.en"], marked.Select(tr => tr.GetAttribute("data-field")));
+        Assert.Equal($"yes, by {firstEmail}", marked[0].QuerySelector("td:last-child")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("{\"Fields\":null,\"Status\":\"bogus\"}")]
+    [InlineData("not what the page sent")]
+    public async Task An_altered_seen_state_still_gets_the_conflict_page(string seen)
+    {
+        var first = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(first, NewListing($"Verändert gesehen {seen.Length}"));
+        var page = await first.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        using (var saved = await first.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Zwischendurch" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var conflict = await first.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Seen"] = seen });
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Zwischendurch", (await Html.ParseAsync(conflict)).Text("#conflict"));
+    }
+
+    [Fact]
     public async Task A_second_save_of_the_same_version_gets_a_conflict_and_keeps_its_input()
     {
         var first = await Curators.SignedInClientAsync(site, "curator");

@@ -174,9 +174,24 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task The_discard_question_says_whose_changes_are_lost()
+    {
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var (id, _) = await PublishedAsync(first, "Wessen Änderungen");
+        using (var saved = await first.SubmitFormAsync($"/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Meine Überarbeitung" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        string Question(AngleSharp.Dom.IDocument page) => page.QuerySelector("#discard-revision")!.GetAttribute("data-confirm")!;
+        Assert.Equal("Discard this revision? Your changes are lost.", Question(await first.GetDocumentAsync($"/en/admin/cooperations/edit/{id}")));
+        Assert.Equal($"Discard this revision by {firstEmail}? The changes {firstEmail} made are lost.", Question(await second.GetDocumentAsync($"/en/admin/cooperations/edit/{id}")));
+        Assert.Equal($"Diese Überarbeitung von {firstEmail} verwerfen? Die Änderungen von {firstEmail} gehen verloren.", Question(await second.GetDocumentAsync($"/de/admin/cooperations/edit/{id}")));
+    }
+
+    [Fact]
     public async Task Two_curators_editing_the_same_revision_get_a_conflict()
     {
-        var first = await Curators.SignedInClientAsync(site, "curator");
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
         var second = await Curators.SignedInClientAsync(site, "curator");
         var (id, _) = await PublishedAsync(first, "Zwei Köche");
         var firstPage = await first.GetDocumentAsync($"/admin/cooperations/edit/{id}");
@@ -188,6 +203,8 @@ public class RevisionTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await Html.ParseAsync(conflict);
         Assert.Contains("Erster Koch", page.Text("#conflict"));
+        // The title is the first curator's revision, named by its author.
+        Assert.Equal($"ja, von {firstEmail}", page.QuerySelector("#conflict tr[data-field='title.de'].changed-meanwhile td:last-child")?.TextContent);
         Assert.Equal("Zweiter Koch", page.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value"));
     }
 }

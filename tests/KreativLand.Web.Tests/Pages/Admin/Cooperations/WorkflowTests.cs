@@ -46,6 +46,26 @@ public class WorkflowTests(BasicDataWebFixture site) : IClassFixture<BasicDataWe
     }
 
     [Fact]
+    public async Task A_conflict_after_another_curators_status_change_names_the_change_and_who_made_it()
+    {
+        var writer = await Curators.SignedInClientAsync(site, "curator");
+        var (reviewer, reviewerEmail) = await Curators.SignedInAsync(site, "curator");
+        var id = await CreateAsync(writer, With(NewListing("Inzwischen veröffentlicht"), Attested()));
+        using (var moved = await MoveAsync(writer, id, "in-review")) Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var page = await writer.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+
+        using (var published = await MoveAsync(reviewer, id, "published")) Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        using var conflict = await writer.PostFormAsync(page, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Noch eine Änderung" });
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var shown = await Html.ParseAsync(conflict);
+        Assert.StartsWith($"Meanwhile {reviewerEmail} changed the status from “In review” to “Published” (", shown.Text("#conflict-status"));
+        Assert.Equal("no – your edit", shown.QuerySelector("#conflict tr[data-field='summary.de'] td:last-child")?.TextContent);
+        await using var db = site.OpenContext();
+        Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+    }
+
+    [Fact]
     public async Task A_draft_cannot_skip_the_review()
     {
         var client = await Curators.SignedInClientAsync(site, "curator");

@@ -1,0 +1,153 @@
+using System.Net;
+using KreativLand.Web.Domain;
+using KreativLand.Web.Tests.Infrastructure;
+using KreativLand.Web.Tests.Pages.Admin.Cooperations;
+using Microsoft.EntityFrameworkCore;
+using static KreativLand.Web.Tests.Pages.Admin.Cooperations.EditorTests;
+
+namespace KreativLand.Web.Tests.Pages.Admin.Partners;
+
+/// <summary>
+/// Two curators deciding on the same partner at the same moment: the later one is refused with a message naming what
+/// happened, keeps what they typed, and nothing of their decision is stored. Each test makes its own published listing
+/// and so its own partners ("Klangraum Studio (title)"), leaving the class's data as it was.
+/// </summary>
+public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
+{
+    private sealed record Setup(HttpClient Anna, HttpClient Ben, int ListingId, int PartnerId, int ChangeId);
+
+    /// <summary>A published listing whose CCI partner (no seat yet) has a change by Anna waiting for review: seat Dresden.</summary>
+    private async Task<Setup> HeldChangeAsync(string title)
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        var listingId = await PreviewTests.PublishedAsync(anna, ben, title);
+        var partnerId = (await PartnerAsync($"Klangraum Studio ({title})")).Id;
+        using (var held = await anna.SubmitFormAsync($"/en/admin/partners/{partnerId}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        await using var db = site.OpenContext();
+        var change = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partnerId && c.Status == PartnerChangeStatus.Pending);
+        Assert.Equal("Dresden", change.Proposed.Municipality);
+        return new(anna, ben, listingId, partnerId, change.Id);
+    }
+
+    private async Task<Partner> PartnerAsync(string name)
+    {
+        await using var db = site.OpenContext();
+        return await db.Partners.AsNoTracking().SingleAsync(p => p.Name == name);
+    }
+
+    private async Task<PartnerChange> ChangeAsync(int id)
+    {
+        await using var db = site.OpenContext();
+        return await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.Id == id);
+    }
+
+    private static async Task<AngleSharp.Dom.IDocument> RefusedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(response);
+    }
+
+    [Fact]
+    public async Task Approving_while_another_curator_saves_a_listing_of_the_partner_approves_nothing_and_keeps_the_reason()
+    {
+        var setup = await HeldChangeAsync("Freigabe zugleich");
+        var page = await setup.Ben.GetDocumentAsync($"/en/admin/partners/{setup.PartnerId}");
+
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE id = {setup.ListingId}",
+            () => setup.Ben.PostFormAsync(page, $"/en/admin/partners/{setup.PartnerId}", "#approve-partner-form", new() { ["Review.Reason"] = "Umzug bestätigt" }));
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains("Someone else saved the waiting change or a listing showing this partner at the same moment, so the change was not approved.", shown.Text("#problems"));
+        Assert.Equal("Umzug bestätigt", shown.QuerySelector("#Review_Reason")!.TextContent);
+        Assert.Equal(PartnerChangeStatus.Pending, (await ChangeAsync(setup.ChangeId)).Status);
+        Assert.NotEqual("Dresden", (await PartnerAsync("Klangraum Studio (Freigabe zugleich)")).Municipality);
+        await using var db = site.OpenContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.CooperationId == setup.ListingId && a.Event == HistoryEvent.PartnerChanged));
+    }
+
+    [Fact]
+    public async Task Saving_while_another_curator_revises_the_waiting_change_keeps_the_typed_details_and_their_change()
+    {
+        var setup = await HeldChangeAsync("Speichern zugleich");
+        var page = await setup.Ben.GetDocumentAsync($"/de/admin/partners/{setup.PartnerId}");
+
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE partner_changes SET proposed_by = 'someone@example.org' WHERE id = {setup.ChangeId}",
+            () => setup.Ben.PostFormAsync(page, $"/de/admin/partners/{setup.PartnerId}", "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" }));
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains("Im selben Moment hat jemand anderes diesen Partner, seine wartende Änderung oder einen Eintrag mit ihm gespeichert, daher wurden Ihre Angaben nicht gespeichert.",
+            shown.Text("#problems"));
+        Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        var change = await ChangeAsync(setup.ChangeId);
+        Assert.Equal(("Dresden", "someone@example.org", PartnerChangeStatus.Pending), (change.Proposed.Municipality, change.ProposedBy, change.Status));
+    }
+
+    [Fact]
+    public async Task Proposing_while_another_curator_proposes_a_change_of_the_same_partner_keeps_the_typed_details()
+    {
+        var setup = await HeldChangeAsync("Vorschlag zugleich");
+        using (var discarded = await setup.Ben.SubmitFormAsync($"/en/admin/partners/{setup.PartnerId}", "#discard-partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var page = await setup.Ben.GetDocumentAsync($"/en/admin/partners/{setup.PartnerId}");
+        Assert.Null(page.QuerySelector("#pending-change"));
+
+        // The other curator's proposal is a waiting change not yet committed when this save reads: both would wait.
+        using var response = await SameMoment.WhileAnotherWritesAsync(site,
+            $"UPDATE partner_changes SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = {setup.ChangeId}",
+            () => setup.Ben.PostFormAsync(page, $"/en/admin/partners/{setup.PartnerId}", "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" }));
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains("so your details were not saved. They are kept in the form", shown.Text("#problems"));
+        Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        Assert.NotNull(shown.QuerySelector("#pending-change"));
+        await using var db = site.OpenContext();
+        Assert.Equal([setup.ChangeId], await db.PartnerChanges.Where(c => c.PartnerId == setup.PartnerId && c.Status == PartnerChangeStatus.Pending).Select(c => c.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Discarding_a_change_revised_since_it_was_shown_or_at_the_same_moment_is_refused()
+    {
+        var setup = await HeldChangeAsync("Verwerfen zugleich");
+        var seen = await setup.Ben.GetDocumentAsync($"/en/admin/partners/{setup.PartnerId}");
+        // Anna revises her proposal after Ben opened the page: Ben's discard names the version he saw.
+        using (var revised = await setup.Anna.SubmitFormAsync($"/en/admin/partners/{setup.PartnerId}", "#partner-form", new() { ["Input.Municipality"] = "Meißen" }))
+            Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
+        using (var stale = await setup.Ben.PostFormAsync(seen, $"/en/admin/partners/{setup.PartnerId}", "#discard-partner-form", new()))
+            Assert.Contains("It was changed after you opened it.", (await RefusedAsync(stale)).Text("#problems"));
+        Assert.Equal((PartnerChangeStatus.Pending, "Meißen"), ((await ChangeAsync(setup.ChangeId)).Status, (await ChangeAsync(setup.ChangeId)).Proposed.Municipality));
+
+        var page = await setup.Ben.GetDocumentAsync($"/en/admin/partners/{setup.PartnerId}");
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE partner_changes SET proposed_by = 'someone@example.org' WHERE id = {setup.ChangeId}",
+            () => setup.Ben.PostFormAsync(page, $"/en/admin/partners/{setup.PartnerId}", "#discard-partner-form", new()));
+
+        Assert.Contains("Someone else saved the waiting change at the same moment, so it was not discarded.", (await RefusedAsync(response)).Text("#problems"));
+        Assert.Equal(PartnerChangeStatus.Pending, (await ChangeAsync(setup.ChangeId)).Status);
+    }
+
+    [Fact]
+    public async Task Merging_while_another_curator_saves_a_listing_of_the_duplicate_moves_nothing_and_keeps_the_address()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var original = await CreateAsync(anna, NewListing("Original zugleich"));
+        var fields = NewListing("Dublette zugleich");
+        fields["PartnerRows[0].Name"] = "Sägewerk Lindner (Original zugleich) GmbH";
+        var withDuplicate = await CreateAsync(anna, fields);
+        var duplicate = await PartnerAsync("Sägewerk Lindner (Original zugleich) GmbH");
+        var target = await PartnerAsync("Sägewerk Lindner (Original zugleich)");
+        var page = await anna.GetDocumentAsync($"/en/admin/partners/{duplicate.Id}");
+
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE cooperations SET assigned_to = 'someone@example.org' WHERE id = {withDuplicate}",
+            () => anna.PostFormAsync(page, $"/en/admin/partners/{duplicate.Id}", "#merge-form", new() { ["MergeInto"] = target.Slug }));
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains("Someone else saved a listing showing this partner or its waiting change at the same moment, so nothing was merged.", shown.Text("#problems"));
+        Assert.Equal(target.Slug, shown.QuerySelector("#MergeInto")!.GetAttribute("value"));
+        await using var db = site.OpenContext();
+        Assert.Null((await db.Partners.AsNoTracking().SingleAsync(p => p.Id == duplicate.Id)).MergedIntoId);
+        Assert.True(await db.CooperationPartners.AnyAsync(cp => cp.CooperationId == withDuplicate && cp.PartnerId == duplicate.Id));
+        Assert.False(await db.CooperationPartners.AnyAsync(cp => cp.CooperationId == withDuplicate && cp.PartnerId == target.Id));
+        Assert.True(await db.CooperationPartners.AnyAsync(cp => cp.CooperationId == original && cp.PartnerId == target.Id));
+    }
+}
