@@ -53,7 +53,7 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         if (refusal is not null) return new Refused("Transition", refusal);
         // Checked first (a refusal comes before the question), then asked.
         if (IsDestructive(to) && !input.Confirmed) return new AskFirst(to);
-        if (!await SavedAsync(cancellationToken)) return new Refused("Transition", new Refusal("Workflow.Stale"));
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken)) return new Refused("Transition", new Refusal("Workflow.Stale"));
         if (to == CooperationStatus.InReview) await mail.WaitingAsync(cooperation, "Review", me.Name, cancellationToken);
         else await mail.DecidedAsync(cooperation, input.Reason, cancellationToken);
         return new Done("Status." + Code.Of(to));
@@ -80,7 +80,7 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         if (await cooperation.ApproveRevisionAsync(revision, me, clock.GetUtcNow(), review, Apply) is { } refusal)
             return new Refused("Revision", refusal);
         db.CooperationRevisions.Remove(revision);
-        if (!await SavedAsync(cancellationToken)) return new Refused("Revision", new Refusal("Workflow.RevisionStale"));
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken)) return new Refused("Revision", new Refusal("Workflow.RevisionStale"));
         return new Done("Editor.RevisionApproved");
     }
 
@@ -90,7 +90,7 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         var cooperation = await db.Cooperations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cooperation is null) return new NotFound();
         if (cooperation.MarkReviewed(me, clock.GetUtcNow()) is not null) return new Done(null);
-        if (!await SavedAsync(cancellationToken)) return new Refused("Transition", new Refusal("Workflow.Stale"));
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken)) return new Refused("Transition", new Refusal("Workflow.Stale"));
         return new Done("Editor.ReviewedSaved");
     }
 
@@ -103,25 +103,8 @@ public sealed class ListingReview(KreativLandDbContext db, CooperationImporter i
         if (revision is null) return new Done(null);
         if (cooperation.DiscardRevision(revision, me, clock.GetUtcNow(), input.Version) is { } refusal) return new Refused("Revision", refusal);
         db.CooperationRevisions.Remove(revision);
-        if (!await SavedAsync(cancellationToken)) return new Refused("Revision", new Refusal("Workflow.RevisionStale"));
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken)) return new Refused("Revision", new Refusal("Workflow.RevisionStale"));
         return new Done("Editor.RevisionDiscarded");
-    }
-
-    /// <summary>
-    /// Stores the decision. False when another curator's save of the same listing or revision committed between this
-    /// request's read and its write (both at the same moment): the row's version no longer matches, nothing is stored.
-    /// </summary>
-    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
     }
 }
 

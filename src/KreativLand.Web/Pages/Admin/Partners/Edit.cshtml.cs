@@ -60,7 +60,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
             return Page();
         }
         var proposal = await PartnerChanges.ProposeAsync(db, partner, CooperationImporter.DetailsOf(Input), Me, clock.GetUtcNow(), cancellationToken);
-        if (!await SavedAsync(cancellationToken)) return await RefusedAsync(id, new Refusal("Partners.SaveChangedMeanwhile"), cancellationToken, keepInput: true);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.SaveChangedMeanwhile"), cancellationToken, keepInput: true);
         (Message, MessageDetail) = proposal.Outcome switch
         {
             PartnerChangeOutcome.Held => ("Partners.Held", string.Join(", ", proposal.PublishedListings)),
@@ -79,7 +79,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
             : await PartnerChanges.ApproveAsync(db, change, Me, clock.GetUtcNow(),
                 new ReviewDecision([], await WorkflowSettings.FourEyesAsync(db, cancellationToken), Review.Override, Review.Reason, Review.Version), cancellationToken);
         if (refusal is not null) return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await SavedAsync(cancellationToken)) return await RefusedAsync(id, new Refusal("Partners.ApproveChangedMeanwhile"), cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.ApproveChangedMeanwhile"), cancellationToken);
         Message = "Partners.Approved";
         return RedirectToPage(new { id });
     }
@@ -89,7 +89,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         var change = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
         if (change is null) return await RefusedAsync(id, new Refusal("Workflow.RevisionGone"), cancellationToken);
         if (change.Discard(Me, clock.GetUtcNow(), Review.Reason, Review.Version) is { } refusal) return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await SavedAsync(cancellationToken)) return await RefusedAsync(id, new Refusal("Partners.DiscardChangedMeanwhile"), cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.DiscardChangedMeanwhile"), cancellationToken);
         Message = "Partners.Discarded";
         return RedirectToPage(new { id });
     }
@@ -103,34 +103,17 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (target is null) return await RefusedAsync(id, new Refusal("Partners.MergeUnknown", slug ?? ""), cancellationToken);
         if (await PartnerChanges.MergeAsync(db, duplicate, target, Me, clock.GetUtcNow(), cancellationToken) is { } refusal)
             return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await SavedAsync(cancellationToken)) return await RefusedAsync(id, new Refusal("Partners.MergeChangedMeanwhile"), cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.MergeChangedMeanwhile"), cancellationToken);
         Message = "Partners.Merged";
         MessageDetail = duplicate.Name;
         return RedirectToPage(new { id = target.Id });
     }
 
     /// <summary>
-    /// Stores the change. False when another curator's save committed between this request's read and its write (both at
-    /// the same moment): the waiting change or a listing showing the partner has a version this request never read, or a
-    /// second waiting change of the partner was proposed. The transaction is rolled back, nothing is stored.
+    /// A partner has at most one waiting change: a second curator proposing one at the same moment is refused by this
+    /// index, as a save of a row another curator changed meanwhile is by its version.
     /// </summary>
-    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException
-            { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_partner_changes_partner_id" })
-        {
-            return false;
-        }
-    }
+    private const string SecondProposal = "ix_partner_changes_partner_id";
 
     /// <summary>The page again with the reason; the details form keeps what the curator typed when <paramref name="keepInput"/>.</summary>
     private async Task<IActionResult> RefusedAsync(int id, Refusal refusal, CancellationToken cancellationToken, bool keepInput = false)
