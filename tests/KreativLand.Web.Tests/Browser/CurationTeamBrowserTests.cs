@@ -131,4 +131,43 @@ public class CurationTeamBrowserTests(CurationTeamBrowserFixture site) : Browser
         await Assertions.Expect(refusal).ToBeInViewportAsync();
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task A_save_conflict_on_a_phone_keeps_its_table_inside_the_box_and_the_page()
+    {
+        var failures = new ConcurrentQueue<string>();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, await Curators.CreateAsync(site, "curator"), Curators.Password))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        var id = await Pages.Admin.Cooperations.EditorTests.CreateAsync(client, Pages.Admin.Cooperations.EditorTests.NewListing("Zugleich gespeichert am Telefon"));
+
+        var pages = new List<IPage>();
+        foreach (var curator in new[] { await Curators.CreateAsync(site, "curator"), await Curators.CreateAsync(site, "curator") })
+        {
+            var page = await NewPageAsync(site.BaseAddress, configure: options => Chromium.Phone(options));
+            Chromium.CollectFailures(page, failures);
+            await CuratorBrowserTests.SignInAsync(page, curator);
+            await page.GotoAsync($"/admin/cooperations/edit/{id}");
+            pages.Add(page);
+        }
+        var (first, second) = (pages[0], pages[1]);
+        // The fields are set directly: which language's fields a phone shows first is not what this test is about. A word
+        // longer than a phone is wide makes the table wider than the box whatever the fonts.
+        await first.Locator("#Input_Title_De").EvaluateAsync("(field, value) => field.value = value", "Fassung der Ersten");
+        await first.Locator("#save").ClickAsync();
+        await Assertions.Expect(first.Locator("#Input_Title_De")).ToHaveValueAsync("Fassung der Ersten");
+        await second.Locator("#Input_Summary_De").EvaluateAsync("(field, value) => field.value = value",
+            "Die Donaudampfschifffahrtsgesellschaftskapitänsmützenfabrik arbeitet mit einer Designerin.");
+        await second.Locator("#save").ClickAsync();
+        await Assertions.Expect(second.Locator("#conflict tr[data-field='title.de']")).ToBeVisibleAsync();
+
+        // The box holds its table (which scrolls inside it), and the page does not scroll sideways.
+        var widths = await second.EvaluateAsync<int[]>("""
+            () => { const box = document.getElementById('conflict');
+                    return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, document.documentElement.clientWidth]; }
+            """);
+        Assert.True(widths[0] <= widths[1], $"the conflict box is {widths[1]} px wide, its content {widths[0]} px");
+        Assert.True(widths[2] <= widths[3], $"the page is {widths[3]} px wide, its content {widths[2]} px");
+        Assert.Empty(failures);
+    }
 }
