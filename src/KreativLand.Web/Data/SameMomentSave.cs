@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace KreativLand.Web.Data;
 
-/// <summary>A curator's save that another curator's save at the very same moment can overtake.</summary>
+/// <summary>A save that another save at the very same moment can overtake (a curator's or an admin's; the pages that use it say what they tell them).</summary>
 public static class SameMomentSave
 {
     /// <summary>

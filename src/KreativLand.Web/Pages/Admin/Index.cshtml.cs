@@ -96,11 +96,7 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             await LoadAsync(cancellationToken);
             return Page();
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken))
         {
             // Another curator saved one of the chosen listings between this request's read and its write: nothing is stored.
             Problems.Add(L["Bulk.ChangedMeanwhile"]);

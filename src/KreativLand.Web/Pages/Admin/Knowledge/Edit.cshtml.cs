@@ -95,11 +95,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         page.ExampleSlugs = examples;
         page.SortOrder = Input.SortOrder;
         page.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken))
         {
             // Someone saved in between: keep this curator's input, show that the stored page changed.
             Problems.Add(localizer["KnowledgeEditor.Error.Conflict"]);

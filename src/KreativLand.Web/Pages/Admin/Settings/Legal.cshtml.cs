@@ -72,11 +72,7 @@ public class LegalModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
         page.BodyEn = Input.BodyEn!.Trim();
         page.UpdatedAt = clock.GetUtcNow();
         page.UpdatedBy = User.Identity?.Name;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken))
         {
             // Another admin saved in between: this admin's text stays in the form.
             Problems.Add(localizer["KnowledgeEditor.Error.Conflict"]);
