@@ -150,13 +150,14 @@ public class PartnerChange
         return null;
     }
 
-    /// <summary>Drops the change; refused when the curator saw an older version of it (<paramref name="seenVersion"/>) than the stored one.</summary>
-    public Refusal? Discard(Actor actor, DateTimeOffset now, string? reason, uint? seenVersion = null)
+    /// <summary>
+    /// Drops the change. The partner page first checks that it is the change its curator saw (Pages/Admin/Partners/SeenChange),
+    /// as it does for a save or an approval; a merge drops the duplicate's change with it.
+    /// </summary>
+    public void Discard(Actor actor, DateTimeOffset now, string? reason)
     {
-        if (Status != PartnerChangeStatus.Pending) return null;
-        if (seenVersion is { } seen && seen != Version) return new("Workflow.RevisionStale");
+        if (Status != PartnerChangeStatus.Pending) return;
         Decide(PartnerChangeStatus.Discarded, actor, now, reason.TrimOrNull());
-        return null;
     }
 
     private void Decide(PartnerChangeStatus status, Actor actor, DateTimeOffset now, string? reason)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KreativLand.Web.Curation;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
@@ -18,6 +19,8 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
 {
     [BindProperty] public ImportPartner Input { get; set; } = new();
     [BindProperty] public TransitionInput Review { get; set; } = new();
+    /// <summary>The waiting change the page showed (<see cref="SeenChange"/>), posted by each of its forms.</summary>
+    [BindProperty] public string? Seen { get; set; }
     /// <summary>The slug of the partner this one duplicates.</summary>
     [BindProperty] public string? MergeInto { get; set; }
     [TempData] public string? Message { get; set; }
@@ -40,6 +43,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Input = ToInput(Pending?.Proposed ?? Stored.Details);
+        Seen = SeenChange.Write(Pending);
         return Page();
     }
 
@@ -47,6 +51,9 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (partner is null || partner.MergedIntoId is not null) return NotFound();
+        // Read tracked: the proposal below revises this same instance, so its version guards the write as well.
+        var waiting = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
+        if (await OvertakenAsync(id, waiting, saving: true, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken, keepInput: true);
         Input.Name = Input.Name?.Trim();
         Input.Website = EditorForm.WithScheme(Input.Website.TrimOrNull());
         Input.Country = Input.Country.TrimOrNull()?.ToUpperInvariant();
@@ -60,7 +67,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
             return Page();
         }
         var proposal = await PartnerChanges.ProposeAsync(db, partner, CooperationImporter.DetailsOf(Input), Me, clock.GetUtcNow(), cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.SaveChangedMeanwhile"), cancellationToken, keepInput: true);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.SaveChangedMeanwhile"], cancellationToken, keepInput: true);
         (Message, MessageDetail) = proposal.Outcome switch
         {
             PartnerChangeOutcome.Held => ("Partners.Held", string.Join(", ", proposal.PublishedListings)),
@@ -74,12 +81,13 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         var change = await db.PartnerChanges.Include(c => c.Partner)
             .SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
+        if (await OvertakenAsync(id, change, saving: false, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         var refusal = change is null
             ? new Refusal("Workflow.RevisionGone")
             : await PartnerChanges.ApproveAsync(db, change, Me, clock.GetUtcNow(),
-                new ReviewDecision([], await WorkflowSettings.FourEyesAsync(db, cancellationToken), Review.Override, Review.Reason, Review.Version), cancellationToken);
-        if (refusal is not null) return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.ApproveChangedMeanwhile"), cancellationToken);
+                new ReviewDecision([], await WorkflowSettings.FourEyesAsync(db, cancellationToken), Review.Override, Review.Reason), cancellationToken);
+        if (refusal is not null) return await RefusedAsync(id, CriteriaText.Refusal(refusal, L), cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.ApproveChangedMeanwhile"], cancellationToken);
         Message = "Partners.Approved";
         return RedirectToPage(new { id });
     }
@@ -87,9 +95,10 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
     {
         var change = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (change is null) return await RefusedAsync(id, new Refusal("Workflow.RevisionGone"), cancellationToken);
-        if (change.Discard(Me, clock.GetUtcNow(), Review.Reason, Review.Version) is { } refusal) return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.DiscardChangedMeanwhile"), cancellationToken);
+        if (await OvertakenAsync(id, change, saving: false, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        if (change is null) return await RefusedAsync(id, L["Workflow.RevisionGone"], cancellationToken);
+        change.Discard(Me, clock.GetUtcNow(), Review.Reason);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.DiscardChangedMeanwhile"], cancellationToken);
         Message = "Partners.Discarded";
         return RedirectToPage(new { id });
     }
@@ -100,10 +109,10 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (duplicate is null) return NotFound();
         var slug = MergeInto?.Trim();
         var target = string.IsNullOrEmpty(slug) ? null : await db.Partners.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        if (target is null) return await RefusedAsync(id, new Refusal("Partners.MergeUnknown", slug ?? ""), cancellationToken);
+        if (target is null) return await RefusedAsync(id, L["Partners.MergeUnknown", slug ?? ""], cancellationToken);
         if (await PartnerChanges.MergeAsync(db, duplicate, target, Me, clock.GetUtcNow(), cancellationToken) is { } refusal)
-            return await RefusedAsync(id, refusal, cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, new Refusal("Partners.MergeChangedMeanwhile"), cancellationToken);
+            return await RefusedAsync(id, CriteriaText.Refusal(refusal, L), cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.MergeChangedMeanwhile"], cancellationToken);
         Message = "Partners.Merged";
         MessageDetail = duplicate.Name;
         return RedirectToPage(new { id = target.Id });
@@ -115,13 +124,37 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     /// </summary>
     private const string SecondProposal = "ix_partner_changes_partner_id";
 
-    /// <summary>The page again with the reason; the details form keeps what the curator typed when <paramref name="keepInput"/>.</summary>
-    private async Task<IActionResult> RefusedAsync(int id, Refusal refusal, CancellationToken cancellationToken, bool keepInput = false)
+    /// <summary>
+    /// Why a save or decision is refused when the partner's waiting change is no longer the one the page showed
+    /// (<see cref="Seen"/>): another curator proposed since (another change, or a newer version of the same) or decided
+    /// it; null when it is the one shown. A save at the very same moment is caught by the write itself (its version, or
+    /// the index of <see cref="SecondProposal"/>).
+    /// </summary>
+    private async Task<string?> OvertakenAsync(int id, PartnerChange? waiting, bool saving, CancellationToken cancellationToken)
+    {
+        if (SeenChange.Read(Seen) is not { } seen) return L["Partners.SeenUnreadable"];
+        if (seen.Is(waiting)) return null;
+        if (waiting is not null) return L[saving ? "Partners.SaveOvertaken" : "Partners.DecideOvertaken", waiting.ProposedBy, Shown(waiting.ProposedAt)];
+        var decided = seen.IsNone ? null : await db.PartnerChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == seen.Id && c.PartnerId == id, cancellationToken);
+        // "none" seen and none waiting passed above; an id of another partner's change is an altered page.
+        if (decided?.DecidedAt is not { } decidedAt) return L["Partners.SeenUnreadable"];
+        var how = L["Partners.Status." + Code.Of(decided.Status), decided.DecidedBy ?? "", Shown(decidedAt)];
+        return L[saving ? "Partners.SaveAfterDecision" : "Partners.DecideAfterDecision", how];
+    }
+
+    private static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The page again with the reason, as the partner is now: the page counts as showing the current waiting change, so
+    /// a second save deliberately replaces it. The details form keeps what the curator typed when <paramref name="keepInput"/>.
+    /// </summary>
+    private async Task<IActionResult> RefusedAsync(int id, string reason, CancellationToken cancellationToken, bool keepInput = false)
     {
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!keepInput) Input = ToInput(Pending?.Proposed ?? Stored.Details);
-        Problems = [CriteriaText.Refusal(refusal, L)];
+        Seen = SeenChange.Write(Pending);
+        Problems = [reason];
         return Page();
     }
 

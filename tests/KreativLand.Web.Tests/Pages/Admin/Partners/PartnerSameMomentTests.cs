@@ -8,21 +8,28 @@ using static KreativLand.Web.Tests.Pages.Admin.Cooperations.EditorTests;
 namespace KreativLand.Web.Tests.Pages.Admin.Partners;
 
 /// <summary>
-/// Two curators deciding on the same partner at the same moment: the later one is refused with a message naming what
-/// happened, keeps what they typed, and nothing of their decision is stored. Each test makes its own published listing
-/// and so its own partners ("Klangraum Studio (title)"), leaving the class's data as it was.
+/// Two curators deciding on the same partner at the same moment, or one on a page older than the other's proposal: the
+/// later one is refused with a message naming what happened, keeps what they typed, and nothing of their decision is
+/// stored. Each test makes its own published listing and so its own partners ("Klangraum Studio (title)"), leaving the
+/// class's data as it was.
 /// </summary>
 public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebFixture>
 {
     private sealed record Setup(HttpClient Anna, HttpClient Ben, int ListingId, int PartnerId, int ChangeId);
 
-    /// <summary>A published listing whose CCI partner (no seat yet) has a change by Anna waiting for review: seat Dresden.</summary>
-    private async Task<Setup> HeldChangeAsync(string title)
+    /// <summary>A published listing whose CCI partner (no seat yet) has no change waiting (<see cref="Setup.ChangeId"/> 0).</summary>
+    private async Task<Setup> PublishedPartnerAsync(string title)
     {
         var anna = await Curators.SignedInClientAsync(site, "curator");
         var ben = await Curators.SignedInClientAsync(site, "curator");
         var listingId = await PreviewTests.PublishedAsync(anna, ben, title);
-        var partnerId = (await PartnerAsync($"Klangraum Studio ({title})")).Id;
+        return new(anna, ben, listingId, (await PartnerAsync($"Klangraum Studio ({title})")).Id, 0);
+    }
+
+    /// <summary>A published listing whose CCI partner (no seat yet) has a change by Anna waiting for review: seat Dresden.</summary>
+    private async Task<Setup> HeldChangeAsync(string title)
+    {
+        var (anna, ben, listingId, partnerId, _) = await PublishedPartnerAsync(title);
         using (var held = await anna.SubmitFormAsync($"/en/admin/partners/{partnerId}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
             Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
         await using var db = site.OpenContext();
@@ -115,7 +122,7 @@ public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<Ba
         using (var revised = await setup.Anna.SubmitFormAsync($"/en/admin/partners/{setup.PartnerId}", "#partner-form", new() { ["Input.Municipality"] = "Meißen" }))
             Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
         using (var stale = await setup.Ben.PostFormAsync(seen, $"/en/admin/partners/{setup.PartnerId}", "#discard-partner-form", new()))
-            Assert.Contains("It was changed after you opened it.", (await RefusedAsync(stale)).Text("#problems"));
+            Assert.Contains("after you opened this page, so nothing was approved or discarded.", (await RefusedAsync(stale)).Text("#problems"));
         Assert.Equal((PartnerChangeStatus.Pending, "Meißen"), ((await ChangeAsync(setup.ChangeId)).Status, (await ChangeAsync(setup.ChangeId)).Proposed.Municipality));
 
         var page = await setup.Ben.GetDocumentAsync($"/en/admin/partners/{setup.PartnerId}");
@@ -124,6 +131,109 @@ public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<Ba
 
         Assert.Contains("Someone else saved the waiting change at the same moment, so it was not discarded.", (await RefusedAsync(response)).Text("#problems"));
         Assert.Equal(PartnerChangeStatus.Pending, (await ChangeAsync(setup.ChangeId)).Status);
+    }
+
+    [Fact]
+    public async Task Saving_from_a_page_opened_before_another_curators_proposal_is_refused_naming_it_and_keeps_their_proposal()
+    {
+        var setup = await PublishedPartnerAsync("Vorschlag danach");
+        var url = $"/en/admin/partners/{setup.PartnerId}";
+        var opened = await setup.Ben.GetDocumentAsync(url);
+        Assert.Null(opened.QuerySelector("#pending-change"));
+        // Anna proposes a seat after Ben opened the page: his page never showed her proposal.
+        using (var held = await setup.Anna.SubmitFormAsync(url, "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        await using var db = site.OpenContext();
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == setup.PartnerId && c.Status == PartnerChangeStatus.Pending);
+
+        using var response = await setup.Ben.PostFormAsync(opened, url, "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" });
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains($"{annas.ProposedBy} proposed a change to this partner on {annas.ProposedAt:yyyy-MM-dd HH:mm}, after you opened this page, so your details were not saved",
+            shown.Text("#problems"));
+        Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        Assert.Contains("Dresden", shown.Text("#pending-change"));
+        var kept = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == setup.PartnerId && c.Status == PartnerChangeStatus.Pending);
+        Assert.Equal((annas.Id, annas.Version, "Dresden", annas.ProposedBy), (kept.Id, kept.Version, kept.Proposed.Municipality, kept.ProposedBy));
+
+        // Saving again from the page that showed her proposal replaces it deliberately.
+        using (var again = await setup.Ben.PostFormAsync(shown, url, "#partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Chemnitz", (await ChangeAsync(annas.Id)).Proposed.Municipality);
+    }
+
+    [Fact]
+    public async Task Saving_from_a_page_older_than_the_waiting_changes_last_revision_is_refused_in_German_and_keeps_it()
+    {
+        var setup = await HeldChangeAsync("Neuere Fassung");
+        var url = $"/de/admin/partners/{setup.PartnerId}";
+        var opened = await setup.Ben.GetDocumentAsync(url);
+        using (var revised = await setup.Anna.SubmitFormAsync(url, "#partner-form", new() { ["Input.Municipality"] = "Meißen" }))
+            Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
+        var annas = await ChangeAsync(setup.ChangeId);
+
+        using var response = await setup.Ben.PostFormAsync(opened, url, "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" });
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains($"{annas.ProposedBy} hat am {annas.ProposedAt:yyyy-MM-dd HH:mm}, nachdem Sie diese Seite geöffnet haben, eine Änderung dieses Partners vorgeschlagen, daher wurden Ihre Angaben nicht gespeichert",
+            shown.Text("#problems"));
+        Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        var kept = await ChangeAsync(setup.ChangeId);
+        Assert.Equal((annas.Version, "Meißen", PartnerChangeStatus.Pending), (kept.Version, kept.Proposed.Municipality, kept.Status));
+    }
+
+    [Fact]
+    public async Task Approving_a_change_revised_or_decided_since_the_page_was_shown_is_refused_naming_who_and_approves_nothing()
+    {
+        var setup = await HeldChangeAsync("Freigabe veraltet");
+        var url = $"/en/admin/partners/{setup.PartnerId}";
+        var opened = await setup.Ben.GetDocumentAsync(url);
+        using (var revised = await setup.Anna.SubmitFormAsync(url, "#partner-form", new() { ["Input.Municipality"] = "Meißen" }))
+            Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
+        var annas = await ChangeAsync(setup.ChangeId);
+
+        // Ben approves what his page showed (Dresden): Anna's newer version (Meißen) is not approved unseen.
+        using (var stale = await setup.Ben.PostFormAsync(opened, url, "#approve-partner-form", new() { ["Review.Reason"] = "Umzug bestätigt" }))
+        {
+            var shown = await RefusedAsync(stale);
+            Assert.Contains($"{annas.ProposedBy} proposed a change to this partner on {annas.ProposedAt:yyyy-MM-dd HH:mm}, after you opened this page, so nothing was approved or discarded.",
+                shown.Text("#problems"));
+            Assert.Equal("Umzug bestätigt", shown.QuerySelector("#Review_Reason")!.TextContent);
+        }
+        Assert.Equal((PartnerChangeStatus.Pending, "Meißen"), ((await ChangeAsync(setup.ChangeId)).Status, (await ChangeAsync(setup.ChangeId)).Proposed.Municipality));
+        Assert.Null((await PartnerAsync("Klangraum Studio (Freigabe veraltet)")).Municipality);
+
+        // A third curator discards it after Ben looked again: his approval names that decision.
+        var carla = await Curators.SignedInClientAsync(site, "curator");
+        var current = await setup.Ben.GetDocumentAsync(url);
+        using (var discarded = await carla.SubmitFormAsync(url, "#discard-partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var decided = await ChangeAsync(setup.ChangeId);
+        using (var gone = await setup.Ben.PostFormAsync(current, url, "#approve-partner-form", new()))
+            Assert.Contains($"The waiting change this page showed was discarded by {decided.DecidedBy} on {decided.DecidedAt:yyyy-MM-dd HH:mm}, after you opened the page",
+                (await RefusedAsync(gone)).Text("#problems"));
+        Assert.Equal(PartnerChangeStatus.Discarded, (await ChangeAsync(setup.ChangeId)).Status);
+        Assert.Null((await PartnerAsync("Klangraum Studio (Freigabe veraltet)")).Municipality);
+    }
+
+    [Theory]
+    [InlineData("#partner-form", "")]
+    [InlineData("#partner-form", "Dresden")]
+    [InlineData("#partner-form", "1.2.3")]
+    [InlineData("#approve-partner-form", "-1.5")]
+    [InlineData("#discard-partner-form", "1.99999999999")]
+    public async Task An_altered_or_missing_seen_change_gets_a_clear_message_and_stores_nothing(string form, string seen)
+    {
+        var setup = await HeldChangeAsync($"Verändert {Guid.NewGuid():N}"[..20]);
+        var url = $"/en/admin/partners/{setup.PartnerId}";
+        var before = await ChangeAsync(setup.ChangeId);
+
+        using var response = await setup.Ben.SubmitFormAsync(url, form, new() { ["Seen"] = seen, ["Input.Municipality"] = "Chemnitz" });
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains("The page did not say which waiting change it showed (its hidden field “Seen” is missing or altered), so nothing was stored.", shown.Text("#problems"));
+        var after = await ChangeAsync(setup.ChangeId);
+        Assert.Equal((before.Version, PartnerChangeStatus.Pending, "Dresden"), (after.Version, after.Status, after.Proposed.Municipality));
     }
 
     [Fact]
