@@ -70,10 +70,13 @@ public class CuratorMailTests(MailWebFixture site) : IClassFixture<MailWebFixtur
     private static async Task<HttpResponseMessage> BulkAsync(HttpClient client, int id, string action, string reason = "", string assignee = "")
     {
         var page = await client.GetDocumentAsync("/admin");
-        var token = page.QuerySelector("#bulk-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync(page.QuerySelector("#bulk-form")!.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = page.QuerySelector("#bulk-form")!;
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Selected"] = id.ToString(), ["BulkAction"] = action, ["Reason"] = reason, ["Assignee"] = assignee, ["Confirmed"] = "true", ["__RequestVerificationToken"] = token,
+            ["Selected"] = id.ToString(), ["BulkAction"] = action, ["Reason"] = reason, ["Assignee"] = assignee, ["Confirmed"] = "true",
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            // The listing's version as the queue shows it: a choice without it is refused.
+            [$"Seen[{id}]"] = form.QuerySelector($"input[name='Seen[{id}]']")!.GetAttribute("value")!,
         }));
     }
 

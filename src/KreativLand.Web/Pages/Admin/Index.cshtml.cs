@@ -1,3 +1,4 @@
+using System.Globalization;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -27,8 +28,11 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
     /// <summary>Listings in the queue before the filter.</summary>
     public int QueueTotal { get; private set; }
     [BindProperty] public List<int> Selected { get; set; } = [];
-    /// <summary>The version of each listing as the queue showed it (listing id → version): a listing saved since is refused.</summary>
-    [BindProperty] public Dictionary<int, uint> Seen { get; set; } = [];
+    /// <summary>
+    /// The version of each listing as the queue showed it (listing id → version): a listing saved since is refused. Read as
+    /// text, so that a value that is no version counts as missing instead of as version 0 ("saved by someone else").
+    /// </summary>
+    [BindProperty] public Dictionary<int, string> Seen { get; set; } = [];
     [BindProperty] public string? BulkAction { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Assignee { get; set; }
@@ -66,7 +70,9 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             // The whole action is refused, naming those listings, and the queue is shown again as it is now with the selection
             // kept: acting on the rest is one click after a look. Acting on the rest at once would leave a mixed result to
             // untangle, while the curator's choice may have depended on the changed one; the other refusals are all or nothing too.
-            if (Seen.TryGetValue(listing.Id, out var seen) && seen != listing.Version)
+            var shown = Seen.TryGetValue(listing.Id, out var value) && uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                ? version : (uint?)null;
+            if (shown is not null && shown != listing.Version)
             {
                 Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.ChangedSinceShown"]}");
                 continue;
@@ -75,6 +81,13 @@ public class IndexModel(KreativLandDbContext db, TimeProvider clock, IStringLoca
             if (listing.Status is not (CooperationStatus.Submitted or CooperationStatus.InReview))
             {
                 Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.NotInQueue"]}");
+                continue;
+            }
+            // Chosen without the version it was shown with (a page from before versions were carried, an altered or
+            // hand-made post): it cannot be checked, so it is refused the same way, as a list to reload.
+            if (shown is null)
+            {
+                Problems.Add($"{listing.Title.InCurrentCulture().Text} ({listing.Slug}): {L["Bulk.ShownVersionMissing"]}");
                 continue;
             }
             if (BulkAction == "assign")

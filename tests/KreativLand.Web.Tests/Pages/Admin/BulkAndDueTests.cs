@@ -25,11 +25,13 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
     private static async Task<HttpResponseMessage> BulkAsync(HttpClient client, IEnumerable<int> ids, string action, string reason = "", string assignee = "", bool confirmed = true)
     {
         var page = await client.GetDocumentAsync("/en/admin");
-        var token = page.QuerySelector("#bulk-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var values = ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString()))
+        var form = page.QuerySelector("#bulk-form")!;
+        // The form's own hidden values (the antiforgery token, each listed listing's version), then the choice.
+        var values = Curators.FormValues(form).Where(v => v.Key is not ("Selected" or "BulkAction" or "Reason" or "Assignee" or "Confirmed"))
+            .Concat(ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString())))
             .Append(new("BulkAction", action)).Append(new("Reason", reason)).Append(new("Assignee", assignee))
-            .Append(new("Confirmed", confirmed ? "true" : "false")).Append(new("__RequestVerificationToken", token));
-        return await client.PostAsync(page.QuerySelector("#bulk-form")!.GetAttribute("action"), new FormUrlEncodedContent(values));
+            .Append(new("Confirmed", confirmed ? "true" : "false"));
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
     }
 
     [Fact]
@@ -99,6 +101,50 @@ public class BulkAndDueTests(BasicDataWebFixture site) : IClassFixture<BasicData
         // The queue shown again is the current one: after a look, the same choice goes through.
         using (var done = await ArchiveAsync(page)) Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.All(await db.Cooperations.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.Archived, status));
+    }
+
+    [Fact]
+    public async Task A_bulk_action_without_the_version_of_a_chosen_listing_is_refused_as_out_of_date_and_changes_nothing()
+    {
+        var client = await Curators.SignedInClientAsync(site, "curator");
+        var ids = await InReviewAsync(client, "Ohne Stand eins", "Ohne Stand zwei", "Ohne Stand drei");
+        const string OutOfDate = "was chosen on a list that did not say which version of it was shown (an out-of-date or altered page), so nothing was changed. Please reload the list and choose again.";
+
+        // The queue's form with the three chosen; an old page or a hand-made client leaves a version out or sends something that is no number.
+        async Task<HttpResponseMessage> ArchiveAsync(Func<KeyValuePair<string, string>, KeyValuePair<string, string>?> alter)
+        {
+            var form = (await client.GetDocumentAsync("/en/admin")).QuerySelector("#bulk-form")!;
+            var values = Curators.FormValues(form).Where(v => v.Key is not ("Selected" or "BulkAction" or "Confirmed"))
+                .Select(alter).OfType<KeyValuePair<string, string>>()
+                .Concat(ids.Select(id => new KeyValuePair<string, string>("Selected", id.ToString())))
+                .Append(new("BulkAction", "archive")).Append(new("Confirmed", "true"));
+            return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+        }
+        async Task<string> RefusedAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var db = site.OpenContext();
+            Assert.All(await db.Cooperations.Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.InReview, status));
+            return (await Html.ParseAsync(response)).Text("#problems");
+        }
+
+        using (var missing = await ArchiveAsync(v => v.Key == $"Seen[{ids[0]}]" ? null : v))
+        {
+            var problems = await RefusedAsync(missing);
+            Assert.Contains($"Ohne Stand eins (ohne-stand-eins): {OutOfDate}", problems);
+            Assert.DoesNotContain("ohne-stand-zwei", problems);
+        }
+        using (var garbled = await ArchiveAsync(v => v.Key == $"Seen[{ids[1]}]" ? new(v.Key, "gestern") : v))
+        {
+            var problems = await RefusedAsync(garbled);
+            Assert.Contains($"Ohne Stand zwei (ohne-stand-zwei): {OutOfDate}", problems);
+            Assert.DoesNotContain("ohne-stand-eins", problems);
+        }
+
+        // With every version, as the queue's form sends it, the same choice goes through.
+        using (var done = await ArchiveAsync(v => v)) Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        await using var check = site.OpenContext();
+        Assert.All(await check.Cooperations.Where(c => ids.Contains(c.Id)).Select(c => c.Status).ToListAsync(), status => Assert.Equal(CooperationStatus.Archived, status));
     }
 
     [Fact]
