@@ -70,9 +70,9 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
     /// <summary>
     /// After a refused save, when the form said what it was loaded from: the conflict's fields another curator changed
-    /// meanwhile, with who did (null when the data does not say); the other rows are this curator's own edits.
+    /// meanwhile, with who did (every one, in order; empty when the data does not say); the other rows are this curator's own edits.
     /// </summary>
-    public IReadOnlyDictionary<string, string?>? ChangedMeanwhile { get; private set; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? ChangedMeanwhile { get; private set; }
     /// <summary>After a refused save: the status another curator set since the form was loaded (who and when, if recorded).</summary>
     public StatusMeanwhile? StatusChangedMeanwhile { get; private set; }
     public sealed record StatusMeanwhile(CooperationStatus From, CooperationStatus To, string? By, DateTimeOffset? At);
@@ -125,8 +125,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             Version = revision.Version;
         }
         Form.Fill(shown);
-        Seen = SeenState.Write(cooperation.Status, CooperationRecords.Snapshot(shown));
         await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
+        Seen = SeenState.Write(cooperation.Status, CooperationRecords.Snapshot(shown), Audit);
     }
 
     /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
@@ -290,23 +290,30 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     /// <summary>
     /// Marks the conflict against what the form was loaded from (<see cref="Seen"/>): the rows another curator changed,
-    /// named by the pending revision's author, else by the newest history entry of that field, else by the listing's last
-    /// editor; and a status set meanwhile, with the history row that set it. Then the form counts as loaded from the
-    /// stored state, like its version: saving again overwrites deliberately.
+    /// named by the pending revision's author, else by every curator whose history entry changed that field since the
+    /// form was loaded, else by the newest history entry of that field, else by the listing's last editor; and a status
+    /// set meanwhile, with the history row that set it. Then the form counts as loaded from the stored state, like its
+    /// version: saving again overwrites deliberately.
     /// </summary>
     private void MarkConflict(Cooperation fresh, IReadOnlyDictionary<string, string> stored, CooperationRevision? revision)
     {
+        IReadOnlyList<string> Who(SeenState seen, string field)
+        {
+            // A revision keeps its last author only: the saves before it left no history entry.
+            if (revision is not null) return [revision.UpdatedBy];
+            if (seen.ChangedBy(field, Audit) is { Count: > 0 } since) return since;
+            return (Audit.FirstOrDefault(a => a.Changes.Any(c => c.Field == field))?.ChangedBy ?? fresh.LastEditedBy) is { } by ? [by] : [];
+        }
         if (SeenState.Read(Seen) is { } seen)
         {
-            ChangedMeanwhile = Conflict!.Where(change => seen.Changed(change.Field, stored)).ToDictionary(change => change.Field,
-                change => revision?.UpdatedBy ?? Audit.FirstOrDefault(a => a.Changes.Any(c => c.Field == change.Field))?.ChangedBy ?? fresh.LastEditedBy);
+            ChangedMeanwhile = Conflict!.Where(change => seen.Changed(change.Field, stored)).ToDictionary(change => change.Field, change => Who(seen, change.Field));
             if (Code.TryParse<CooperationStatus>(seen.Status, out var from) && from != fresh.Status)
             {
                 var set = StatusHistory.FirstOrDefault(s => s.To == fresh.Status && s.From != s.To);
                 StatusChangedMeanwhile = new(from, fresh.Status, set?.ChangedBy, set?.ChangedAt);
             }
         }
-        Seen = SeenState.Write(fresh.Status, stored);
+        Seen = SeenState.Write(fresh.Status, stored, Audit);
     }
 
     private Task<IReadOnlyList<SimilarListing>> SimilarAsync(CooperationRecord record, CancellationToken cancellationToken) =>

@@ -429,6 +429,33 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal($"yes, by {firstEmail}", marked[0].QuerySelector("td:last-child")!.TextContent);
     }
 
+    [Fact]
+    public async Task A_conflict_names_every_curator_who_changed_the_field_since_the_page_was_loaded_each_once_in_order()
+    {
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
+        var (third, thirdEmail) = await Curators.SignedInAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(first, NewListing("Viele Hände"));
+        // Before the second curator opens the page: not a change made meanwhile.
+        using (var before = await third.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = "Vorher" }))
+            Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+        var secondPage = await second.GetDocumentAsync($"/en/admin/cooperations/edit/{id}");
+        foreach (var (who, title) in new[] { (first, "Erste Fassung"), (third, "Dritte Fassung"), (first, "Wieder die Erste") })
+        {
+            using var saved = await who.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Title.De"] = title });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        using (var saved = await third.SubmitFormAsync($"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.En"] = "Only the third" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var conflict = await second.PostFormAsync(secondPage, $"/en/admin/cooperations/edit/{id}", "#editor-form", new() { ["Input.Summary.De"] = "Fassung der Zweiten" });
+
+        var page = await Html.ParseAsync(conflict);
+        Assert.Equal($"yes, by {firstEmail} and {thirdEmail}", page.Text("#conflict tr[data-field='title.de'] td:last-child"));
+        Assert.Equal($"yes, by {thirdEmail}", page.Text("#conflict tr[data-field='summary.en'] td:last-child"));
+        Assert.Equal("no – your edit", page.Text("#conflict tr[data-field='summary.de'] td:last-child"));
+    }
+
     [Theory]
     [InlineData("{\"Fields\":null,\"Status\":\"bogus\"}")]
     [InlineData("not what the page sent")]
