@@ -152,7 +152,7 @@ public class PartnerChange
 
     /// <summary>
     /// Drops the change. The partner page first checks that it is the change its curator saw (Pages/Admin/Partners/SeenChange),
-    /// as it does for a save or an approval; a merge drops the duplicate's change with it.
+    /// as it does for a save, an approval or a merge (which drops the duplicate's change with it).
     /// </summary>
     public void Discard(Actor actor, DateTimeOffset now, string? reason)
     {

@@ -53,7 +53,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (partner is null || partner.MergedIntoId is not null) return NotFound();
         // Read tracked: the proposal below revises this same instance, so its version guards the write as well.
         var waiting = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, waiting, saving: true, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken, keepInput: true);
+        if (await OvertakenAsync(id, waiting, Act.Save, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken, keepInput: true);
         Input.Name = Input.Name?.Trim();
         Input.Website = EditorForm.WithScheme(Input.Website.TrimOrNull());
         Input.Country = Input.Country.TrimOrNull()?.ToUpperInvariant();
@@ -81,7 +81,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         var change = await db.PartnerChanges.Include(c => c.Partner)
             .SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, change, saving: false, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        if (await OvertakenAsync(id, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         var refusal = change is null
             ? new Refusal("Workflow.RevisionGone")
             : await PartnerChanges.ApproveAsync(db, change, Me, clock.GetUtcNow(),
@@ -95,7 +95,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
     {
         var change = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, change, saving: false, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        if (await OvertakenAsync(id, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         if (change is null) return await RefusedAsync(id, L["Workflow.RevisionGone"], cancellationToken);
         change.Discard(Me, clock.GetUtcNow(), Review.Reason);
         if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.DiscardChangedMeanwhile"], cancellationToken);
@@ -107,6 +107,9 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         var duplicate = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (duplicate is null) return NotFound();
+        // Merging discards the duplicate's waiting change: only the one the page showed (tracked: the merge discards this instance).
+        var waiting = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
+        if (await OvertakenAsync(id, waiting, Act.Merge, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         var slug = MergeInto?.Trim();
         var target = string.IsNullOrEmpty(slug) ? null : await db.Partners.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (target is null) return await RefusedAsync(id, L["Partners.MergeUnknown", slug ?? ""], cancellationToken);
@@ -124,22 +127,25 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     /// </summary>
     private const string SecondProposal = "ix_partner_changes_partner_id";
 
+    /// <summary>What a form of the page does; names the refusal's messages ("Partners.MergeOvertaken", …).</summary>
+    private enum Act { Save, Decide, Merge }
+
     /// <summary>
-    /// Why a save or decision is refused when the partner's waiting change is no longer the one the page showed
+    /// Why a save, decision or merge is refused when the partner's waiting change is no longer the one the page showed
     /// (<see cref="Seen"/>): another curator proposed since (another change, or a newer version of the same) or decided
     /// it; null when it is the one shown. A save at the very same moment is caught by the write itself (its version, or
     /// the index of <see cref="SecondProposal"/>).
     /// </summary>
-    private async Task<string?> OvertakenAsync(int id, PartnerChange? waiting, bool saving, CancellationToken cancellationToken)
+    private async Task<string?> OvertakenAsync(int id, PartnerChange? waiting, Act act, CancellationToken cancellationToken)
     {
         if (SeenChange.Read(Seen) is not { } seen) return L["Partners.SeenUnreadable"];
         if (seen.Is(waiting)) return null;
-        if (waiting is not null) return L[saving ? "Partners.SaveOvertaken" : "Partners.DecideOvertaken", waiting.ProposedBy, Shown(waiting.ProposedAt)];
+        if (waiting is not null) return L[$"Partners.{act}Overtaken", waiting.ProposedBy, Shown(waiting.ProposedAt)];
         var decided = seen.IsNone ? null : await db.PartnerChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == seen.Id && c.PartnerId == id, cancellationToken);
         // "none" seen and none waiting passed above; an id of another partner's change is an altered page.
         if (decided?.DecidedAt is not { } decidedAt) return L["Partners.SeenUnreadable"];
         var how = L["Partners.Status." + Code.Of(decided.Status), decided.DecidedBy ?? "", Shown(decidedAt)];
-        return L[saving ? "Partners.SaveAfterDecision" : "Partners.DecideAfterDecision", how];
+        return L[$"Partners.{act}AfterDecision", how];
     }
 
     private static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

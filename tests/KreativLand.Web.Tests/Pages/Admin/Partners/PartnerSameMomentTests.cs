@@ -216,12 +216,46 @@ public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<Ba
         Assert.Null((await PartnerAsync("Klangraum Studio (Freigabe veraltet)")).Municipality);
     }
 
+    [Fact]
+    public async Task Merging_from_a_page_opened_before_another_curators_proposal_is_refused_naming_it_and_keeps_their_proposal()
+    {
+        var setup = await PublishedPartnerAsync("Zusammenführen veraltet");
+        var url = $"/en/admin/partners/{setup.PartnerId}";
+        var target = await PartnerAsync("Sägewerk Lindner (Zusammenführen veraltet)");
+        var opened = await setup.Ben.GetDocumentAsync(url);
+        Assert.Null(opened.QuerySelector("#pending-change"));
+        // Anna proposes a seat after Ben opened the page: merging would discard her proposal, which his page never showed.
+        using (var held = await setup.Anna.SubmitFormAsync(url, "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        await using var db = site.OpenContext();
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == setup.PartnerId && c.Status == PartnerChangeStatus.Pending);
+
+        using var response = await setup.Ben.PostFormAsync(opened, url, "#merge-form", new() { ["MergeInto"] = target.Slug });
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains($"{annas.ProposedBy} proposed a change to this partner on {annas.ProposedAt:yyyy-MM-dd HH:mm}, after you opened this page, so nothing was merged",
+            shown.Text("#problems"));
+        Assert.Equal(target.Slug, shown.QuerySelector("#MergeInto")!.GetAttribute("value"));
+        Assert.Contains("Dresden", shown.Text("#pending-change"));
+        var kept = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.Id == annas.Id);
+        Assert.Equal((annas.Version, PartnerChangeStatus.Pending, "Dresden"), (kept.Version, kept.Status, kept.Proposed.Municipality));
+        Assert.Null((await db.Partners.AsNoTracking().SingleAsync(p => p.Id == setup.PartnerId)).MergedIntoId);
+        Assert.True(await db.CooperationPartners.AnyAsync(cp => cp.CooperationId == setup.ListingId && cp.PartnerId == setup.PartnerId));
+
+        // Merging again from the page that showed her proposal discards it deliberately.
+        using (var again = await setup.Ben.PostFormAsync(shown, url, "#merge-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(PartnerChangeStatus.Discarded, (await ChangeAsync(annas.Id)).Status);
+        Assert.Equal(target.Id, (await db.Partners.AsNoTracking().SingleAsync(p => p.Id == setup.PartnerId)).MergedIntoId);
+    }
+
     [Theory]
     [InlineData("#partner-form", "")]
     [InlineData("#partner-form", "Dresden")]
     [InlineData("#partner-form", "1.2.3")]
     [InlineData("#approve-partner-form", "-1.5")]
     [InlineData("#discard-partner-form", "1.99999999999")]
+    [InlineData("#merge-form", "x")]
     public async Task An_altered_or_missing_seen_change_gets_a_clear_message_and_stores_nothing(string form, string seen)
     {
         var setup = await HeldChangeAsync($"Verändert {Guid.NewGuid():N}"[..20]);
