@@ -25,6 +25,11 @@ public class Partner
 
     /// <summary>Set when this partner was merged into another as a duplicate: it keeps its history, its links moved there.</summary>
     public int? MergedIntoId { get; private set; }
+    /// <summary>
+    /// Optimistic-concurrency token (PostgreSQL xmin): the partner page carries it, so a save from a page older than another
+    /// curator's change applied at once (no published listing shows the partner) is refused instead of overwriting it.
+    /// </summary>
+    public uint Version { get; set; }
 
     /// <summary>The details a listing shows; shared by all the partner's cooperations.</summary>
     public PartnerDetails Details => new(Name, Kind, Website, Sector, SectorCode, Employees, SubsectorCode, Municipality, CountryCode, IsUrban);

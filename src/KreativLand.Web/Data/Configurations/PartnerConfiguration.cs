@@ -24,6 +24,7 @@ public class PartnerConfiguration : IEntityTypeConfiguration<Partner>
             t.HasCheckConstraint("ck_partners_sector_code", "sector_code IS NULL OR sector_code BETWEEN 'A' AND 'U'");
         });
         builder.Ignore(p => p.Details);
+        builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne<Partner>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -892,6 +892,12 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("subsector_code");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Website")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

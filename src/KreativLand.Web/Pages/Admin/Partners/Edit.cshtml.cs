@@ -43,7 +43,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         Input = ToInput(Pending?.Proposed ?? Stored.Details);
-        Seen = SeenChange.Write(Pending);
+        Seen = SeenChange.Write(Stored, Pending);
         return Page();
     }
 
@@ -53,7 +53,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (partner is null || partner.MergedIntoId is not null) return NotFound();
         // Read tracked: the proposal below revises this same instance, so its version guards the write as well.
         var waiting = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, waiting, Act.Save, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken, keepInput: true);
+        if (await OvertakenAsync(partner, waiting, Act.Save, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken, keepInput: true);
         Input.Name = Input.Name?.Trim();
         Input.Website = EditorForm.WithScheme(Input.Website.TrimOrNull());
         Input.Country = Input.Country.TrimOrNull()?.ToUpperInvariant();
@@ -81,7 +81,9 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     {
         var change = await db.PartnerChanges.Include(c => c.Partner)
             .SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        var partner = change?.Partner ?? await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partner is null) return NotFound();
+        if (await OvertakenAsync(partner, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         var refusal = change is null
             ? new Refusal("Workflow.RevisionGone")
             : await PartnerChanges.ApproveAsync(db, change, Me, clock.GetUtcNow(),
@@ -94,8 +96,10 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
 
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
     {
+        var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partner is null) return NotFound();
         var change = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        if (await OvertakenAsync(partner, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         if (change is null) return await RefusedAsync(id, L["Workflow.RevisionGone"], cancellationToken);
         change.Discard(Me, clock.GetUtcNow(), Review.Reason);
         if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.DiscardChangedMeanwhile"], cancellationToken);
@@ -109,7 +113,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (duplicate is null) return NotFound();
         // Merging discards the duplicate's waiting change: only the one the page showed (tracked: the merge discards this instance).
         var waiting = await db.PartnerChanges.SingleOrDefaultAsync(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Pending, cancellationToken);
-        if (await OvertakenAsync(id, waiting, Act.Merge, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
+        if (await OvertakenAsync(duplicate, waiting, Act.Merge, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         var slug = MergeInto?.Trim();
         var target = string.IsNullOrEmpty(slug) ? null : await db.Partners.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         if (target is null) return await RefusedAsync(id, L["Partners.MergeUnknown", slug ?? ""], cancellationToken);
@@ -131,21 +135,35 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     private enum Act { Save, Decide, Merge }
 
     /// <summary>
-    /// Why a save, decision or merge is refused when the partner's waiting change is no longer the one the page showed
-    /// (<see cref="Seen"/>): another curator proposed since (another change, or a newer version of the same) or decided
-    /// it; null when it is the one shown. A save at the very same moment is caught by the write itself (its version, or
-    /// the index of <see cref="SecondProposal"/>).
+    /// Why a save, decision or merge is refused when the partner is no longer as the page showed it (<see cref="Seen"/>):
+    /// another curator proposed since (another change, or a newer version of the same) or decided the waiting change, or
+    /// changed the partner's details at once; null when it is as shown. A save at the very same moment is caught by the
+    /// write itself (the partner's or the change's version, or the index of <see cref="SecondProposal"/>).
     /// </summary>
-    private async Task<string?> OvertakenAsync(int id, PartnerChange? waiting, Act act, CancellationToken cancellationToken)
+    private async Task<string?> OvertakenAsync(Partner partner, PartnerChange? waiting, Act act, CancellationToken cancellationToken)
     {
+        var id = partner.Id;
         if (SeenChange.Read(Seen) is not { } seen) return L["Partners.SeenUnreadable"];
-        if (seen.Is(waiting)) return null;
+        // A merged duplicate changed only by its merge: the handlers say so themselves.
+        if (seen.Is(waiting)) return seen.Saw(partner) || partner.MergedIntoId is not null ? null : await ChangedSinceAsync(id, act, cancellationToken);
         if (waiting is not null) return L[$"Partners.{act}Overtaken", waiting.ProposedBy, Shown(waiting.ProposedAt)];
         var decided = seen.IsNone ? null : await db.PartnerChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == seen.Id && c.PartnerId == id, cancellationToken);
         // "none" seen and none waiting passed above; an id of another partner's change is an altered page.
         if (decided?.DecidedAt is not { } decidedAt) return L["Partners.SeenUnreadable"];
         var how = L["Partners.Status." + Code.Of(decided.Status), decided.DecidedBy ?? "", Shown(decidedAt)];
         return L[$"Partners.{act}AfterDecision", how];
+    }
+
+    /// <summary>
+    /// The partner's details changed since the page showed them (a change applied at once): named by the newest change of
+    /// its history, which is what moved its version (merges aside, every write of a partner's details is one).
+    /// </summary>
+    private async Task<string> ChangedSinceAsync(int id, Act act, CancellationToken cancellationToken)
+    {
+        var newest = await db.PartnerChanges.AsNoTracking().Where(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Approved)
+            .OrderByDescending(c => c.DecidedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var key = act == Act.Save ? "Partners.SaveAfterChange" : "Partners.DecideAfterChange";
+        return newest?.DecidedAt is { } at ? L[key, newest.DecidedBy ?? newest.ProposedBy, Shown(at)] : L[key + "Unnamed"];
     }
 
     private static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -159,7 +177,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!keepInput) Input = ToInput(Pending?.Proposed ?? Stored.Details);
-        Seen = SeenChange.Write(Pending);
+        Seen = SeenChange.Write(Stored, Pending);
         Problems = [reason];
         return Page();
     }

@@ -249,6 +249,67 @@ public class PartnerSameMomentTests(BasicDataWebFixture site) : IClassFixture<Ba
         Assert.Equal(target.Id, (await db.Partners.AsNoTracking().SingleAsync(p => p.Id == setup.PartnerId)).MergedIntoId);
     }
 
+    [Fact]
+    public async Task Saving_a_partner_of_drafts_from_a_page_older_than_another_curators_change_is_refused_naming_it_and_keeps_theirs()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        await CreateAsync(anna, NewListing("Nur Entwurf veraltet"));
+        const string name = "Klangraum Studio (Nur Entwurf veraltet)";
+        var url = $"/en/admin/partners/{(await PartnerAsync(name)).Id}";
+        var opened = await ben.GetDocumentAsync(url);
+        // No published listing shows the partner: Anna's change applies at once, after Ben opened the page.
+        using (var applied = await anna.SubmitFormAsync(url, "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var partner = await PartnerAsync(name);
+        await using var db = site.OpenContext();
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partner.Id);
+        Assert.Equal((PartnerChangeStatus.Approved, "Dresden"), (annas.Status, partner.Municipality));
+
+        using var response = await ben.PostFormAsync(opened, url, "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" });
+
+        var shown = await RefusedAsync(response);
+        Assert.Contains($"{annas.DecidedBy} changed this partner's details on {annas.DecidedAt:yyyy-MM-dd HH:mm}, after you opened this page, so your details were not saved",
+            shown.Text("#problems"));
+        Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        Assert.Equal(("Dresden", partner.Version), ((await PartnerAsync(name)).Municipality, (await PartnerAsync(name)).Version));
+        Assert.Equal(1, await db.PartnerChanges.CountAsync(c => c.PartnerId == partner.Id));
+
+        // Saving again from the page that knows her change replaces it deliberately.
+        using (var again = await ben.PostFormAsync(shown, url, "#partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Chemnitz", (await PartnerAsync(name)).Municipality);
+    }
+
+    [Fact]
+    public async Task Saving_a_partner_of_drafts_changed_unrecorded_or_at_the_same_moment_is_refused_in_German_and_keeps_the_input()
+    {
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        await CreateAsync(ben, NewListing("Entwurf ohne Spur"));
+        const string name = "Klangraum Studio (Entwurf ohne Spur)";
+        var id = (await PartnerAsync(name)).Id;
+        var url = $"/de/admin/partners/{id}";
+        var opened = await ben.GetDocumentAsync(url);
+        // A change that left no history (a fix in the database): the page says someone changed the partner, not who.
+        await using (var db = site.OpenContext())
+            await db.Database.ExecuteSqlAsync($"UPDATE partners SET sector = 'Tontechnik' WHERE id = {id}");
+
+        using (var stale = await ben.PostFormAsync(opened, url, "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" }))
+        {
+            var shown = await RefusedAsync(stale);
+            Assert.Contains("Jemand anderes hat diesen Partner geändert, nachdem Sie diese Seite geöffnet haben, daher wurden Ihre Angaben nicht gespeichert.", shown.Text("#problems"));
+            Assert.Equal("Chemnitz", shown.QuerySelector("#Input_Municipality")!.GetAttribute("value"));
+        }
+        Assert.Equal(("Tontechnik", null), ((await PartnerAsync(name)).Sector, (await PartnerAsync(name)).Municipality));
+
+        // At the very same moment: the partner's version guards the write itself.
+        var current = await ben.GetDocumentAsync(url);
+        using var response = await SameMoment.WhileAnotherWritesAsync(site, $"UPDATE partners SET sector = 'Studiotechnik' WHERE id = {id}",
+            () => ben.PostFormAsync(current, url, "#partner-form", new() { ["Input.Municipality"] = "Chemnitz" }));
+        Assert.Contains("Im selben Moment hat jemand anderes diesen Partner", (await RefusedAsync(response)).Text("#problems"));
+        Assert.Equal(("Studiotechnik", null), ((await PartnerAsync(name)).Sector, (await PartnerAsync(name)).Municipality));
+    }
+
     [Theory]
     [InlineData("#partner-form", "")]
     [InlineData("#partner-form", "Dresden")]
