@@ -304,7 +304,7 @@ function setUpPartnerSuggestions(row) {
 
   function choose(partner) {
     const values = {
-      Slug: partner.slug, Name: partner.name, Kind: partner.kind, Website: partner.website, Sector: partner.sector, SectorCode: partner.sectorCode,
+      Slug: partner.slug, Seen: partner.seen, Name: partner.name, Kind: partner.kind, Website: partner.website, Sector: partner.sector, SectorCode: partner.sectorCode,
       Employees: partner.employees, Subsector: partner.subsector, Municipality: partner.municipality, Country: partner.country,
       Urban: partner.urban === null || partner.urban === undefined ? '' : String(partner.urban),
     };

@@ -2,6 +2,7 @@ using KreativLand.Web.Curation;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
 using KreativLand.Web.Import;
+using KreativLand.Web.Pages.Admin.Partners;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     public IReadOnlyList<FieldChange> RevisionDiff { get; private set; } = [];
     /// <summary>Known partners of the form's rows by slug: how many listings show them, and whether a change of theirs waits.</summary>
     public IReadOnlyDictionary<string, PartnerUse> KnownPartners { get; private set; } = new Dictionary<string, PartnerUse>();
-    public sealed record PartnerUse(int Id, int Listings, int Published, bool ChangePending);
+    /// <param name="Seen">What the page shows of the partner (<see cref="SeenChange"/>), for a row that does not carry it yet.</param>
+    public sealed record PartnerUse(int Id, int Listings, int Published, bool ChangePending, string Seen);
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public bool CriteriaPass => InclusionCriteria.AllPass(Criteria);
@@ -173,6 +175,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             Similar = await SimilarAsync(record, cancellationToken);
         }
         if (Problems.Count == 0 && Similar.Count == 0) Problems = Form.LinkByName(record, nameMatches, L);
+        if (Problems.Count == 0 && Similar.Count == 0) Problems = await PartnersOvertakenAsync(record, cancellationToken);
         if (Problems.Count > 0 || Similar.Count > 0)
         {
             await PrepareAsync(cooperation, cancellationToken, record);
@@ -225,6 +228,42 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         }
         NoticeForNextPage("Editor.Saved", HeldNotices(proposals));
         return RedirectToPage(new { id = cooperation.Id });
+    }
+
+    /// <summary>
+    /// The rows that would change a stored partner (the form's details differ from its stored ones) checked against what the
+    /// page showed of it (the row's Seen, <see cref="SeenChange"/>), as the partner page checks its own forms: one problem per
+    /// row another curator's partner change overtook, naming who and when, so that no waiting proposal or change applied at
+    /// once is replaced unseen. Such a row then counts as showing the partner as it is now: saving again replaces it deliberately.
+    /// </summary>
+    private async Task<List<FormProblem>> PartnersOvertakenAsync(CooperationRecord record, CancellationToken cancellationToken)
+    {
+        var slugs = record.Partners!.Select(p => p!.Slug).ToList();
+        var partners = await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
+        var ids = partners.Values.Select(p => p.Id).ToList();
+        var waiting = await db.PartnerChanges.AsNoTracking().Where(c => ids.Contains(c.PartnerId) && c.Status == PartnerChangeStatus.Pending)
+            .ToDictionaryAsync(c => c.PartnerId, cancellationToken);
+        var problems = new List<FormProblem>();
+        for (var index = 0; index < record.Partners!.Count; index++)
+        {
+            if (!partners.TryGetValue(record.Partners[index]!.Slug!, out var partner)
+                || PartnerDetails.Diff(partner.Details, CooperationImporter.DetailsOf(record.Partners[index]!)).Count == 0) continue;
+            var pending = waiting.GetValueOrDefault(partner.Id);
+            var row = Form.PartnerRows[index];
+            if (await SeenChange.OvertakingAsync(db, row.Seen, partner, pending, cancellationToken) is not { } overtaking) continue;
+            string message = overtaking switch
+            {
+                { How: Overtaken.Unreadable } => L["Editor.PartnerSeenUnreadable", partner.Name].Value,
+                { How: Overtaken.Proposed } o => L["Editor.PartnerProposedMeanwhile", o.By ?? "", partner.Name, SeenChange.Shown(o.At)].Value,
+                { How: Overtaken.Decided } o => L["Editor.PartnerDecidedMeanwhile", partner.Name,
+                    L["Partners.Status." + Code.Of(o.Decision), o.By ?? "", SeenChange.Shown(o.At)]].Value,
+                { By: { } by } o => L["Editor.PartnerChangedMeanwhile", by, partner.Name, SeenChange.Shown(o.At)].Value,
+                _ => L["Editor.PartnerChangedMeanwhileUnnamed", partner.Name].Value,
+            };
+            problems.Add(new(message, EditorFields.IdOf($"partners[{index}].name")));
+            row.Seen = SeenChange.Write(partner, pending);
+        }
+        return problems;
     }
 
     /// <summary>"The change to X waits for review: published listings a, b show it."</summary>
@@ -377,14 +416,19 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         if (edited is null) form.Attestations ??= Form.Attestations();
         Criteria = await ListingCriteria.EvaluateAsync(db, form, cancellationToken);
         var slugs = Form.KeptPartnerSlugs();
-        KnownPartners = await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug))
+        KnownPartners = (await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug))
             .Select(p => new
             {
-                p.Slug,
-                Use = new PartnerUse(p.Id, p.Cooperations.Count, p.Cooperations.Count(cp => cp.Cooperation.Status == CooperationStatus.Published),
-                    db.PartnerChanges.Any(c => c.PartnerId == p.Id && c.Status == PartnerChangeStatus.Pending)),
+                p.Slug, p.Id, p.Version, Listings = p.Cooperations.Count, Published = p.Cooperations.Count(cp => cp.Cooperation.Status == CooperationStatus.Published),
+                Pending = db.PartnerChanges.Where(c => c.PartnerId == p.Id && c.Status == PartnerChangeStatus.Pending)
+                    .Select(c => new { c.Id, c.Version }).FirstOrDefault(),
             })
-            .ToDictionaryAsync(p => p.Slug, p => p.Use, cancellationToken);
+            .ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Slug, p => new PartnerUse(p.Id, p.Listings, p.Published, p.Pending is not null,
+                SeenChange.Write(p.Version, p.Pending?.Id, p.Pending?.Version ?? 0)));
+        // A row keeps what it was loaded with (a refused or checked save shows the form again); a newly linked one takes it now.
+        foreach (var row in Form.PartnerRows.Where(r => r.Seen is null && r.Slug is not null))
+            if (KnownPartners.TryGetValue(row.Slug!, out var use)) row.Seen = use.Seen;
         Form.ShowRowsAgain();
     }
 }

@@ -29,7 +29,13 @@ public sealed class EditorForm
     private Dictionary<string, Dictionary<string, int>> rowNumbers = [];
     public IReadOnlyDictionary<string, Dictionary<string, int>> RowNumbersShown() => rowNumbers;
 
-    public sealed class PartnerRow : ImportPartner { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Name); }
+    /// <summary>A partner row; <see cref="Seen"/>: what the page showed of a stored partner (<see cref="Partners.SeenChange"/>), checked before its details are changed.</summary>
+    public sealed class PartnerRow : ImportPartner
+    {
+        public bool Remove { get; set; }
+        public string? Seen { get; set; }
+        public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Name);
+    }
     public sealed class QuoteRow : ImportQuote { public bool Remove { get; set; } public bool Kept => !Remove && !(IsBlank(Text) && string.IsNullOrWhiteSpace(Person)); }
     public sealed class MediaRow : ImportMedia { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }
     public sealed class ImageRow : ImportImage { public bool Remove { get; set; } public bool Kept => !Remove && !string.IsNullOrWhiteSpace(Url); }

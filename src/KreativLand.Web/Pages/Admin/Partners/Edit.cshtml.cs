@@ -1,4 +1,3 @@
-using System.Globalization;
 using KreativLand.Web.Curation;
 using KreativLand.Web.Data;
 using KreativLand.Web.Domain;
@@ -135,38 +134,19 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
     private enum Act { Save, Decide, Merge }
 
     /// <summary>
-    /// Why a save, decision or merge is refused when the partner is no longer as the page showed it (<see cref="Seen"/>):
-    /// another curator proposed since (another change, or a newer version of the same) or decided the waiting change, or
-    /// changed the partner's details at once; null when it is as shown. A save at the very same moment is caught by the
-    /// write itself (the partner's or the change's version, or the index of <see cref="SecondProposal"/>).
+    /// Why a save, decision or merge is refused when the partner is no longer as the page showed it (<see cref="Seen"/>,
+    /// checked by <see cref="SeenChange.OvertakingAsync"/>); null when it is as shown.
     /// </summary>
-    private async Task<string?> OvertakenAsync(Partner partner, PartnerChange? waiting, Act act, CancellationToken cancellationToken)
-    {
-        var id = partner.Id;
-        if (SeenChange.Read(Seen) is not { } seen) return L["Partners.SeenUnreadable"];
-        // A merged duplicate changed only by its merge: the handlers say so themselves.
-        if (seen.Is(waiting)) return seen.Saw(partner) || partner.MergedIntoId is not null ? null : await ChangedSinceAsync(id, act, cancellationToken);
-        if (waiting is not null) return L[$"Partners.{act}Overtaken", waiting.ProposedBy, Shown(waiting.ProposedAt)];
-        var decided = seen.IsNone ? null : await db.PartnerChanges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == seen.Id && c.PartnerId == id, cancellationToken);
-        // "none" seen and none waiting passed above; an id of another partner's change is an altered page.
-        if (decided?.DecidedAt is not { } decidedAt) return L["Partners.SeenUnreadable"];
-        var how = L["Partners.Status." + Code.Of(decided.Status), decided.DecidedBy ?? "", Shown(decidedAt)];
-        return L[$"Partners.{act}AfterDecision", how];
-    }
-
-    /// <summary>
-    /// The partner's details changed since the page showed them (a change applied at once): named by the newest change of
-    /// its history, which is what moved its version (merges aside, every write of a partner's details is one).
-    /// </summary>
-    private async Task<string> ChangedSinceAsync(int id, Act act, CancellationToken cancellationToken)
-    {
-        var newest = await db.PartnerChanges.AsNoTracking().Where(c => c.PartnerId == id && c.Status == PartnerChangeStatus.Approved)
-            .OrderByDescending(c => c.DecidedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        var key = act == Act.Save ? "Partners.SaveAfterChange" : "Partners.DecideAfterChange";
-        return newest?.DecidedAt is { } at ? L[key, newest.DecidedBy ?? newest.ProposedBy, Shown(at)] : L[key + "Unnamed"];
-    }
-
-    private static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private async Task<string?> OvertakenAsync(Partner partner, PartnerChange? waiting, Act act, CancellationToken cancellationToken) =>
+        await SeenChange.OvertakingAsync(db, Seen, partner, waiting, cancellationToken) switch
+        {
+            null => null,
+            { How: Overtaken.Unreadable } => L["Partners.SeenUnreadable"].Value,
+            { How: Overtaken.Proposed } o => L[$"Partners.{act}Overtaken", o.By ?? "", SeenChange.Shown(o.At)].Value,
+            { How: Overtaken.Decided } o => L[$"Partners.{act}AfterDecision", L["Partners.Status." + Code.Of(o.Decision), o.By ?? "", SeenChange.Shown(o.At)]].Value,
+            { By: { } by } o => L[act == Act.Save ? "Partners.SaveAfterChange" : "Partners.DecideAfterChange", by, SeenChange.Shown(o.At)].Value,
+            _ => L[act == Act.Save ? "Partners.SaveAfterChangeUnnamed" : "Partners.DecideAfterChangeUnnamed"].Value,
+        };
 
     /// <summary>
     /// The page again with the reason, as the partner is now: the page counts as showing the current waiting change, so

@@ -47,12 +47,18 @@ public class IndexModel(KreativLandDbContext db) : PageModel
         var rows = await Matching(db.Partners.AsNoTracking().Where(p => p.MergedIntoId == null), q)
             .OrderBy(p => EF.Functions.ILike(p.Name, start) ? 0 : 1).ThenBy(p => p.Name)
             .Take(SuggestionCount)
-            .Select(p => new { p.Slug, p.Name, p.Kind, p.Website, p.Sector, p.SectorCode, p.Employees, p.SubsectorCode, p.Municipality, p.CountryCode, p.IsUrban, Listings = p.Cooperations.Count })
+            .Select(p => new
+            {
+                p.Slug, p.Name, p.Kind, p.Website, p.Sector, p.SectorCode, p.Employees, p.SubsectorCode, p.Municipality, p.CountryCode, p.IsUrban, Listings = p.Cooperations.Count,
+                p.Version, Pending = db.PartnerChanges.Where(c => c.PartnerId == p.Id && c.Status == PartnerChangeStatus.Pending).Select(c => new { c.Id, c.Version }).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         return new JsonResult(rows.Select(p => new
         {
             slug = p.Slug, name = p.Name, kind = Code.Of(p.Kind), website = p.Website, sector = p.Sector, sectorCode = p.SectorCode, employees = p.Employees,
             subsector = p.SubsectorCode, municipality = p.Municipality, country = p.CountryCode, urban = p.IsUrban, listings = p.Listings,
+            // The row then carries what it showed of the partner, as a row loaded with it does (SeenChange).
+            seen = SeenChange.Write(p.Version, p.Pending?.Id, p.Pending?.Version ?? 0),
             // What the curator reads in the list: name, kind, seat, subsector.
             label = string.Join(" · ", new[]
             {

@@ -456,6 +456,75 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal("no – your edit", page.Text("#conflict tr[data-field='summary.de'] td:last-child"));
     }
 
+    [Fact]
+    public async Task Saving_partner_details_from_a_page_older_than_another_curators_partner_proposal_is_refused_naming_it_and_keeps_both()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        var id = await PreviewTests.PublishedAsync(anna, ben, "Partner überholt");
+        await using var db = site.OpenContext();
+        var partnerId = (await db.Partners.AsNoTracking().SingleAsync(p => p.Name == "Klangraum Studio (Partner überholt)")).Id;
+        var url = $"/en/admin/cooperations/edit/{id}";
+        var opened = await ben.GetDocumentAsync(url);
+        // Anna proposes a seat on the partner's page after Ben opened the listing: the partner is public, so it waits.
+        using (var held = await anna.SubmitFormAsync($"/en/admin/partners/{partnerId}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partnerId && c.Status == PartnerChangeStatus.Pending);
+
+        using var response = await ben.PostFormAsync(opened, url, "#editor-form", new() { ["Input.Title.De"] = "Bens Fassung", ["PartnerRows[1].Municipality"] = "Chemnitz" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains($"{annas.ProposedBy} proposed a change to the partner “Klangraum Studio (Partner überholt)” on {annas.ProposedAt:yyyy-MM-dd HH:mm}, after you opened this page, so nothing was saved",
+            page.Text("#problems"));
+        Assert.Equal(("Chemnitz", "Bens Fassung"), (page.QuerySelector("[name='PartnerRows[1].Municipality']")!.GetAttribute("value"),
+            page.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value")));
+        var kept = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.Id == annas.Id);
+        Assert.Equal((annas.Version, "Dresden", annas.ProposedBy), (kept.Version, kept.Proposed.Municipality, kept.ProposedBy));
+        Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+
+        // Saving again from the page that named her proposal replaces it deliberately.
+        using (var again = await ben.PostFormAsync(page, url, "#editor-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Chemnitz", (await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.Id == annas.Id)).Proposed.Municipality);
+    }
+
+    [Fact]
+    public async Task Saving_partner_details_of_a_draft_changed_by_another_curator_or_with_an_altered_row_is_refused_in_German()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        var id = await CreateAsync(anna, NewListing("Partner im Entwurf überholt"));
+        const string name = "Klangraum Studio (Partner im Entwurf überholt)";
+        await using var db = site.OpenContext();
+        var partnerId = (await db.Partners.AsNoTracking().SingleAsync(p => p.Name == name)).Id;
+        var url = $"/de/admin/cooperations/edit/{id}";
+
+        // A row whose hidden Seen was altered: a clear message, nothing stored.
+        using (var altered = await ben.SubmitFormAsync(url, "#editor-form", new() { ["PartnerRows[1].Seen"] = "7:x", ["PartnerRows[1].Employees"] = "3" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, altered.StatusCode);
+            Assert.Contains($"Die Seite hat nicht mitgeteilt, welchen Stand des Partners „{name}“ sie zeigte", (await Html.ParseAsync(altered)).Text("#problems"));
+        }
+        Assert.Null((await db.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId)).Employees);
+
+        var opened = await ben.GetDocumentAsync(url);
+        // Only drafts show the partner: Anna's change applies at once, after Ben opened the listing.
+        using (var applied = await anna.SubmitFormAsync($"/de/admin/partners/{partnerId}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partnerId);
+
+        using var response = await ben.PostFormAsync(opened, url, "#editor-form", new() { ["PartnerRows[1].Employees"] = "3" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains($"{annas.DecidedBy} hat am {annas.DecidedAt:yyyy-MM-dd HH:mm}, nachdem Sie diese Seite geöffnet haben, den Partner „{name}“ geändert, daher wurde nichts gespeichert",
+            page.Text("#problems"));
+        Assert.Equal("3", page.QuerySelector("[name='PartnerRows[1].Employees']")!.GetAttribute("value"));
+        var stored = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId);
+        Assert.Equal(("Dresden", (int?)null), (stored.Municipality, stored.Employees));
+    }
+
     [Theory]
     [InlineData("{\"Fields\":null,\"Status\":\"bogus\"}")]
     [InlineData("not what the page sent")]

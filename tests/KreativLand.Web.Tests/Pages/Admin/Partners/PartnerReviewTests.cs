@@ -75,6 +75,10 @@ public class PartnerReviewTests(BasicDataWebFixture site) : IClassFixture<BasicD
         fields["PartnerRows[1].Municipality"] = "Dresden";
         fields["PartnerRows[1].Country"] = "DE";
         fields["PartnerRows[1].Subsector"] = "software-games";
+        // Picked from the suggestions, as the editor's script does: the row carries what it showed of the partner (SeenChange).
+        var suggested = System.Text.Json.JsonDocument.Parse(await anna.GetStringAsync("/en/admin/partners?handler=Suggest&q=pixel")).RootElement
+            .EnumerateArray().First(p => p.GetProperty("slug").GetString() == "pixel-studio");
+        fields["PartnerRows[1].Seen"] = suggested.GetProperty("seen").GetString()!;
         using var saved = await anna.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
