@@ -99,17 +99,30 @@ public class CooperationRevision
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Optimistic-concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
+    /// <summary>
+    /// Every save of the revision in order, with the fields it changed (jsonb): the saves leave no history entry until the
+    /// revision is approved, so this is how an editor conflict names each curator who changed a field since the page was loaded.
+    /// Empty for a revision saved before this was kept.
+    /// </summary>
+    public List<RevisionSave> Saves { get; private set; } = [];
 
-    public static CooperationRevision Create(int cooperationId, string content, Actor actor, DateTimeOffset now) => new()
+    /// <param name="changedFields">The fields the revision changes against the live listing (the record's paths, "title.de").</param>
+    public static CooperationRevision Create(int cooperationId, string content, IEnumerable<string> changedFields, Actor actor, DateTimeOffset now) => new()
     {
         CooperationId = cooperationId, Content = content, CreatedBy = actor.Name, CreatedAt = now, UpdatedBy = actor.Name, UpdatedAt = now,
+        Saves = [new RevisionSave(actor.Name, now, [.. changedFields])],
     };
 
     /// <summary>A later edit replaces the waiting one; its author is then the one the four-eyes rule keeps from approving it.</summary>
-    public void Replace(string content, Actor actor, DateTimeOffset now)
+    /// <param name="changedFields">The fields this edit changes against the waiting content.</param>
+    public void Replace(string content, IEnumerable<string> changedFields, Actor actor, DateTimeOffset now)
     {
         Content = content;
         UpdatedBy = actor.Name;
         UpdatedAt = now;
+        Saves = [.. Saves, new RevisionSave(actor.Name, now, [.. changedFields])];
     }
 }
+
+/// <summary>One save of a pending revision: who, when, and the fields it changed.</summary>
+public sealed record RevisionSave(string By, DateTimeOffset At, List<string> Fields);

@@ -236,8 +236,10 @@ public sealed partial class CooperationImporter(KreativLandDbContext db, TimePro
                 held += Held(await ProposePartnerDetailsAsync(record, actor, cooperation.Id, listingPublished: true, cancellationToken, partners, now));
                 KeepStoredPartnerDetails(record, partners);
                 var content = new RevisionContent(record);
-                if (revisions.TryGetValue(cooperation.Id, out var revision)) revision.Replace(content.Serialize(), actor, now);
-                else db.CooperationRevisions.Add(revisions[cooperation.Id] = CooperationRevision.Create(cooperation.Id, content.Serialize(), actor, now));
+                if (revisions.TryGetValue(cooperation.Id, out var revision))
+                    revision.Replace(content.Serialize(), CooperationRecords.ChangedFields(RevisionContent.Parse(revision.Content).Record, record), actor, now);
+                else db.CooperationRevisions.Add(revisions[cooperation.Id] = CooperationRevision.Create(cooperation.Id, content.Serialize(),
+                    CooperationRecords.ChangedFields(CooperationRecords.ToRecord(cooperation), record), actor, now));
                 revised++;
                 continue;
             }

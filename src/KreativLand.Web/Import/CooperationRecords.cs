@@ -95,6 +95,10 @@ public static class CooperationRecords
         return fields;
     }
 
+    /// <summary>The fields (the record's paths) in which <paramref name="after"/> differs from <paramref name="before"/>.</summary>
+    public static IEnumerable<string> ChangedFields(CooperationRecord before, CooperationRecord after) =>
+        Diff(Snapshot(before), Snapshot(after)).Select(change => change.Field);
+
     public static List<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
             .Select(key => new FieldChange(key, before.GetValueOrDefault(key), after.GetValueOrDefault(key)))

@@ -14,5 +14,7 @@ public class CooperationRevisionConfiguration : IEntityTypeConfiguration<Coopera
         builder.Property(r => r.CreatedBy).HasMaxLength(256);
         builder.Property(r => r.UpdatedBy).HasMaxLength(256);
         builder.Property(r => r.Version).IsRowVersion();
+        builder.Property(r => r.Saves).HasColumnType("jsonb")
+            .HasConversion(JsonColumn.Converter<RevisionSave>(), JsonColumn.Comparer<RevisionSave>());
     }
 }

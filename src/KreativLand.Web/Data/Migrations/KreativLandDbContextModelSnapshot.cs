@@ -409,6 +409,11 @@ namespace KreativLand.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Saves")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("saves");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

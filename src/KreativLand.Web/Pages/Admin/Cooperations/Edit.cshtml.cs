@@ -128,7 +128,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         }
         Form.Fill(shown);
         await PrepareAsync(cooperation, cancellationToken, loadedRevision: (true, revision));
-        Seen = SeenState.Write(cooperation.Status, CooperationRecords.Snapshot(shown), Audit);
+        Seen = SeenState.Write(cooperation.Status, CooperationRecords.Snapshot(shown), Audit, revision);
     }
 
     /// <summary>Checks the form without saving (the button for browsers without JavaScript; also adds empty rows).</summary>
@@ -291,13 +291,14 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             }
             else if (revision is null)
             {
-                db.CooperationRevisions.Add(CooperationRevision.Create(live.Id, new RevisionContent(record).Serialize(), Me, now));
+                db.CooperationRevisions.Add(CooperationRevision.Create(live.Id, new RevisionContent(record).Serialize(),
+                    CooperationRecords.ChangedFields(CooperationRecords.ToRecord(live), record), Me, now));
                 notice = "Editor.RevisionSaved";
             }
             else
             {
                 db.Entry(revision).Property(r => r.Version).OriginalValue = Version;
-                revision.Replace(new RevisionContent(record).Serialize(), Me, now);
+                revision.Replace(new RevisionContent(record).Serialize(), CooperationRecords.ChangedFields(RevisionContent.Parse(revision.Content).Record, record), Me, now);
                 notice = "Editor.RevisionSaved";
             }
             try
@@ -329,17 +330,17 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
 
     /// <summary>
     /// Marks the conflict against what the form was loaded from (<see cref="Seen"/>): the rows another curator changed,
-    /// named by the pending revision's author, else by every curator whose history entry changed that field since the
-    /// form was loaded, else by the newest history entry of that field, else by the listing's last editor; and a status
-    /// set meanwhile, with the history row that set it. Then the form counts as loaded from the stored state, like its
+    /// named by every curator whose save of the pending revision changed that field since the form was loaded (else the
+    /// revision's last author), else by every curator whose history entry changed it since, else by the newest history
+    /// entry of that field, else by the listing's last editor; and a status set meanwhile, with the history row that set it. Then the form counts as loaded from the stored state, like its
     /// version: saving again overwrites deliberately.
     /// </summary>
     private void MarkConflict(Cooperation fresh, IReadOnlyDictionary<string, string> stored, CooperationRevision? revision)
     {
         IReadOnlyList<string> Who(SeenState seen, string field)
         {
-            // A revision keeps its last author only: the saves before it left no history entry.
-            if (revision is not null) return [revision.UpdatedBy];
+            // A revision's saves leave no history entry: it keeps them itself (none kept for one saved before they were).
+            if (revision is not null) return seen.RevisionChangedBy(field, revision) is { Count: > 0 } saved ? saved : [revision.UpdatedBy];
             if (seen.ChangedBy(field, Audit) is { Count: > 0 } since) return since;
             return (Audit.FirstOrDefault(a => a.Changes.Any(c => c.Field == field))?.ChangedBy ?? fresh.LastEditedBy) is { } by ? [by] : [];
         }
@@ -352,7 +353,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
                 StatusChangedMeanwhile = new(from, fresh.Status, set?.ChangedBy, set?.ChangedAt);
             }
         }
-        Seen = SeenState.Write(fresh.Status, stored, Audit);
+        Seen = SeenState.Write(fresh.Status, stored, Audit, revision);
     }
 
     private Task<IReadOnlyList<SimilarListing>> SimilarAsync(CooperationRecord record, CancellationToken cancellationToken) =>

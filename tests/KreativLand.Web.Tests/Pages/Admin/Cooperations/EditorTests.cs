@@ -525,6 +525,35 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
         Assert.Equal(("Dresden", (int?)null), (stored.Municipality, stored.Employees));
     }
 
+    [Fact]
+    public async Task A_conflict_with_a_pending_revision_names_every_curator_who_saved_the_field_in_it_since_the_page_was_loaded()
+    {
+        var (first, firstEmail) = await Curators.SignedInAsync(site, "curator");
+        var (third, thirdEmail) = await Curators.SignedInAsync(site, "curator");
+        var second = await Curators.SignedInClientAsync(site, "curator");
+        var id = await PreviewTests.PublishedAsync(first, third, "Viele Hände in der Revision");
+        var url = $"/en/admin/cooperations/edit/{id}";
+        // A revision saved before the second curator opens the page: not a change made meanwhile.
+        using (var before = await third.SubmitFormAsync(url, "#editor-form", new() { ["Input.Title.De"] = "Vorher" }))
+            Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+        var secondPage = await second.GetDocumentAsync(url);
+        // Edits of a published listing go into its one pending revision, which leaves no history entry per save.
+        foreach (var (who, title) in new[] { (first, "Erste Fassung"), (third, "Dritte Fassung"), (first, "Wieder die Erste") })
+        {
+            using var saved = await who.SubmitFormAsync(url, "#editor-form", new() { ["Input.Title.De"] = title });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        using (var saved = await third.SubmitFormAsync(url, "#editor-form", new() { ["Input.Summary.En"] = "Only the third" }))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var conflict = await second.PostFormAsync(secondPage, url, "#editor-form", new() { ["Input.Summary.De"] = "Fassung der Zweiten" });
+
+        var page = await Html.ParseAsync(conflict);
+        Assert.Equal($"yes, by {firstEmail} and {thirdEmail}", page.Text("#conflict tr[data-field='title.de'] td:last-child"));
+        Assert.Equal($"yes, by {thirdEmail}", page.Text("#conflict tr[data-field='summary.en'] td:last-child"));
+        Assert.Equal("no – your edit", page.Text("#conflict tr[data-field='summary.de'] td:last-child"));
+    }
+
     [Theory]
     [InlineData("{\"Fields\":null,\"Status\":\"bogus\"}")]
     [InlineData("not what the page sent")]
