@@ -202,7 +202,9 @@ lines += ["", "## Chromium (median of cold loads; 1366×900; no tiles)", "",
           "browser runs the page: wall time / CPU time, medians of the traced loads. Playwright, which times the first cluster and",
           "counts the bytes, always enables DevTools' network agent, which decodes every response body on the page's main thread",
           "(about 100 ms for the map data at 50,000): its long-task observer's figure is in the last column, for comparison only.",
-          "On a shared machine a task's wall time also holds the time other processes had the core; its CPU time does not.", "",
+          "On a shared machine a task's wall time also holds the time other processes had the core; its CPU time does not.",
+          "Each traced load is in a Chromium started for it and opened once the browser's own start-up work is done (about 2 s",
+          "of CPU in its first 1.5 s, its omnibox popup WebUI among it), as in a visitor's browser started long before.", "",
           "| size | page | first cluster ms | vs bare | longest task, load ms (wall / CPU) | longest task, pan+zoom ms (wall / CPU) | bytes | JS+CSS bytes | map data bytes | long-task observer under Playwright, load / pan+zoom ms |",
           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
 for s in sizes:

@@ -28,7 +28,8 @@ const median = (values) => {
 // The longest main-thread task of a load and of a pan and zoom, in wall time (the trace's duration) and CPU time (its
 // thread duration), from a trace taken over a bare DevTools connection (cdp.mjs): Playwright's network agent decodes
 // every response body on the page's main thread, a task visitors never have. On a shared machine a task's wall time also
-// holds the time other processes had the core, its CPU time does not.
+// holds the time other processes had the core, its CPU time does not. Each traced load is in a Chromium of its own, opened
+// once that browser's start-up work is done (cdp.mjs), as the timed runs' long-running browser is after its first load.
 async function visitTraced({ path, first, ready }) {
   const page = await openPage();
   try {

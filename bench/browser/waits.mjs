@@ -4,15 +4,17 @@
 // sync calls to other processes, locks). The sync font calls in the task (FontDataManager, WebSandboxSupportLinux) are
 // shown beside it: a call's time is partly blocked (until the browser's thread has run) and partly the main thread's own
 // run-queue wait after the answer, so it overlaps both parts. Trace timestamps and Node's hrtime are both CLOCK_MONOTONIC.
-//   node --experimental-websocket waits.mjs URL [RUNS=5] [--warm]
-// --warm: the same Chromium first shows a page of another origin (a data: URL) and idles a second, as a visitor's long-running
-// browser has done its own start-up work long before; without it each load is in a Chromium started for it, as measure.mjs.
+//   node --experimental-websocket waits.mjs URL [RUNS=5] [--warm] [--at-start]
+// Each load is in a Chromium started for it, opened once the browser's own start-up work is done (cdp.mjs, as measure.mjs).
+// --at-start: at once instead, the page's first frame beside Chromium's start-up (its omnibox popup WebUI renders then).
+// --warm: the same Chromium first shows a page of another origin (a data: URL) and idles a second.
 import fs from 'node:fs';
 import { mainThreadTasks, openPage, sleep, waitFor } from './cdp.mjs';
 
 const url = process.argv[2];
 const runs = Number(process.argv.slice(3).find((a) => /^\d+$/.test(a)) ?? 5);
 const warm = process.argv.includes('--warm');
+const atStart = process.argv.includes('--at-start');
 const fontCall = /^(WebSandboxSupportLinux::|FontDataManager::onMatchFamilyStyle)/;
 const micros = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -46,7 +48,7 @@ function renderersOf(browserPid) {
 
 async function visit() {
   const before = new Set(processIds());
-  const page = await openPage();
+  const page = await openPage({ atStart });
   // cdp.mjs's Chromium: the new process with its own profile directory and a DevTools port.
   const browserPid = processIds().find((pid) => !before.has(pid) && /kl-cdp-.*remote-debugging-port=0|remote-debugging-port=0.*kl-cdp-/s.test(commandLine(pid)));
   try {
@@ -116,4 +118,4 @@ for (let run = 0; run < runs; run++) {
     + `; ${r.fontCalls} sync font calls in it, ${ms(r.fontWait)} ms (load average ${load})`);
 }
 const of = (field) => ms(median(results.map((r) => (typeof field === 'function' ? field(r) : r[field]))));
-console.log(`median of ${runs}${warm ? ' (warm)' : ''}: wall ${of('wall')}, CPU ${of('cpu')}, run queue ${of('queued')}, blocked ${of((r) => r.wall - r.cpu - r.queued)}, font calls ${of('fontWait')} ms`);
+console.log(`median of ${runs}${warm ? ' (warm)' : ''}${atStart ? ' (at start)' : ''}: wall ${of('wall')}, CPU ${of('cpu')}, run queue ${of('queued')}, blocked ${of((r) => r.wall - r.cpu - r.queued)}, font calls ${of('fontWait')} ms`);
