@@ -195,13 +195,15 @@ public class CurationTeamBrowserTests(CurationTeamBrowserFixture site) : Browser
         {
             await page.GotoAsync(path);
             // The page must not scroll sideways; what is wider than the screen is named (a table outside a scroll box, a
-            // fieldset as wide as its content, something positioned against the page from inside a scroll box).
+            // fieldset as wide as its content, something positioned against the page from inside a scroll box, a word
+            // running out of its box).
             var overflow = await page.EvaluateAsync<string>("""
                 () => {
                     const width = document.documentElement.clientWidth;
                     if (document.documentElement.scrollWidth <= width) return '';
                     const culprits = [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > width + 1 && (!e.parentElement.closest('.table-scroll') || getComputedStyle(e).position !== 'static'))
+                        .filter(e => (e.getBoundingClientRect().right > width + 1 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))
+                            && (!e.parentElement.closest('.table-scroll') || getComputedStyle(e).position !== 'static'))
                         .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : ''));
                     return `${document.documentElement.scrollWidth} px for ${width} (${culprits.join(', ')})`;
                 }
