@@ -170,4 +170,47 @@ public class CurationTeamBrowserTests(CurationTeamBrowserFixture site) : Browser
         Assert.True(widths[2] <= widths[3], $"the page is {widths[3]} px wide, its content {widths[2]} px");
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task Every_curator_page_fits_a_phone_wide_tables_scroll_in_their_own_box()
+    {
+        var failures = new ConcurrentQueue<string>();
+        var admin = await Curators.CreateAsync(site, "admin");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.BaseAddress };
+        using (var signedIn = await Curators.SignInAsync(client, admin, Curators.Password))
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        // A word longer than a phone is wide: the tables that show it are wider than the screen whatever the fonts.
+        const string LongWord = "Donaudampfschifffahrtsgesellschaftskapitänsmützenfabrik";
+        var id = await Pages.Admin.Cooperations.EditorTests.CreateAsync(client, Pages.Admin.Cooperations.EditorTests.NewListing($"{LongWord} am Telefon"));
+
+        var page = await NewPageAsync(site.BaseAddress, configure: options => Chromium.Phone(options));
+        Chromium.CollectFailures(page, failures);
+        await CuratorBrowserTests.SignInAsync(page, admin);
+        await page.GotoAsync($"/admin/cooperations/edit/{id}");
+        var partner = await page.Locator("a[href*='/admin/partners/']").First.GetAttributeAsync("href");
+        Assert.NotNull(partner);
+        var wide = new List<string>();
+        foreach (var path in new[] { "/admin", "/admin/cooperations", $"/admin/cooperations/edit/{id}", "/admin/partners", partner, "/admin/knowledge",
+                     "/admin/users", "/admin/settings/regions", "/admin/settings/thresholds", "/admin/settings/workflow", "/admin/cooperations/transfer", "/admin/gazetteer" })
+        {
+            await page.GotoAsync(path);
+            // The page must not scroll sideways; what is wider than the screen is named (a table outside a scroll box, a
+            // fieldset as wide as its content, something positioned against the page from inside a scroll box, a word
+            // running out of its box).
+            var overflow = await page.EvaluateAsync<string>("""
+                () => {
+                    const width = document.documentElement.clientWidth;
+                    if (document.documentElement.scrollWidth <= width) return '';
+                    const culprits = [...document.querySelectorAll('body *')]
+                        .filter(e => (e.getBoundingClientRect().right > width + 1 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))
+                            && (!e.parentElement.closest('.table-scroll') || getComputedStyle(e).position !== 'static'))
+                        .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : ''));
+                    return `${document.documentElement.scrollWidth} px for ${width} (${culprits.join(', ')})`;
+                }
+                """);
+            if (overflow.Length > 0) wide.Add($"{path}: {overflow}");
+        }
+        Assert.True(wide.Count == 0, string.Join("; ", wide));
+        Assert.Empty(failures);
+    }
 }
