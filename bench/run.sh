@@ -11,7 +11,7 @@
 # OGC items at N against the sample data) side by side: the sample-data server and every size's server up at once, short
 # wrk runs alternating between them in rounds (the order rotating per round), a ratio per round, the median reported.
 # The phases above run minutes apart on a shared machine, so their ratios also measure how busy it was in each.
-# KL_BENCH_SECONDS (default 10) per wrk run, KL_BENCH_RUNS (default 3) browser runs per page, KL_BENCH_PORT (5190; the
+# KL_BENCH_SECONDS (default 10) per wrk run, KL_BENCH_RUNS (default 5) browser runs per page, KL_BENCH_PORT (5190; the
 # side-by-side servers take the ports after it), KL_BENCH_PAIR_SECONDS (default 2) per side-by-side wrk run,
 # KL_BENCH_PAIR_ROUNDS (default 5), KL_BENCH_FRESH=1 drops and regenerates the databases.
 set -euo pipefail
@@ -21,7 +21,7 @@ KL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(sample 10000 50000)
 seconds="${KL_BENCH_SECONDS:-10}"
-browser_runs="${KL_BENCH_RUNS:-3}"
+browser_runs="${KL_BENCH_RUNS:-5}"
 pair_seconds="${KL_BENCH_PAIR_SECONDS:-2}"
 pair_rounds="${KL_BENCH_PAIR_ROUNDS:-5}"
 port="${KL_BENCH_PORT:-5190}"
