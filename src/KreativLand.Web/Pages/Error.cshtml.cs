@@ -39,8 +39,10 @@ public class ErrorModel : PageModel
         TamperedForm = HttpContext.Items[Infrastructure.TamperedFormFilter.Item] as string;
         FormExpired = HttpContext.Items[Infrastructure.AntiforgeryFailureMarker.Item] is true
             || HttpContext.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false };
+        // A page drawn again for an outage (DatabaseOutage.FormFilter) that needed the database to draw itself failed in turn,
+        // with whatever that caused (a model it could not load): still the outage, and its form is kept here instead.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure
-            && Infrastructure.DatabaseOutage.Is(failure.Error))
+            && (Infrastructure.DatabaseOutage.Is(failure.Error) || HttpContext.Items.Remove(Infrastructure.DatabaseOutage.FormKeptItem)))
         {
             Code = StatusCodes.Status503ServiceUnavailable;
             Unavailable = true;

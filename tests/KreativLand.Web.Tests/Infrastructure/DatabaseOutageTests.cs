@@ -185,4 +185,40 @@ public class DatabaseOutageTests(OutageWebFixture site) : IClassFixture<OutageWe
         Assert.True(await check.Cooperations.AnyAsync(c => c.Title.De == "Bühnenbilder trotz Ausfall 🎭"));
         Assert.Equal("Draft edited during an outage", await check.Cooperations.Where(c => c.Id == id).Select(c => c.Title.En).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_form_whose_page_cannot_be_drawn_without_the_database_is_kept_by_the_error_page_with_503()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var curator = await Curators.SignedInClientAsync(site, "curator");
+        int partnerId;
+        await using (var db = site.OpenContext()) partnerId = await db.Partners.Where(p => p.MergedIntoId == null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var url = $"/de/admin/partners/{partnerId}";
+        var page = await curator.GetDocumentAsync(url);
+
+        // The partner page needs the stored partner to draw itself again: without the database it cannot, so the error page
+        // keeps the input (it answered 500 with a notice promising a form that was not there).
+        await site.Cluster.StopAsync();
+        HttpResponseMessage saved;
+        try
+        {
+            saved = await curator.PostFormAsync(page, url, "#partner-form", new() { ["Input.Website"] = "https://ausfall.example.org" });
+        }
+        finally { await site.Cluster.StartAsync(); }
+
+        AssertRetryAfter(saved);
+        var kept = await Html.ParseAsync(saved);
+        var keptForm = kept.QuerySelector("#kept-form");
+        Assert.NotNull(keptForm);
+        Assert.Contains(keptForm!.QuerySelectorAll("input[name='Input.Website']"), input => input.GetAttribute("value") == "https://ausfall.example.org");
+        Assert.Null(kept.QuerySelector("#outage-notice")); // one message, the error page's own
+
+        await RecoveredAsync(curator, url);
+        using (var resent = await curator.PostFormAsync(kept, keptForm.GetAttribute("action")!, "#kept-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        await using var check = site.OpenContext();
+        var partner = await check.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId);
+        var waiting = await check.PartnerChanges.AsNoTracking().Where(c => c.PartnerId == partnerId && c.Status == KreativLand.Web.Domain.PartnerChangeStatus.Pending).ToListAsync();
+        Assert.Contains("https://ausfall.example.org", new[] { partner.Details.Website }.Concat(waiting.Select(c => c.Proposed.Website)));
+    }
 }
