@@ -18,6 +18,12 @@ public sealed record PartnerProposal(Partner Partner, PartnerChangeOutcome Outco
 /// </summary>
 public static class PartnerChanges
 {
+    /// <summary>
+    /// A partner has at most one waiting change: a second curator proposing one at the same moment is refused by this
+    /// index, as a save of a row another curator changed meanwhile is by its version.
+    /// </summary>
+    public const string OnePendingIndex = "ix_partner_changes_partner_id";
+
     /// <param name="editedListing">The listing being saved with this partner: it records the change in its own audit entry.</param>
     /// <param name="editedListingPublished">That listing is published (its edit becomes a revision): the partner is public through it.</param>
     /// <param name="overrideReason">An admin's recorded override (imports): applied at once, with this reason.</param>

@@ -218,11 +218,13 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             MarkConflict(current, stored, revision: null);
             return Page();
         }
-        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: "23505" } unique)
         {
-            // A unique slug taken in the meantime by another save.
             db.ChangeTracker.Clear();
-            Problems = [new(ValidationText.SlugTaken(record.Slug!, L), EditorFields.IdOf("slug"))];
+            // Another curator proposed a change to one of the partners at this very moment (a partner has one waiting change):
+            // named on its row, as when the proposal came before the save. Otherwise a unique slug taken meanwhile by another save.
+            Problems = unique.ConstraintName == PartnerChanges.OnePendingIndex ? await PartnersOvertakenAsync(record, cancellationToken) : [];
+            if (Problems.Count == 0) Problems = [new(ValidationText.SlugTaken(record.Slug!, L), EditorFields.IdOf("slug"))];
             await PrepareAsync(id is null ? null : await EditorQueries.ListingAsync(db, id.Value, tracked: false, cancellationToken), cancellationToken, record);
             return Page();
         }

@@ -124,11 +124,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         return RedirectToPage(new { id = target.Id });
     }
 
-    /// <summary>
-    /// A partner has at most one waiting change: a second curator proposing one at the same moment is refused by this
-    /// index, as a save of a row another curator changed meanwhile is by its version.
-    /// </summary>
-    private const string SecondProposal = "ix_partner_changes_partner_id";
+    private const string SecondProposal = PartnerChanges.OnePendingIndex;
 
     /// <summary>What a form of the page does; names the refusal's messages ("Partners.MergeOvertaken", …).</summary>
     private enum Act { Save, Decide, Merge }

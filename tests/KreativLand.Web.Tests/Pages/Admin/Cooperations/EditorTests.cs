@@ -490,6 +490,42 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_partner_proposal_of_another_curator_at_the_same_moment_is_named_on_its_row_not_as_a_taken_address()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        await PreviewTests.PublishedAsync(anna, ben, "Zugleich vorgeschlagen");
+        const string name = "Klangraum Studio (Zugleich vorgeschlagen)";
+        await using var db = site.OpenContext();
+        var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Name == name);
+        // Anna's earlier proposal, discarded: the other curator's write below makes it wait again at the very moment of Ben's save.
+        using (var held = await anna.SubmitFormAsync($"/en/admin/partners/{partner.Id}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        using (var discarded = await anna.SubmitFormAsync($"/en/admin/partners/{partner.Id}", "#discard-partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partner.Id);
+
+        // Ben adds a draft with the same (public) partner, picked from the suggestions, and a seat for it: a proposal of his own.
+        var fields = NewListing("Zugleich vorgeschlagen, Entwurf");
+        fields["PartnerRows[1].Name"] = name;
+        fields["PartnerRows[1].Slug"] = partner.Slug;
+        fields["PartnerRows[1].Municipality"] = "Chemnitz";
+        fields["PartnerRows[1].Country"] = "DE";
+        fields["PartnerRows[1].Seen"] = JsonDocument.Parse(await ben.GetStringAsync($"/en/admin/partners?handler=Suggest&q={Uri.EscapeDataString("Zugleich vorgeschlagen")}"))
+            .RootElement.EnumerateArray().First(p => p.GetProperty("slug").GetString() == partner.Slug).GetProperty("seen").GetString()!;
+        using var response = await Pages.Admin.SameMoment.WhileAnotherWritesAsync(site, $"UPDATE partner_changes SET status = 'pending' WHERE id = {annas.Id}",
+            () => ben.SubmitFormAsync("/en/admin/cooperations/edit", "#editor-form", fields));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains($"{annas.ProposedBy} proposed a change to the partner “{name}” on {annas.ProposedAt:yyyy-MM-dd HH:mm}", page.Text("#problems"));
+        Assert.DoesNotContain("already belongs to another listing", page.Text("#problems"));
+        Assert.Equal("Chemnitz", page.QuerySelector("[name='PartnerRows[1].Municipality']")!.GetAttribute("value"));
+        Assert.False(await db.Cooperations.AnyAsync(c => c.Title.De == "Zugleich vorgeschlagen, Entwurf"));
+        Assert.Equal("Dresden", (await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partner.Id && c.Status == PartnerChangeStatus.Pending)).Proposed.Municipality);
+    }
+
+    [Fact]
     public async Task Saving_partner_details_of_a_draft_changed_by_another_curator_or_with_an_altered_row_is_refused_in_German()
     {
         var anna = await Curators.SignedInClientAsync(site, "curator");
