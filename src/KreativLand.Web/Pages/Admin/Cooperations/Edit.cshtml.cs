@@ -280,7 +280,9 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
         var current = revision?.Version ?? live.Version;
         if (Version == current)
         {
-            // Partner details are shared: their changes wait as partner changes, the revision shows them as stored.
+            // Partner details are shared: their changes wait as partner changes, the revision shows them as stored. What was
+            // typed is kept for a page drawn again when the write fails.
+            var typed = record.Partners!.Select(row => CooperationImporter.DetailsOf(row!)).ToList();
             var proposals = await importer.ProposePartnerDetailsAsync(record, Me, live.Id, listingPublished: true, cancellationToken);
             CooperationImporter.KeepStoredPartnerDetails(record, proposals.ToDictionary(p => p.Partner.Slug, p => p.Partner));
             var unchanged = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(live)), CooperationRecords.Snapshot(record)).Count == 0;
@@ -311,9 +313,22 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
                 NoticeForNextPage(notice, HeldNotices(proposals));
                 return RedirectToPage(new { id = live.Id });
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception)
             {
-                // Another curator saved the revision (or created the first one) in the meantime.
+                // Another curator saved the revision (or created the first one) in the meantime, or proposed a change to one of
+                // its partners at this very moment (a partner has one waiting change): that is named on the partner's row, as
+                // a proposal made before the save is. Either way the page shows the partner details as typed.
+                for (var index = 0; index < typed.Count; index++) CooperationRecords.FillDetails(record.Partners![index]!, typed[index]);
+                if (exception.InnerException is Npgsql.PostgresException { SqlState: "23505", ConstraintName: PartnerChanges.OnePendingIndex })
+                {
+                    db.ChangeTracker.Clear();
+                    Problems = await PartnersOvertakenAsync(record, cancellationToken);
+                    if (Problems.Count > 0)
+                    {
+                        await PrepareAsync(await EditorQueries.ListingAsync(db, live.Id, tracked: false, cancellationToken), cancellationToken, record);
+                        return Page();
+                    }
+                }
             }
         }
 

@@ -526,6 +526,36 @@ public class EditorTests(BasicDataWebFixture site) : IClassFixture<BasicDataWebF
     }
 
     [Fact]
+    public async Task A_partner_proposal_at_the_same_moment_as_a_revision_is_named_on_its_row_and_the_typed_partner_details_stay()
+    {
+        var anna = await Curators.SignedInClientAsync(site, "curator");
+        var ben = await Curators.SignedInClientAsync(site, "curator");
+        var id = await PreviewTests.PublishedAsync(anna, ben, "Zugleich in der Revision");
+        const string name = "Klangraum Studio (Zugleich in der Revision)";
+        await using var db = site.OpenContext();
+        var partnerId = (await db.Partners.AsNoTracking().SingleAsync(p => p.Name == name)).Id;
+        using (var held = await anna.SubmitFormAsync($"/en/admin/partners/{partnerId}", "#partner-form", new() { ["Input.Municipality"] = "Dresden" }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        using (var discarded = await anna.SubmitFormAsync($"/en/admin/partners/{partnerId}", "#discard-partner-form", new()))
+            Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var annas = await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.PartnerId == partnerId);
+
+        // Ben edits the published listing (a revision) and gives its partner a seat, while Anna's proposal waits again at that moment.
+        var url = $"/en/admin/cooperations/edit/{id}";
+        var opened = await ben.GetDocumentAsync(url);
+        using var response = await Pages.Admin.SameMoment.WhileAnotherWritesAsync(site, $"UPDATE partner_changes SET status = 'pending' WHERE id = {annas.Id}",
+            () => ben.PostFormAsync(opened, url, "#editor-form", new() { ["Input.Title.De"] = "Bens Fassung", ["PartnerRows[1].Municipality"] = "Chemnitz" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains($"{annas.ProposedBy} proposed a change to the partner “{name}” on {annas.ProposedAt:yyyy-MM-dd HH:mm}", page.Text("#problems"));
+        Assert.Equal(("Chemnitz", "Bens Fassung"), (page.QuerySelector("[name='PartnerRows[1].Municipality']")!.GetAttribute("value"),
+            page.QuerySelector("[name='Input.Title.De']")!.GetAttribute("value")));
+        Assert.False(await db.CooperationRevisions.AnyAsync(r => r.CooperationId == id));
+        Assert.Equal("Dresden", (await db.PartnerChanges.AsNoTracking().SingleAsync(c => c.Id == annas.Id)).Proposed.Municipality);
+    }
+
+    [Fact]
     public async Task Saving_partner_details_of_a_draft_changed_by_another_curator_or_with_an_altered_row_is_refused_in_German()
     {
         var anna = await Curators.SignedInClientAsync(site, "curator");
