@@ -242,14 +242,17 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
     {
         var slugs = record.Partners!.Select(p => p!.Slug).ToList();
         var partners = await db.Partners.AsNoTracking().Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, cancellationToken);
-        var ids = partners.Values.Select(p => p.Id).ToList();
+        // Only rows that change a stored partner are checked; most saves change none, and then nothing more is read.
+        var changing = record.Partners!.Select((row, index) => (Index: index, Partner: partners.GetValueOrDefault(row!.Slug!), Row: row!))
+            .Where(r => r.Partner is not null && PartnerDetails.Diff(r.Partner.Details, CooperationImporter.DetailsOf(r.Row)).Count > 0)
+            .Select(r => (r.Index, Partner: r.Partner!)).ToList();
+        if (changing.Count == 0) return [];
+        var ids = changing.Select(r => r.Partner.Id).ToList();
         var waiting = await db.PartnerChanges.AsNoTracking().Where(c => ids.Contains(c.PartnerId) && c.Status == PartnerChangeStatus.Pending)
             .ToDictionaryAsync(c => c.PartnerId, cancellationToken);
         var problems = new List<FormProblem>();
-        for (var index = 0; index < record.Partners!.Count; index++)
+        foreach (var (index, partner) in changing)
         {
-            if (!partners.TryGetValue(record.Partners[index]!.Slug!, out var partner)
-                || PartnerDetails.Diff(partner.Details, CooperationImporter.DetailsOf(record.Partners[index]!)).Count == 0) continue;
             var pending = waiting.GetValueOrDefault(partner.Id);
             var row = Form.PartnerRows[index];
             if (await SeenChange.OvertakingAsync(db, row.Seen, partner, pending, cancellationToken) is not { } overtaking) continue;
@@ -285,7 +288,8 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             var typed = record.Partners!.Select(row => CooperationImporter.DetailsOf(row!)).ToList();
             var proposals = await importer.ProposePartnerDetailsAsync(record, Me, live.Id, listingPublished: true, cancellationToken);
             CooperationImporter.KeepStoredPartnerDetails(record, proposals.ToDictionary(p => p.Partner.Slug, p => p.Partner));
-            var unchanged = CooperationRecords.Diff(CooperationRecords.Snapshot(CooperationRecords.ToRecord(live)), CooperationRecords.Snapshot(record)).Count == 0;
+            var changedFromLive = CooperationRecords.ChangedFields(CooperationRecords.ToRecord(live), record).ToList();
+            var unchanged = changedFromLive.Count == 0;
             string notice;
             if (unchanged)
             {
@@ -295,8 +299,7 @@ public partial class EditModel(KreativLandDbContext db, CooperationImporter impo
             }
             else if (revision is null)
             {
-                db.CooperationRevisions.Add(CooperationRevision.Create(live.Id, new RevisionContent(record).Serialize(),
-                    CooperationRecords.ChangedFields(CooperationRecords.ToRecord(live), record), Me, now));
+                db.CooperationRevisions.Add(CooperationRevision.Create(live.Id, new RevisionContent(record).Serialize(), changedFromLive, Me, now));
                 notice = "Editor.RevisionSaved";
             }
             else

@@ -66,7 +66,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
             return Page();
         }
         var proposal = await PartnerChanges.ProposeAsync(db, partner, CooperationImporter.DetailsOf(Input), Me, clock.GetUtcNow(), cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.SaveChangedMeanwhile"], cancellationToken, keepInput: true);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, PartnerChanges.OnePendingIndex)) return await RefusedAsync(id, L["Partners.SaveChangedMeanwhile"], cancellationToken, keepInput: true);
         (Message, MessageDetail) = proposal.Outcome switch
         {
             PartnerChangeOutcome.Held => ("Partners.Held", string.Join(", ", proposal.PublishedListings)),
@@ -88,7 +88,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
             : await PartnerChanges.ApproveAsync(db, change, Me, clock.GetUtcNow(),
                 new ReviewDecision([], await WorkflowSettings.FourEyesAsync(db, cancellationToken), Review.Override, Review.Reason), cancellationToken);
         if (refusal is not null) return await RefusedAsync(id, CriteriaText.Refusal(refusal, L), cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.ApproveChangedMeanwhile"], cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, PartnerChanges.OnePendingIndex)) return await RefusedAsync(id, L["Partners.ApproveChangedMeanwhile"], cancellationToken);
         Message = "Partners.Approved";
         return RedirectToPage(new { id });
     }
@@ -101,7 +101,7 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (await OvertakenAsync(partner, change, Act.Decide, cancellationToken) is { } overtaken) return await RefusedAsync(id, overtaken, cancellationToken);
         if (change is null) return await RefusedAsync(id, L["Workflow.RevisionGone"], cancellationToken);
         change.Discard(Me, clock.GetUtcNow(), Review.Reason);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.DiscardChangedMeanwhile"], cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, PartnerChanges.OnePendingIndex)) return await RefusedAsync(id, L["Partners.DiscardChangedMeanwhile"], cancellationToken);
         Message = "Partners.Discarded";
         return RedirectToPage(new { id });
     }
@@ -118,13 +118,11 @@ public class EditModel(KreativLandDbContext db, TimeProvider clock, IStringLocal
         if (target is null) return await RefusedAsync(id, L["Partners.MergeUnknown", slug ?? ""], cancellationToken);
         if (await PartnerChanges.MergeAsync(db, duplicate, target, Me, clock.GetUtcNow(), cancellationToken) is { } refusal)
             return await RefusedAsync(id, CriteriaText.Refusal(refusal, L), cancellationToken);
-        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, SecondProposal)) return await RefusedAsync(id, L["Partners.MergeChangedMeanwhile"], cancellationToken);
+        if (!await db.SavedUnlessOvertakenAsync(cancellationToken, PartnerChanges.OnePendingIndex)) return await RefusedAsync(id, L["Partners.MergeChangedMeanwhile"], cancellationToken);
         Message = "Partners.Merged";
         MessageDetail = duplicate.Name;
         return RedirectToPage(new { id = target.Id });
     }
-
-    private const string SecondProposal = PartnerChanges.OnePendingIndex;
 
     /// <summary>What a form of the page does; names the refusal's messages ("Partners.MergeOvertaken", …).</summary>
     private enum Act { Save, Decide, Merge }
